@@ -1,0 +1,124 @@
+package org.losslandscape.models.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.losslandscape.models.data.LabeledData;
+import org.losslandscape.models.mlp.Initialization;
+import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.testing.ReferenceMlp;
+import org.losslandscape.models.testing.TinyProblems;
+import org.losslandscape.models.tf.ExecutionSettings;
+import org.junit.jupiter.api.Test;
+
+class SgdTrainerTest {
+
+    private final MlpArchitecture tiny = new MlpArchitecture(4, List.of(5), 3);
+    private final SgdTrainer trainer = new SgdTrainer(ExecutionSettings.cpu());
+
+    private TrainingConfig config(double lr, int batch, double momentum, TrainingBudget budget) {
+        return new TrainingConfig("test", lr, batch, momentum, LearningRateSchedule.constant(), budget, 3,
+                TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
+    }
+
+    @Test
+    void oneFullBatchStepEqualsThetaMinusLearningRateTimesTheReferenceGradient() {
+        LabeledData data = TinyProblems.gaussianBlobs(12, 4, 3, 9);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        double lr = 0.1;
+        // Batch = whole set, so the shuffle cannot change the gradient.
+        TrainingResult result = trainer.train(initial, data, config(lr, 12, 0, new TrainingBudget.Steps(1)),
+                TrainingListener.NONE);
+
+        double[][] gradient = ReferenceMlp.gradient(initial, data, 1e-3);
+        for (int t = 0; t < initial.tensors().size(); t++) {
+            float[] before = initial.tensors().get(t).values();
+            float[] after = result.parameters().tensors().get(t).values();
+            for (int k = 0; k < before.length; k++) {
+                assertThat((double) after[k]).as("%s[%d]", initial.tensors().get(t).name(), k)
+                        .isCloseTo(before[k] - lr * gradient[t][k], within(2e-4));
+            }
+        }
+        assertThat(result.steps()).isEqualTo(1);
+        assertThat(result.status()).isEqualTo(TrainingStatus.COMPLETED);
+    }
+
+    @Test
+    void momentumStepsAccumulateVelocity() {
+        LabeledData data = TinyProblems.gaussianBlobs(12, 4, 3, 9);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        double lr = 0.05;
+        double mu = 0.9;
+        TrainingResult two = trainer.train(initial, data, config(lr, 12, mu, new TrainingBudget.Steps(2)),
+                TrainingListener.NONE);
+        // Reference heavy ball: v1 = g0, theta1 = theta0 - lr v1; v2 = mu v1 + g1, theta2 = theta1 - lr v2.
+        double[][] g0 = ReferenceMlp.gradient(initial, data, 1e-3);
+        Parameters theta1 = step(initial, g0, lr);
+        double[][] g1 = ReferenceMlp.gradient(theta1, data, 1e-3);
+        for (int t = 0; t < g0.length; t++) {
+            float[] expected1 = theta1.tensors().get(t).values();
+            float[] actual = two.parameters().tensors().get(t).values();
+            for (int k = 0; k < actual.length; k++) {
+                double v2 = mu * g0[t][k] + g1[t][k];
+                assertThat((double) actual[k]).isCloseTo(expected1[k] - lr * v2, within(3e-4));
+            }
+        }
+    }
+
+    @Test
+    void trainingLowersTheLossAndIsBitForBitRepeatable() {
+        LabeledData data = TinyProblems.gaussianBlobs(600, 4, 3, 21);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        TrainingConfig c = config(0.1, 16, 0, new TrainingBudget.Epochs(3));
+        TrainingResult a = trainer.train(initial, data, c, TrainingListener.NONE);
+        TrainingResult b = trainer.train(initial, data, c, TrainingListener.NONE);
+
+        assertThat(a.parameters()).isEqualTo(b.parameters());
+        assertThat(a.curve()).hasSize(3);
+        assertThat(a.steps()).isEqualTo(3 * 38); // ceil(600 / 16) = 38 steps per epoch
+        assertThat(a.curve().get(2).loss()).isLessThan(ReferenceMlp.loss(initial, data));
+        assertThat(a.curve().get(2).loss()).isCloseTo(ReferenceMlp.loss(a.parameters(), data), within(1e-5));
+        assertThat(a.curve().get(2).accuracy()).isEqualTo(ReferenceMlp.accuracy(a.parameters(), data));
+    }
+
+    @Test
+    void targetLossStopsAtTheFirstEpochThatReachesIt() {
+        LabeledData data = TinyProblems.gaussianBlobs(600, 4, 3, 21);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        TrainingResult reached = trainer.train(initial, data,
+                config(0.1, 16, 0, new TrainingBudget.TargetLoss(0.6, 10_000)), TrainingListener.NONE);
+        assertThat(reached.status()).isEqualTo(TrainingStatus.COMPLETED);
+        assertThat(reached.curve().get(reached.curve().size() - 1).loss()).isLessThanOrEqualTo(0.6);
+        reached.curve().subList(0, reached.curve().size() - 1)
+                .forEach(r -> assertThat(r.loss()).isGreaterThan(0.6));
+
+        TrainingResult capped = trainer.train(initial, data,
+                config(0.1, 16, 0, new TrainingBudget.TargetLoss(1e-6, 50)), TrainingListener.NONE);
+        assertThat(capped.status()).isEqualTo(TrainingStatus.TARGET_NOT_REACHED);
+        assertThat(capped.steps()).isEqualTo(50);
+        assertThat(capped.message()).contains("target");
+    }
+
+    @Test
+    void anExplodingLearningRateIsReportedAsDiverged() {
+        LabeledData data = TinyProblems.gaussianBlobs(200, 4, 3, 21);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        TrainingResult result = trainer.train(initial, data, config(1e4, 8, 0, new TrainingBudget.Epochs(5)),
+                TrainingListener.NONE);
+        assertThat(result.status()).isEqualTo(TrainingStatus.DIVERGED);
+        assertThat(result.message()).contains("learning rate");
+        assertThat(result.steps()).isLessThan(5 * 25);
+    }
+
+    private static Parameters step(Parameters p, double[][] gradient, double lr) {
+        Parameters g = Parameters.zeros(p.architecture());
+        for (int t = 0; t < gradient.length; t++) {
+            for (int k = 0; k < gradient[t].length; k++) {
+                g.tensors().get(t).values()[k] = (float) gradient[t][k];
+            }
+        }
+        return p.plus(-lr, g);
+    }
+}
