@@ -14,6 +14,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers only ever see the old content or the complete new content.
@@ -25,6 +26,8 @@ import java.nio.file.StandardOpenOption;
  * system.
  */
 public final class AtomicFiles {
+
+  private static final int MAX_NAME_ATTEMPTS = 10;
 
   private AtomicFiles() {}
 
@@ -48,7 +51,7 @@ public final class AtomicFiles {
   public static void write(Path target, IOConsumer<OutputStream> writer) {
     Path absoluteTarget = target.toAbsolutePath();
     Path folder = absoluteTarget.getParent();
-    Path temp = createTempSibling(absoluteTarget, folder);
+    Path temp = createTempSiblingOrFail(absoluteTarget, folder);
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
@@ -86,10 +89,37 @@ public final class AtomicFiles {
     syncDirectoryQuietly(target.toAbsolutePath().getParent());
   }
 
-  private static Path createTempSibling(Path target, Path folder) {
+  /**
+   * Creates an empty hidden file {@code .NAME.tmp-NNNN} next to {@code target} (creating the folder
+   * if needed) for content that will later be renamed over {@code target}.
+   *
+   * <p>Unlike {@link Files#createTempFile}, which makes owner-only files, this uses the default
+   * permissions (subject to the umask), because the file becomes the published result and must be
+   * as readable as any other file the user creates.
+   *
+   * @throws IOException if the folder or the file cannot be created
+   */
+  public static Path createTempSibling(Path target) throws IOException {
+    Path absoluteTarget = target.toAbsolutePath();
+    Path folder = absoluteTarget.getParent();
+    Files.createDirectories(folder);
+    String prefix = "." + absoluteTarget.getFileName() + ".tmp-";
+    for (int attempt = 1; ; attempt++) {
+      Path candidate = folder.resolve(prefix + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException e) {
+        // Another writer picked the same random name; astronomically rare, so retry a few times.
+        if (attempt == MAX_NAME_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Path createTempSiblingOrFail(Path target, Path folder) {
     try {
-      Files.createDirectories(folder);
-      return Files.createTempFile(folder, "." + target.getFileName() + ".tmp-", "");
+      return createTempSibling(target);
     } catch (IOException e) {
       throw new ResultsException(
           "Cannot write into folder " + folder + ": " + describe(e)

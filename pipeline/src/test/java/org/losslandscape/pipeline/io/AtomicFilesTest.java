@@ -95,6 +95,18 @@ class AtomicFilesTest {
     assertThat(target).exists().isEmptyFile();
   }
 
+  @Test
+  void writtenFileGetsTheSamePermissionsAsAnyNewFileNotOwnerOnly() throws IOException {
+    // Results are often written in a container as root and read on the host as another user.
+    Path target = folder.resolve("result.txt");
+    Path ordinary = Files.createFile(folder.resolve("ordinary.txt"));
+
+    AtomicFiles.write(target, new byte[] {1});
+
+    assertThat(Files.getPosixFilePermissions(target))
+        .isEqualTo(Files.getPosixFilePermissions(ordinary));
+  }
+
   private static java.util.List<String> listing(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files.map(path -> path.getFileName().toString()).sorted().toList();
