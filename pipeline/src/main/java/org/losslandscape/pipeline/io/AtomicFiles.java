@@ -64,7 +64,10 @@ public final class AtomicFiles {
     } catch (IOException e) {
       deleteQuietly(temp);
       throw new ResultsException(
-          "Cannot write " + absoluteTarget + ": " + describe(e)
+          "Cannot write "
+              + absoluteTarget
+              + ": "
+              + describe(e)
               + "; check that the folder is writable and the disk is not full.",
           e);
     } catch (RuntimeException | Error e) {
@@ -105,7 +108,8 @@ public final class AtomicFiles {
     Files.createDirectories(folder);
     String prefix = "." + absoluteTarget.getFileName() + ".tmp-";
     for (int attempt = 1; ; attempt++) {
-      Path candidate = folder.resolve(prefix + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+      Path candidate =
+          folder.resolve(prefix + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
       try {
         return Files.createFile(candidate);
       } catch (FileAlreadyExistsException e) {
@@ -122,7 +126,10 @@ public final class AtomicFiles {
       return createTempSibling(target);
     } catch (IOException e) {
       throw new ResultsException(
-          "Cannot write into folder " + folder + ": " + describe(e)
+          "Cannot write into folder "
+              + folder
+              + ": "
+              + describe(e)
               + "; choose a writable output folder.",
           e);
     }
@@ -151,7 +158,8 @@ public final class AtomicFiles {
   /** Turns the JDK's terse exceptions (often just a path) into a phrase a user can act on. */
   static String describe(IOException e) {
     // Messages must stay on one line: the CLI prints them as the whole error report.
-    String detail = e.getMessage() == null ? "" : " (" + e.getMessage().replaceAll("\\R", " ") + ")";
+    String detail =
+        e.getMessage() == null ? "" : " (" + e.getMessage().replaceAll("\\R", " ") + ")";
     if (e instanceof AccessDeniedException) {
       return "permission denied" + detail;
     }

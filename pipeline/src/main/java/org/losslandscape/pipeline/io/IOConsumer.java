@@ -3,8 +3,8 @@ package org.losslandscape.pipeline.io;
 import java.io.IOException;
 
 /**
- * A consumer that may throw {@link IOException}, so that writing code can be handed to
- * {@link AtomicFiles#write(java.nio.file.Path, IOConsumer)} without wrapping every call.
+ * A consumer that may throw {@link IOException}, so that writing code can be handed to {@link
+ * AtomicFiles#write(java.nio.file.Path, IOConsumer)} without wrapping every call.
  *
  * @param <T> what is consumed, typically an {@link java.io.OutputStream}
  */

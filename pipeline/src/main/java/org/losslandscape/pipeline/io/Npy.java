@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 public final class Npy {
 
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+
   /** numpy aligns the data to 64 bytes so that it can be memory-mapped with any element type. */
   private static final int DATA_ALIGNMENT = 64;
+
   private static final int V1_PREFIX_LENGTH = MAGIC.length + 2 + 2;
   private static final String FLOAT32 = "<f4";
   private static final String INT32 = "<i4";
@@ -114,8 +116,12 @@ public final class Npy {
     if (buffer.remaining() != expectedBytes) {
       throw invalid(
           sourceName,
-          "shape " + Arrays.toString(shape) + " needs " + expectedBytes
-              + " data bytes but the file has " + buffer.remaining());
+          "shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + expectedBytes
+              + " data bytes but the file has "
+              + buffer.remaining());
     }
     ByteBuffer data = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
     if (FLOAT32.equals(dtype)) {
@@ -159,7 +165,12 @@ public final class Npy {
     ByteBuffer buffer =
         ByteBuffer.allocate(V1_PREFIX_LENGTH + header.length + elementCount * Integer.BYTES)
             .order(ByteOrder.LITTLE_ENDIAN);
-    return buffer.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length).put(header);
+    return buffer
+        .put(MAGIC)
+        .put((byte) 1)
+        .put((byte) 0)
+        .putShort((short) header.length)
+        .put(header);
   }
 
   /**
@@ -186,7 +197,11 @@ public final class Npy {
     if (headerLength > buffer.remaining()) {
       throw invalid(
           sourceName,
-          "its header claims " + headerLength + " bytes but only " + buffer.remaining() + " follow");
+          "its header claims "
+              + headerLength
+              + " bytes but only "
+              + buffer.remaining()
+              + " follow");
     }
     byte[] headerBytes = new byte[(int) headerLength];
     buffer.get(headerBytes);
@@ -206,7 +221,8 @@ public final class Npy {
     }
     if (!FLOAT32.equals(dtype) && !INT32.equals(dtype)) {
       throw invalid(
-          sourceName, "dtype '" + dtype + "' is not supported, only '<f4' (float32) and '<i4' (int32)");
+          sourceName,
+          "dtype '" + dtype + "' is not supported, only '<f4' (float32) and '<i4' (int32)");
     }
     return dtype;
   }
@@ -242,7 +258,6 @@ public final class Npy {
   }
 
   private static ResultsException invalid(String sourceName, String reason) {
-    return new ResultsException(
-        "Cannot read " + sourceName + " as a .npy array: " + reason + ".");
+    return new ResultsException("Cannot read " + sourceName + " as a .npy array: " + reason + ".");
   }
 }

@@ -39,8 +39,12 @@ final class Shapes {
     }
     if (expected != dataLength) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(shape) + " needs " + expected
-              + " elements but data has " + dataLength);
+          "shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + expected
+              + " elements but data has "
+              + dataLength);
     }
     return shape.clone();
   }

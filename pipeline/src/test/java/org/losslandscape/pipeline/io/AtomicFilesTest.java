@@ -62,10 +62,14 @@ class AtomicFilesTest {
     Path target = folder.resolve("result.txt");
     IllegalStateException failure = new IllegalStateException("bug in writer");
 
-    assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
-          out.write(1);
-          throw failure;
-        }))
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write(1);
+                      throw failure;
+                    }))
         .isSameAs(failure);
 
     assertThat(listing(folder)).isEmpty();

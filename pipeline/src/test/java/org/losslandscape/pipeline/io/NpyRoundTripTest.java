@@ -80,5 +80,4 @@ class NpyRoundTripTest {
   private static int headerLength(byte[] encoded) {
     return 10 + (Byte.toUnsignedInt(encoded[8]) | Byte.toUnsignedInt(encoded[9]) << 8);
   }
-
 }

@@ -35,12 +35,14 @@ class NpyTest {
 
   @Test
   void oneDimensionalShapeIsWrittenWithTrailingComma() {
-    assertThat(Npy.header("<i4", new int[] {7})).startsWith("{'descr': '<i4', 'fortran_order': False, 'shape': (7,), }");
+    assertThat(Npy.header("<i4", new int[] {7}))
+        .startsWith("{'descr': '<i4', 'fortran_order': False, 'shape': (7,), }");
   }
 
   @Test
   void scalarShapeIsWrittenAsEmptyTuple() {
-    assertThat(Npy.header("<f4", new int[0])).startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (), }");
+    assertThat(Npy.header("<f4", new int[0]))
+        .startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (), }");
   }
 
   @Test
@@ -85,9 +87,12 @@ class NpyTest {
 
     NpyArray read = Npy.read(file);
 
-    assertThat(read).isEqualTo(new NpyArray.Int32(new int[] {4}, new int[] {9, 0, 3, Integer.MIN_VALUE}));
+    assertThat(read)
+        .isEqualTo(new NpyArray.Int32(new int[] {4}, new int[] {9, 0, 3, Integer.MIN_VALUE}));
     assertThat(read.dtype()).isEqualTo("<i4");
-    assertThatThrownBy(read::asFloat32).isInstanceOf(ResultsException.class).hasMessageContaining("<i4");
+    assertThatThrownBy(read::asFloat32)
+        .isInstanceOf(ResultsException.class)
+        .hasMessageContaining("<i4");
   }
 
   @Test
@@ -96,7 +101,8 @@ class NpyTest {
     String dict = "{'shape': (2,), 'fortran_order': False, 'descr': '<f4'}";
     String header = dict + " ".repeat(128 - 10 - dict.length() - 1) + "\n";
     ByteBuffer file = ByteBuffer.allocate(128 + 8).order(ByteOrder.LITTLE_ENDIAN);
-    file.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+    file.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0})
+        .putShort((short) header.length());
     file.put(header.getBytes(StandardCharsets.US_ASCII)).putFloat(1.5f).putFloat(-2f);
 
     NpyArray.Float32 read = Npy.decode(file.array(), "numpy.npy").asFloat32();
@@ -112,7 +118,10 @@ class NpyTest {
 
     assertThatThrownBy(() -> Npy.read(file))
         .isInstanceOf(ResultsException.class)
-        .hasMessage("Cannot read " + file + " as a .npy array: it does not start with the .npy magic bytes.");
+        .hasMessage(
+            "Cannot read "
+                + file
+                + " as a .npy array: it does not start with the .npy magic bytes.");
   }
 
   @Test
@@ -120,12 +129,14 @@ class NpyTest {
     byte[] encoded = Npy.encodeFloat32(new int[] {1}, new float[] {1});
     encoded[6] = 4;
 
-    assertThatThrownBy(() -> Npy.decode(encoded, "x.npy")).hasMessageContaining("version 4.0 is not supported");
+    assertThatThrownBy(() -> Npy.decode(encoded, "x.npy"))
+        .hasMessageContaining("version 4.0 is not supported");
   }
 
   @Test
   void rejectsUnsupportedDtype() {
-    byte[] encoded = withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "<f4", "<f8");
+    byte[] encoded =
+        withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "<f4", "<f8");
 
     assertThatThrownBy(() -> Npy.decode(encoded, "x.npy"))
         .isInstanceOf(ResultsException.class)
@@ -134,7 +145,8 @@ class NpyTest {
 
   @Test
   void rejectsFortranOrder() {
-    byte[] encoded = withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "False", "True ");
+    byte[] encoded =
+        withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "False", "True ");
 
     assertThatThrownBy(() -> Npy.decode(encoded, "x.npy")).hasMessageContaining("Fortran order");
   }
