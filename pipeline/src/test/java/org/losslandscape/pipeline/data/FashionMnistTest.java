@@ -1,0 +1,121 @@
+package org.losslandscape.pipeline.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FashionMnistTest {
+
+  @TempDir Path folder;
+
+  static Path committedSubset() {
+    try {
+      return Path.of(FashionMnistTest.class.getResource("/fashion-mnist-subset").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void committedSubsetHasTheDocumentedSizesAndBalancedClasses() {
+    FashionMnist data =
+        FashionMnist.load(
+            new FashionMnistSource(committedSubset(), FashionMnistSource.Origin.DATA_DIR_OPTION));
+
+    assertThat(data.train().count()).isEqualTo(3000);
+    assertThat(data.test().count()).isEqualTo(1000);
+    assertThat(data.train().rows()).isEqualTo(28);
+    assertThat(data.train().cols()).isEqualTo(28);
+    assertThat(data.train().pixelsPerImage()).isEqualTo(784);
+    // Uniform would be 300 and 100 per class; a prefix of the shuffled files stays close to it.
+    assertThat(Arrays.stream(data.train().classCounts()).boxed().toList())
+        .hasSize(10)
+        .allSatisfy(n -> assertThat(n).isBetween(240, 360));
+    assertThat(Arrays.stream(data.test().classCounts()).boxed().toList())
+        .hasSize(10)
+        .allSatisfy(n -> assertThat(n).isBetween(70, 130));
+    assertThat(Arrays.stream(data.train().classCounts()).sum()).isEqualTo(3000);
+    assertThat(data.source().describe()).endsWith("fashion-mnist-subset (--data-dir)");
+  }
+
+  @Test
+  void loadsUncompressedFilesToo() {
+    TinyDataSets.write(folder, 20, 10, IdxWriter.Compression.NONE);
+
+    FashionMnist data =
+        FashionMnist.load(new FashionMnistSource(folder, FashionMnistSource.Origin.USER_CACHE));
+
+    assertThat(data.train().pixels()).isEqualTo(TinyDataSets.images(20, 1).pixels());
+    assertThat(data.test().labels()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(data.source().downloaded()).isFalse();
+  }
+
+  @Test
+  void imageAndLabelCountsMustMatchWithinASplit() {
+    TinyDataSets.write(folder, 20, 10, IdxWriter.Compression.GZIP);
+    Path labels = folder.resolve(FashionMnistFiles.TEST_LABELS + ".gz");
+    IdxWriter.writeLabels(labels, TinyDataSets.labels(9), IdxWriter.Compression.GZIP);
+
+    assertThatThrownBy(
+            () ->
+                FashionMnist.load(
+                    new FashionMnistSource(folder, FashionMnistSource.Origin.ENVIRONMENT)))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            "The test split does not match: "
+                + folder.resolve(FashionMnistFiles.TEST_IMAGES + ".gz")
+                + " holds 10 images but "
+                + labels
+                + " holds 9 labels.");
+  }
+
+  @Test
+  void missingFileIsNamed() throws IOException {
+    TinyDataSets.write(folder, 20, 10, IdxWriter.Compression.GZIP);
+    Files.delete(folder.resolve(FashionMnistFiles.TRAIN_LABELS + ".gz"));
+
+    assertThatThrownBy(
+            () ->
+                FashionMnist.load(
+                    new FashionMnistSource(folder, FashionMnistSource.Origin.ENVIRONMENT)))
+        .isInstanceOf(DataException.class)
+        .hasMessage("Fashion-MNIST folder " + folder + " is missing train-labels-idx1-ubyte(.gz).");
+  }
+
+  @Test
+  void splitsWithDifferentImageSizesAreRejected() {
+    TinyDataSets.write(folder, 20, 10, IdxWriter.Compression.GZIP);
+    IdxWriter.writeImages(
+        folder.resolve(FashionMnistFiles.TEST_IMAGES + ".gz"),
+        new IdxImages(10, 2, 6, new byte[120]),
+        IdxWriter.Compression.GZIP);
+
+    assertThatThrownBy(
+            () ->
+                FashionMnist.load(
+                    new FashionMnistSource(folder, FashionMnistSource.Origin.ENVIRONMENT)))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("are 4x3 but test images in")
+        .hasMessageContaining("are 2x6");
+  }
+
+  @Test
+  void firstTakesAPrefixOfImagesAndLabels() {
+    LabeledImages split = LabeledImages.of(TinyDataSets.images(30, 5), TinyDataSets.labels(30));
+
+    LabeledImages first = split.first(12);
+
+    assertThat(first.count()).isEqualTo(12);
+    assertThat(first.labels()).isEqualTo(Arrays.copyOf(split.labels(), 12));
+    assertThat(first.pixels()).isEqualTo(Arrays.copyOf(split.pixels(), 12 * 12));
+    assertThat(first.classCounts()).containsExactly(2, 2, 1, 1, 1, 1, 1, 1, 1, 1);
+    assertThatThrownBy(() -> split.first(31)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
