@@ -1,0 +1,45 @@
+package org.losslandscape.models.sharpness;
+
+/**
+ * Kendall's tau-b rank correlation, for asking whether a sharpness measure orders models the way
+ * their generalization gaps (or their learning-rate-to-batch ratios) do.
+ */
+public final class RankCorrelation {
+
+    private RankCorrelation() {
+    }
+
+    /**
+     * Tau-b of paired samples: (concordant - discordant) / sqrt((n0 - ties in x)(n0 - ties in y)),
+     * n0 = n(n-1)/2. NaN when fewer than two pairs or when one side is constant.
+     */
+    public static double kendallTau(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("kendallTau needs paired samples, got " + x.length + " and " + y.length);
+        }
+        long concordant = 0;
+        long discordant = 0;
+        long tiesX = 0;
+        long tiesY = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = i + 1; j < x.length; j++) {
+                double dx = Math.signum(x[i] - x[j]);
+                double dy = Math.signum(y[i] - y[j]);
+                if (dx == 0) {
+                    tiesX++;
+                }
+                if (dy == 0) {
+                    tiesY++;
+                }
+                if (dx * dy > 0) {
+                    concordant++;
+                } else if (dx * dy < 0) {
+                    discordant++;
+                }
+            }
+        }
+        long n0 = (long) x.length * (x.length - 1) / 2;
+        double denominator = Math.sqrt((double) (n0 - tiesX) * (n0 - tiesY));
+        return denominator == 0 ? Double.NaN : (concordant - discordant) / denominator;
+    }
+}

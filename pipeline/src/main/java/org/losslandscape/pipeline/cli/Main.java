@@ -1,0 +1,77 @@
+package org.losslandscape.pipeline.cli;
+
+import java.io.PrintWriter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.losslandscape.models.device.GpuUnavailableException;
+import org.losslandscape.pipeline.data.DataException;
+import org.losslandscape.pipeline.io.ResultsException;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code java -jar loss-landscape.jar}. Turns every expected failure into one line
+ * on stderr and a documented exit code; stack traces only with {@code --verbose}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with errors written to {@code err}. */
+    public static int run(PrintWriter err, String... args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cli = new CommandLine(new StudyCommand());
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("loss-landscape: " + e.getMessage() + " (see --help)");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.println("loss-landscape: " + oneLine(e));
+            err.flush();
+            return exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof GpuUnavailableException) {
+            return ExitCodes.NO_GPU;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.FAILED;
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!(e instanceof DataException || e instanceof ResultsException || e instanceof IllegalArgumentException
+                || e instanceof GpuUnavailableException)) {
+            message = "unexpected " + e.getClass().getSimpleName() + ": " + message + " (rerun with --verbose for details)";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    static void configureLogging(boolean verbose) {
+        if (verbose) {
+            Configurator.setRootLevel(Level.DEBUG);
+        }
+    }
+}

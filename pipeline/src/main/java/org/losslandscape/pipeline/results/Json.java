@@ -1,0 +1,49 @@
+package org.losslandscape.pipeline.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.ResultsException;
+
+/** JSON result files: pretty-printed, written atomically, read back as trees. */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    /** Writes {@code value} (records, maps, lists, numbers) as JSON to {@code target}, atomically. */
+    public static void write(Path target, Object value) {
+        try {
+            AtomicFiles.write(target, (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + target.getFileName(), e);
+        }
+    }
+
+    /** Reads {@code file} as a JSON tree; a missing or malformed file is a one-line error. */
+    public static JsonNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ResultsException("missing file " + file);
+        }
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ResultsException("cannot parse " + file + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** The shared mapper, for converting trees to records. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}
