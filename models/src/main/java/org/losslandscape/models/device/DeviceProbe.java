@@ -192,7 +192,7 @@ public final class DeviceProbe {
     List<Path> dirs = librarySearchPath();
     Map<String, Path> found = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
-    Set<Path> otherVersions = new LinkedHashSet<>();
+    Map<Path, Path> otherVersions = new LinkedHashMap<>(); // real file -> first path seen
     for (String library : REQUIRED_CUDA_LIBRARIES) {
       dirs.stream()
           .filter(dir -> Files.exists(dir.resolve(library)))
@@ -203,12 +203,16 @@ public final class DeviceProbe {
       // "libcudart.so.12" -> "libcudart.so.": a different major version is a common, confusing case
       String stem = library.substring(0, library.indexOf(".so.") + ".so.".length());
       for (Path dir : dirs) {
-        otherVersions.addAll(filesStartingWith(dir, stem));
+        // Toolkits reach one file through several symlinked directories; name it once.
+        filesStartingWith(dir, stem).forEach(file -> otherVersions.putIfAbsent(realPath(file), file));
       }
     }
     // Insertion order is search order, which the message keeps.
     return new LibrarySearch(
-        Collections.unmodifiableMap(found), List.copyOf(missing), List.copyOf(otherVersions), dirs);
+        Collections.unmodifiableMap(found),
+        List.copyOf(missing),
+        List.copyOf(otherVersions.values()),
+        dirs);
   }
 
   /** LD_LIBRARY_PATH first (the dynamic linker's order), then ld.so.conf.d, then the usual places. */
@@ -248,6 +252,14 @@ public final class DeviceProbe {
       return dirs;
     }
     return dirs;
+  }
+
+  private static Path realPath(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      return file; // dangling link: keep it distinct rather than drop the hint
+    }
   }
 
   private static List<Path> filesStartingWith(Path dir, String prefix) {

@@ -111,14 +111,23 @@ class DeviceProbeTest {
     // This machine's real case: a CUDA 13 toolkit (libcudart.so.13) and no driver or cuDNN.
     touch(standardDir, "libcudart.so.13");
     touch(standardDir, "libcudart.so");
+    // The same file reached through a symlinked directory is named once.
+    Path alias = Files.createSymbolicLink(root.resolve("cuda-alias"), standardDir);
+    DeviceProbe probe =
+        new DeviceProbe(
+            Map.of(), List.of(standardDir, alias), confDir, "linux-x86_64",
+            Set.of(GPU_JNI)::contains, () -> VISIBLE);
 
-    DeviceFacts facts = gpuBuildProbe(Map.of(), VISIBLE).probe();
+    DeviceFacts facts = probe.probe();
 
     assertThat(facts.cudaLibrariesFound()).isFalse();
     assertThat(facts.detail())
         .startsWith("missing libcuda.so.1, libcudart.so.12, libcudnn.so.9;")
         .contains(
-            "other versions, unusable by TensorFlow 2.18: " + standardDir.resolve("libcudart.so.13"))
+            "other versions, unusable by TensorFlow 2.18: "
+                + standardDir.resolve("libcudart.so.13")
+                + "; searched ")
+        .doesNotContain(alias.resolve("libcudart.so.13").toString())
         .doesNotContain("libcudart.so,");
   }
 
