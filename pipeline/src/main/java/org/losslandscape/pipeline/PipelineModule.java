@@ -3,6 +3,9 @@ package org.losslandscape.pipeline;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.device.DeviceProbe;
 import org.losslandscape.models.device.DeviceRequest;
@@ -22,29 +25,34 @@ import org.losslandscape.pipeline.stages.StageTimer;
  */
 public final class PipelineModule extends AbstractModule {
 
-    private final StudyOptions options;
-    private final DeviceProbe deviceProbe;
+    private static final Logger LOG = LogManager.getLogger(PipelineModule.class);
 
-    public PipelineModule(StudyOptions options) {
-        this(options, DeviceProbe.forThisMachine());
+    private final StudyOptions options;
+    private final DeviceChoice device;
+
+    /**
+     * @param options the validated study options
+     * @param device  the device chosen before wiring (see {@link #chooseDevice}), so that a
+     *                {@code --require-gpu} failure surfaces before anything is built
+     */
+    public PipelineModule(StudyOptions options, DeviceChoice device) {
+        this.options = options;
+        this.device = device;
     }
 
-    /** With an explicit device probe (tests pass one that simulates other machines). */
-    public PipelineModule(StudyOptions options, DeviceProbe deviceProbe) {
-        this.options = options;
-        this.deviceProbe = deviceProbe;
+    /** Probes this machine and picks the device the options ask for; a fallback is logged as a warning. */
+    public static DeviceChoice chooseDevice(StudyOptions options) {
+        DeviceRequest request = DeviceRequest.parse(options.device());
+        DeviceChoice choice = DeviceProbe.forThisMachine().choose(request, options.requireGpu());
+        LOG.log(choice.fellBack() ? Level.WARN : Level.INFO, choice.logLine(request));
+        return choice;
     }
 
     @Override
     protected void configure() {
         bind(StudyOptions.class).toInstance(options);
+        bind(DeviceChoice.class).toInstance(device);
         bind(StageTimer.class).in(Singleton.class);
-    }
-
-    @Provides
-    @Singleton
-    DeviceChoice device() {
-        return deviceProbe.choose(DeviceRequest.parse(options.device()), options.requireGpu());
     }
 
     @Provides

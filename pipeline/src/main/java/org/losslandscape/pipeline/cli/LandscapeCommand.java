@@ -52,7 +52,7 @@ public final class LandscapeCommand implements Callable<Integer> {
         StudyOptions options = StudyOptionsFactory.build(common, defaults, slice)
                 .withArchitecture(parameters.architecture());
         OutputFolder.checkWritable(options.outputDir());
-        Injector injector = Guice.createInjector(new PipelineModule(options));
+        Injector injector = Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)));
         injector.getInstance(SliceOnlyPipeline.class).run(name, weights, parameters);
         return ExitCodes.OK;
     }

@@ -32,25 +32,25 @@ public final class Main {
         CommandLine cli = new CommandLine(new StudyCommand());
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("loss-landscape: " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().println("loss-landscape: " + e.getMessage() + " (see --help)");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            PrintWriter out = commandLine.getErr();
             boolean verbose = parseResult.hasMatchedOption("--verbose")
                     || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
             if (verbose) {
-                e.printStackTrace(err);
+                e.printStackTrace(out);
             }
-            err.println("loss-landscape: " + oneLine(e));
-            err.flush();
+            out.println("loss-landscape: " + oneLine(e));
+            out.flush();
             return exitCode(e);
         });
         return cli.execute(args);
     }
 
     static int exitCode(Throwable e) {
+        e = unwrap(e);
         if (e instanceof GpuUnavailableException) {
             return ExitCodes.NO_GPU;
         }
@@ -60,7 +60,17 @@ public final class Main {
         return ExitCodes.FAILED;
     }
 
+    /** Guice wraps exceptions thrown while building stages; the user wants the cause. */
+    static Throwable unwrap(Throwable e) {
+        while ((e instanceof com.google.inject.ProvisionException || e instanceof com.google.inject.CreationException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
     static String oneLine(Throwable e) {
+        e = unwrap(e);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (!(e instanceof DataException || e instanceof ResultsException || e instanceof IllegalArgumentException
                 || e instanceof GpuUnavailableException)) {

@@ -43,7 +43,7 @@ public final class StudyCommand implements Callable<Integer> {
         Main.configureLogging(common.verbose);
         StudyOptions options = StudyOptionsFactory.build(common, training, slice);
         OutputFolder.checkWritable(options.outputDir());
-        StudyResults results = Guice.createInjector(new PipelineModule(options))
+        StudyResults results = Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)))
                 .getInstance(StudyPipeline.class).run();
         return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
     }

@@ -38,7 +38,7 @@ public final class Json {
         try {
             return MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new ResultsException("cannot parse " + file + ": " + e.getOriginalMessage());
+            throw new ResultsException("cannot parse " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 
