@@ -3,9 +3,15 @@ package org.losslandscape.models.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.TensorFlow;
 
@@ -67,6 +73,40 @@ class DeviceProbeOnThisMachineTest {
     } else {
       assertThat(cuda).isEqualTo(auto);
       assertThat(cuda.device()).isEqualTo("cuda");
+    }
+  }
+
+  @Test
+  void withCudaLibrariesPresentTheGpuBuildGetsTensorFlowsOwnVerdict(@TempDir Path fakeCuda)
+      throws IOException {
+    // Empty files named like the CUDA libraries pass the file check, so the probe goes on to the
+    // real TensorFlow run pinned to GPU:0 (TensorFlow itself never opens these files here).
+    for (String library : DeviceProbe.REQUIRED_CUDA_LIBRARIES) {
+      Files.createFile(fakeCuda.resolve(library));
+    }
+    ClassLoader loader = getClass().getClassLoader();
+    DeviceSpec gpu = DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build();
+    DeviceProbe probe =
+        new DeviceProbe(
+            Map.of("LD_LIBRARY_PATH", fakeCuda.toString()),
+            List.of(),
+            fakeCuda.resolve("no-ld.so.conf.d"),
+            Loader.getPlatform(),
+            name -> loader.getResource(name) != null,
+            () -> DeviceProbe.runPinnedTestOp(gpu));
+
+    DeviceFacts facts = probe.probe();
+
+    assertThat(facts.gpuNativesPresent()).isEqualTo(gpuBuildLoaded);
+    if (gpuBuildLoaded) {
+      assertThat(facts.cudaLibrariesFound()).isTrue();
+      assertThat(facts.gpuVisible()).isEqualTo(EXPECT_GPU);
+      if (!EXPECT_GPU) {
+        assertThat(facts.detail())
+            .startsWith("/device:GPU:0: TFInvalidArgumentException: Cannot assign a device");
+        assertThat(probe.choose(DeviceRequest.CUDA, false).reason())
+            .startsWith("no GPU device visible to TensorFlow (/device:GPU:0: ");
+      }
     }
   }
 
