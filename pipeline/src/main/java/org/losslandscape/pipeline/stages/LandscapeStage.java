@@ -40,6 +40,7 @@ public final class LandscapeStage {
 
     /** Slices each of {@code models} on {@code samples}. */
     public List<ModelLandscape> run(List<NamedWeights> models, LandscapeSamples samples) {
+        warnAboutRadiiBelowTheGridSpacing();
         List<ModelLandscape> out = new ArrayList<>();
         for (NamedWeights model : models) {
             out.add(sliceOne(model, samples));
@@ -66,6 +67,19 @@ public final class LandscapeStage {
         ModelLandscape result = new ModelLandscape(model.name(), first, grids, sharpness, SharpnessReport.of(sharpness));
         write(result, samples);
         return result;
+    }
+
+    /** A radius smaller than the grid spacing holds only the centre: its sharpness is 0 by construction. */
+    private void warnAboutRadiiBelowTheGridSpacing() {
+        double[] c = options.grid().coordinates();
+        double spacing = c[1] - c[0];
+        for (double eps : options.epsilons()) {
+            if (eps < spacing) {
+                LOG.warn("--eps {} is below the grid spacing {}: only the centre lies in that ball, so its sharpness"
+                        + " is 0 by construction; use a larger --grid-size or a smaller --range", eps,
+                        String.format(Locale.ROOT, "%.4g", spacing));
+            }
+        }
     }
 
     /** Evaluates one slice, logging row progress at most every few seconds. */

@@ -180,7 +180,7 @@ public final class ReportStage {
             slice.put(eps, e.interval().mean());
             MeanInterval m = e.interval();
             detail.put(eps, Map.of("mean", m.mean(), "ci95_low", m.lower(), "ci95_high", m.upper(),
-                    "per_pair", e.perPair()));
+                    "per_pair", e.perPair(), "grid_points_in_ball", e.pointsInBall()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("slice", slice);
