@@ -224,9 +224,9 @@ public record ColorScale(double min, double max, boolean log) {
         .toArray();
   }
 
+  /** Inside [min, max] up to a relative 1e-9, so 10^k computed in decimal still counts at the ends. */
   private boolean inRange(double v) {
-    double tolerance = (max - min) * 1e-9;
-    return v >= min - tolerance && v <= max + tolerance;
+    return v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
   }
 
   private static double decimal(int mantissa, int exponent) {
