@@ -237,9 +237,9 @@ public final class SurfaceRenderer implements PanelRenderer {
       quad.closePath();
       double mean = (t[i][j] + t[i + 1][j] + t[i + 1][j + 1] + t[i][j + 1]) / 4;
       Color fill = Double.isNaN(mean) ? colorMap.missingColor() : colorMap.at(mean);
-      if (seenFromBelow(p, alpha, beta, data, i, j)) {
+      if (!Double.isNaN(mean) && seenFromBelow(p, alpha, beta, data, i, j)) {
         // A wall steeper than the line of sight shows its underside: darken it so it does not read
-        // as a low value on the colour bar.
+        // as a low value on the colour bar. Missing values keep their one grey.
         fill = underside(fill);
       }
       g.setColor(fill);

@@ -26,6 +26,17 @@ final class Pixels {
 
   /** The position on the map nearest to {@code rgb}, by brute force over 1001 samples. */
   static MapMatch nearestOnMap(ColorMap map, int rgb) {
+    return nearestOnMap(map, rgb, null);
+  }
+
+  private static MapMatch nearestOnMap(ColorMap map, int rgb,
+      java.util.Map<Integer, MapMatch> cache) {
+    if (cache != null) {
+      MapMatch known = cache.get(rgb & 0xFFFFFF);
+      if (known != null) {
+        return known;
+      }
+    }
     double bestT = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int k = 0; k <= SAMPLES; k++) {
@@ -36,7 +47,11 @@ final class Pixels {
         bestT = t;
       }
     }
-    return new MapMatch(bestT, bestDistance);
+    MapMatch match = new MapMatch(bestT, bestDistance);
+    if (cache != null) {
+      cache.put(rgb & 0xFFFFFF, match);
+    }
+    return match;
   }
 
   /** The pixel with the lowest colour-map position among pixels within {@code tolerance} of the map. */
@@ -44,9 +59,11 @@ final class Pixels {
       double tolerance) {
     Point best = null;
     double bestT = Double.POSITIVE_INFINITY;
+    // Rendered images hold few distinct colours, so caching makes the search cheap.
+    java.util.Map<Integer, MapMatch> cache = new java.util.HashMap<>();
     for (int y = region.y; y < region.y + region.height; y++) {
       for (int x = region.x; x < region.x + region.width; x++) {
-        MapMatch match = nearestOnMap(map, image.getRGB(x, y));
+        MapMatch match = nearestOnMap(map, image.getRGB(x, y), cache);
         if (match.distance() <= tolerance && match.t() < bestT) {
           bestT = match.t();
           best = new Point(x, y);
