@@ -462,21 +462,34 @@ public final class ContourRenderer implements PanelRenderer {
         missing |= !Double.isFinite(v);
       }
     }
-    StringBuilder note = new StringBuilder("trained minimum (0, 0)");
+    double[] alpha = data.alpha();
+    double[] beta = data.beta();
+    boolean originInside = alpha[0] <= 0 && 0 <= alpha[alpha.length - 1] && beta[0] <= 0
+        && 0 <= beta[beta.length - 1];
+    List<String> notes = new ArrayList<>();
+    if (originInside) {
+      notes.add("trained minimum (0, 0)");
+    }
     if (clipped) {
-      note.append("; above ").append(scale.format(scale.max())).append(": top colour");
+      notes.add("above " + scale.format(scale.max()) + ": top colour");
     }
     if (missing) {
-      note.append("; grey: diverged (NaN/∞)");
+      notes.add("grey: diverged (NaN/∞)");
     }
+    if (notes.isEmpty()) {
+      return;
+    }
+    String note = String.join("; ", notes);
     Font font = style.caption();
-    Rectangle2D size = Canvas.size(g, font, note.toString());
-    double markerSpace = 20;
+    Rectangle2D size = Canvas.size(g, font, note);
+    double markerSpace = originInside ? 20 : 0;
     double left = area.getCenterX() - (size.getWidth() + markerSpace) / 2;
     double baselineY = area.y + area.height - font.getSize() * 0.4;
     double centreY = baselineY - size.getHeight() / 2;
-    drawMinimumMarker(g, left + 7, centreY);
+    if (originInside) {
+      drawMinimumMarker(g, left + 7, centreY);
+    }
     g.setColor(style.foreground());
-    Canvas.text(g, font, note.toString(), left + markerSpace, baselineY, 0, 1);
+    Canvas.text(g, font, note, left + markerSpace, baselineY, 0, 1);
   }
 }
