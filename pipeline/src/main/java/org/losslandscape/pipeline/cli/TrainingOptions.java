@@ -56,6 +56,11 @@ public final class TrainingOptions {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Training seed: initial weights and shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1",
+            description = "Train every config with K seeds (--seed, --seed+1, ...); test accuracy, gap and sharpness "
+                    + "are then reported as mean and 95%% interval over the seeds (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
     @Option(names = "--retrain", description = "Ignore cached weights and train again.")
     boolean retrain;
 

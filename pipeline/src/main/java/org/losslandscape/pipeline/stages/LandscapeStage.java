@@ -56,7 +56,7 @@ public final class LandscapeStage {
             DirectionSpec spec = new DirectionSpec(options.normalization(), options.includeBias(),
                     options.directionSeed() + pair);
             DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
-            String label = String.format(Locale.ROOT, "%s pair %d/%d", model.name(), pair + 1, options.directionPairs());
+            String label = String.format(Locale.ROOT, "%s pair %d/%d", model.folder(), pair + 1, options.directionPairs());
             LandscapeGrid grid = slice(model, directions, samples, label);
             grids.add(grid);
             sharpness.add(SliceSharpness.of(grid, options.epsilons()));
@@ -64,7 +64,7 @@ public final class LandscapeStage {
                 first = directions;
             }
         }
-        ModelLandscape result = new ModelLandscape(model.name(), first, grids, sharpness, SharpnessReport.of(sharpness));
+        ModelLandscape result = new ModelLandscape(model.name(), model.folder(), first, grids, sharpness, SharpnessReport.of(sharpness));
         write(result, samples);
         return result;
     }
@@ -107,13 +107,13 @@ public final class LandscapeStage {
         DirectionPair raw = RandomDirections.draw(model.parameters(),
                 new DirectionSpec(Normalization.NONE, options.includeBias(), options.directionSeed()));
         LandscapeGrid grid = slice(model, raw, samples, model.name() + " raw directions");
-        Path dir = options.outputDir().resolve(model.name()).resolve("raw_directions");
+        Path dir = options.outputDir().resolve(model.folder()).resolve("raw_directions");
         writeGrid(dir, grid);
         return grid;
     }
 
     private void write(ModelLandscape landscape, LandscapeSamples samples) {
-        Path dir = options.outputDir().resolve(landscape.name());
+        Path dir = options.outputDir().resolve(landscape.folder());
         writeGrid(dir, landscape.primary());
         double[] coords = options.grid().coordinates();
         Npy.writeFloat32(dir.resolve("coords.npy"), new int[] {coords.length}, toFloats(coords));

@@ -60,11 +60,15 @@ public final class ReportStage {
                 "budget", options.budget().kind(),
                 "budget_description", options.budget().describe()));
         summary.put("sharpness_definition", SLICE_DEFINITION);
+        summary.put("seeds", options.seeds());
         List<Map<String, Object>> configs = new ArrayList<>();
         for (TrainedModel model : results.models()) {
-            configs.add(describe(model, results));
+            if (model.primary()) {
+                configs.add(describe(model, results));
+            }
         }
         summary.put("configs", configs);
+        summary.put("orderings", orderings(results));
         summary.put("rank_correlations", rankCorrelations(results));
         Json.write(options.outputDir().resolve("summary.json"), summary);
         logTable(results);
@@ -164,12 +168,83 @@ public final class ReportStage {
             c.put("test_accuracy", model.test().accuracy());
             c.put("generalization_gap", model.generalizationGap());
         }
-        results.landscapes().stream().filter(l -> l.name().equals(model.config().name())).findFirst()
+        results.landscapes().stream().filter(l -> l.folder().equals(model.folder())).findFirst()
                 .ifPresent(l -> {
                     c.put("landscape", landscapeSection(l, results.samples()));
                     c.put("sharpness", sharpness(l.report()));
                 });
+        if (options.seeds() > 1) {
+            results.aggregates().stream().filter(a -> a.config().equals(model.config())).findFirst()
+                    .ifPresent(a -> c.put("over_seeds", overSeeds(a)));
+        }
         return c;
+    }
+
+    /** Every run of the config and the mean and 95% interval over its seeds. */
+    private Map<String, Object> overSeeds(ConfigAggregate a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (TrainedModel m : a.runs()) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("seed", m.seed());
+            run.put("folder", m.folder());
+            run.put("status", m.training().status().label());
+            if (m.usable()) {
+                run.put("train_loss", m.train().loss());
+                run.put("test_loss", m.test().loss());
+                run.put("test_accuracy", m.test().accuracy());
+                run.put("generalization_gap", m.generalizationGap());
+            }
+            runs.add(run);
+        }
+        out.put("runs", runs);
+        out.put("train_loss", interval(a.trainLoss()));
+        out.put("test_accuracy", interval(a.testAccuracy()));
+        out.put("generalization_gap", interval(a.generalizationGap()));
+        Map<String, Object> slice = new LinkedHashMap<>();
+        for (double eps : options.epsilons()) {
+            Map<String, Object> e = interval(a.sharpness(eps));
+            e.put("per_seed", a.sharpnessPerSeed(eps));
+            slice.put(epsKey(eps), e);
+        }
+        out.put("slice_sharpness", slice);
+        return out;
+    }
+
+    private static Map<String, Object> interval(MeanInterval m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mean", m.mean());
+        out.put("ci95_low", m.lower());
+        out.put("ci95_high", m.upper());
+        out.put("n", m.n());
+        return out;
+    }
+
+    /**
+     * Per radius, the pairs of configs whose sharpness intervals do not overlap: the only
+     * orderings the study supports. Everything else is "not separated".
+     */
+    private Map<String, Object> orderings(StudyResults results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<ConfigAggregate> aggregates = results.aggregates();
+        for (double eps : options.epsilons()) {
+            List<String> separated = new ArrayList<>();
+            for (int i = 0; i < aggregates.size(); i++) {
+                for (int j = i + 1; j < aggregates.size(); j++) {
+                    MeanInterval a = aggregates.get(i).sharpness(eps);
+                    MeanInterval b = aggregates.get(j).sharpness(eps);
+                    if (a.n() > 1 && b.n() > 1 && a.separatedFrom(b)) {
+                        String flatter = a.mean() < b.mean() ? aggregates.get(i).config().name() : aggregates.get(j).config().name();
+                        String sharper = a.mean() < b.mean() ? aggregates.get(j).config().name() : aggregates.get(i).config().name();
+                        separated.add(flatter + " flatter than " + sharper);
+                    }
+                }
+            }
+            out.put(epsKey(eps), Map.of(
+                    "intervals_over", aggregates.isEmpty() ? "" : aggregates.get(0).intervalSource(),
+                    "separated", separated));
+        }
+        return out;
     }
 
     private static Map<String, Object> sharpness(SharpnessReport report) {
@@ -188,23 +263,17 @@ public final class ReportStage {
         return out;
     }
 
-    /** Kendall tau across configs between slice sharpness and the generalization gap, and the LR/batch ratio. */
+    /** Kendall tau across configs between mean slice sharpness and the mean gap, and the LR/batch ratio. */
     private Map<String, Object> rankCorrelations(StudyResults results) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<ModelLandscape> landscapes = results.landscapes();
-        if (landscapes.size() < 2) {
+        List<ConfigAggregate> aggregates = results.aggregates();
+        if (aggregates.size() < 2) {
             return out;
         }
         for (double eps : options.epsilons()) {
-            double[] sharp = new double[landscapes.size()];
-            double[] gap = new double[landscapes.size()];
-            double[] noise = new double[landscapes.size()];
-            for (int i = 0; i < landscapes.size(); i++) {
-                TrainedModel m = results.model(landscapes.get(i));
-                sharp[i] = landscapes.get(i).report().at(eps).interval().mean();
-                gap[i] = m.generalizationGap();
-                noise[i] = m.config().noiseScale();
-            }
+            double[] sharp = aggregates.stream().mapToDouble(a -> a.sharpness(eps).mean()).toArray();
+            double[] gap = aggregates.stream().mapToDouble(a -> a.generalizationGap().mean()).toArray();
+            double[] noise = aggregates.stream().mapToDouble(a -> a.config().noiseScale()).toArray();
             out.put(epsKey(eps), Map.of(
                     "kendall_tau_sharpness_vs_generalization_gap", nanToNull(RankCorrelation.kendallTau(sharp, gap)),
                     "kendall_tau_sharpness_vs_lr_over_batch", nanToNull(RankCorrelation.kendallTau(sharp, noise))));
@@ -226,24 +295,25 @@ public final class ReportStage {
         table.append(String.format(Locale.ROOT, "%n%-22s %8s %6s %8s %8s %8s %8s %8s", "", "", "", "", "loss", "loss",
                 "acc", ""));
         for (double eps : options.epsilons()) {
-            table.append(String.format(Locale.ROOT, "  S(%s)", eps));
+            table.append(String.format(Locale.ROOT, "  %13s", "S(" + eps + ")"));
+        }
+        for (ConfigAggregate a : results.aggregates()) {
+            TrainedModel first = a.runs().get(0);
+            table.append(String.format(Locale.ROOT, "%n%-22s %8s %6d %8d %8.4f %8.4f %8.4f %8.4f", a.config().name(),
+                    a.config().learningRate(), a.config().batchSize(), first.training().steps(), a.trainLoss().mean(),
+                    a.testLoss().mean(), a.testAccuracy().mean(), a.generalizationGap().mean()));
+            for (double eps : options.epsilons()) {
+                MeanInterval s = a.sharpness(eps);
+                table.append(String.format(Locale.ROOT, "  %6.3f±%-6.3f", s.mean(), s.halfWidth()));
+            }
         }
         for (TrainedModel m : results.models()) {
-            table.append(String.format(Locale.ROOT, "%n%-22s %8s %6d %8d", m.config().name(), m.config().learningRate(),
-                    m.config().batchSize(), m.training().steps()));
             if (!m.usable()) {
-                table.append("  diverged");
-                continue;
+                table.append(String.format(Locale.ROOT, "%n%-22s diverged: %s", m.folder(), m.training().message()));
             }
-            table.append(String.format(Locale.ROOT, " %8.4f %8.4f %8.4f %8.4f", m.train().loss(), m.test().loss(),
-                    m.test().accuracy(), m.generalizationGap()));
-            results.landscapes().stream().filter(l -> l.name().equals(m.config().name())).findFirst().ifPresent(l -> {
-                for (SharpnessReport.Entry e : l.report().entries()) {
-                    table.append(String.format(Locale.ROOT, "  %.3f±%.3f", e.interval().mean(), e.interval().halfWidth()));
-                }
-            });
         }
-        LOG.info("results (sharpness: mean ± 95% half-width over {} direction pair(s)):{}", options.directionPairs(), table);
+        String over = results.aggregates().isEmpty() ? "" : results.aggregates().get(0).intervalSource();
+        LOG.info("results (means; sharpness ± 95% half-width over {}):{}", over, table);
         LOG.info("written to {}", options.outputDir().toAbsolutePath());
     }
 }
