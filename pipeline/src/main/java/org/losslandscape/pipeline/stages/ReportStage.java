@@ -29,8 +29,9 @@ public final class ReportStage {
     public static final String VERSION = "0.1.0";
 
     static final String SLICE_DEFINITION = "slice sharpness S(eps) = max over grid points with sqrt(alpha^2 + beta^2)"
-            + " <= eps of L(alpha, beta) - L(0, 0); alpha, beta in direction units; mean and 95% t-interval over"
-            + " independent direction pairs";
+            + " <= eps of L(alpha, beta) - L(0, 0), alpha and beta in direction units. 'slice' is the mean over the"
+            + " first seed's direction pairs, 'slice_over_pairs' adds their 95% t-interval; with --seeds K > 1,"
+            + " 'over_seeds' gives the mean and 95% t-interval over seeds of each seed's pair mean";
 
     private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
@@ -48,12 +49,12 @@ public final class ReportStage {
     /** Writes the summary of a study; {@code timings} are seconds per stage. */
     public Map<String, Object> write(StudyResults results, Map<String, Double> timings) {
         Map<String, Object> summary = header(results.data(), timings);
-        summary.put("model", Map.of(
+        summary.put("model", Json.object(
                 "architecture", options.architecture().toString(),
                 "activation", "relu",
                 "initialization", options.initialization().name().toLowerCase(Locale.ROOT),
                 "parameters", options.architecture().parameterCount()));
-        summary.put("training", Map.of(
+        summary.put("training", Json.object(
                 "optimizer", options.momentum() > 0 ? "sgd+momentum" : "sgd",
                 "momentum", options.momentum(),
                 "schedule", options.schedule().label(),
@@ -80,7 +81,7 @@ public final class ReportStage {
                                            LandscapeSamples samples, PreparedData data, Map<String, Double> timings) {
         Map<String, Object> summary = header(data, timings);
         summary.put("weights", weightsSource);
-        summary.put("model", Map.of("architecture", options.architecture().toString(), "activation", "relu",
+        summary.put("model", Json.object("architecture", options.architecture().toString(), "activation", "relu",
                 "parameters", options.architecture().parameterCount()));
         summary.put("sharpness_definition", SLICE_DEFINITION);
         Map<String, Object> c = new LinkedHashMap<>();
@@ -107,14 +108,14 @@ public final class ReportStage {
         summary.put("tensorflow_version", TensorFlow.version());
         summary.put("device", device.device());
         summary.put("device_reason", device.reason());
-        summary.put("threads", Map.of("intra_op", execution.intraOpThreads(), "inter_op", execution.interOpThreads()));
+        summary.put("threads", Json.object("intra_op", execution.intraOpThreads(), "inter_op", execution.interOpThreads()));
         summary.put("seed", options.seed());
-        summary.put("data", Map.of(
+        summary.put("data", Json.object(
                 "source", data.source(),
                 "train_samples", data.train().count(),
                 "test_samples", data.test().count(),
                 "sha256", data.fingerprint()));
-        summary.put("preprocessing", Map.of(
+        summary.put("preprocessing", Json.object(
                 "formula", "x = (pixel / 255 - mean) / std, mean and std over all training pixels",
                 "mean", data.standardization().mean(),
                 "std", data.standardization().std()));
@@ -240,7 +241,7 @@ public final class ReportStage {
                     }
                 }
             }
-            out.put(epsKey(eps), Map.of(
+            out.put(epsKey(eps), Json.object(
                     "intervals_over", aggregates.isEmpty() ? "" : aggregates.get(0).intervalSource(),
                     "separated", separated));
         }
@@ -254,7 +255,7 @@ public final class ReportStage {
             String eps = epsKey(e.epsilon());
             slice.put(eps, e.interval().mean());
             MeanInterval m = e.interval();
-            detail.put(eps, Map.of("mean", m.mean(), "ci95_low", m.lower(), "ci95_high", m.upper(),
+            detail.put(eps, Json.object("mean", m.mean(), "ci95_low", m.lower(), "ci95_high", m.upper(),
                     "per_pair", e.perPair(), "grid_points_in_ball", e.pointsInBall()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -274,7 +275,7 @@ public final class ReportStage {
             double[] sharp = aggregates.stream().mapToDouble(a -> a.sharpness(eps).mean()).toArray();
             double[] gap = aggregates.stream().mapToDouble(a -> a.generalizationGap().mean()).toArray();
             double[] noise = aggregates.stream().mapToDouble(a -> a.config().noiseScale()).toArray();
-            out.put(epsKey(eps), Map.of(
+            out.put(epsKey(eps), Json.object(
                     "kendall_tau_sharpness_vs_generalization_gap", nanToNull(RankCorrelation.kendallTau(sharp, gap)),
                     "kendall_tau_sharpness_vs_lr_over_batch", nanToNull(RankCorrelation.kendallTau(sharp, noise))));
         }
