@@ -47,8 +47,9 @@ public final class MlpGraph {
      *
      * <p>Written as log-sum-exp by hand rather than with the stock fused op: it broadcasts over a
      * leading grid axis and costs a third of {@code SparseSoftmaxCrossEntropyWithLogits + InTopK}
-     * on the CPU (see the TensorFlow notes). An example counts as correct when its label's logit
-     * is the largest (ties count as correct, which with float logits is measure-zero).
+     * on the CPU (see the TensorFlow notes). An example counts as correct only when its label's
+     * logit is strictly larger than every other logit: ties are not rare (a net whose last hidden
+     * layer is dead outputs its bias for every input) and must not count as hits.
      *
      * @param oneHotLabels labels as a one-hot float tensor broadcastable to {@code logits}
      */
@@ -65,7 +66,10 @@ public final class MlpGraph {
                 org.tensorflow.op.core.ReduceSum.keepDims(true));
         Operand<TFloat32> loss = tf.squeeze(tf.math.sub(logSumExp, labelLogit),
                 org.tensorflow.op.core.Squeeze.axis(List.of(-1L)));
-        Operand<TFloat32> correct = tf.squeeze(tf.dtypes.cast(tf.math.greaterEqual(labelLogit, max), TFloat32.class),
+        // The largest of the other logits: push the label's own logit far below every real value.
+        Operand<TFloat32> maxOther = tf.reduceMax(tf.math.sub(logits, tf.math.mul(oneHotLabels, tf.constant(1e30f))),
+                classAxis, org.tensorflow.op.core.ReduceMax.keepDims(true));
+        Operand<TFloat32> correct = tf.squeeze(tf.dtypes.cast(tf.math.greater(labelLogit, maxOther), TFloat32.class),
                 org.tensorflow.op.core.Squeeze.axis(List.of(-1L)));
         return new PerExample(loss, correct);
     }

@@ -57,6 +57,9 @@ public record StudyOptions(Path outputDir, Optional<Path> dataDir, Path cacheDir
         if (!landscapeSplit.equals("train") && !landscapeSplit.equals("test")) {
             throw new IllegalArgumentException("--landscape-split must be train or test, got " + landscapeSplit);
         }
+        if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE && budget instanceof TrainingBudget.TargetLoss) {
+            throw new IllegalArgumentException(org.losslandscape.models.training.TrainingConfig.WARMUP_COSINE_NEEDS_AN_END);
+        }
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }

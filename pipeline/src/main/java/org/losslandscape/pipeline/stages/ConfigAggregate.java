@@ -23,14 +23,18 @@ public record ConfigAggregate(RunConfig config, List<TrainedModel> runs, List<Mo
         landscapes = List.copyOf(landscapes);
     }
 
-    /** True when intervals are over training seeds, false when over direction pairs of one seed. */
+    /** True when the config was trained with several seeds: intervals are then over seeds. */
     public boolean overSeeds() {
-        return landscapes.size() > 1;
+        return runs.size() > 1;
     }
 
-    /** What the intervals are over, for captions. */
+    /** What the intervals are over, for captions and the summary. */
     public String intervalSource() {
-        return overSeeds() ? landscapes.size() + " training seeds" : "direction pairs of one seed";
+        if (!overSeeds()) {
+            return "direction pairs of one training seed (training noise not included; use --seeds)";
+        }
+        return runs.size() + " training seeds" + (landscapes.size() < runs.size()
+                ? " (" + landscapes.size() + " did not diverge)" : "");
     }
 
     public MeanInterval testAccuracy() {
@@ -49,7 +53,10 @@ public record ConfigAggregate(RunConfig config, List<TrainedModel> runs, List<Mo
         return MeanInterval.of(usable().stream().mapToDouble(TrainedModel::generalizationGap).toArray());
     }
 
-    /** Slice sharpness at {@code epsilon}: over seeds of pair-means, or over the pairs of the one seed. */
+    /**
+     * Slice sharpness at {@code epsilon}: with several seeds, over the usable seeds' pair means
+     * (a single usable seed gives a point, never a pair interval); with one seed, over its pairs.
+     */
     public MeanInterval sharpness(double epsilon) {
         if (!overSeeds()) {
             return landscapes.get(0).report().at(epsilon).interval();
@@ -60,6 +67,28 @@ public record ConfigAggregate(RunConfig config, List<TrainedModel> runs, List<Mo
     /** Sharpness per seed (mean over that seed's direction pairs), first seed first. */
     public double[] sharpnessPerSeed(double epsilon) {
         return landscapes.stream().mapToDouble(l -> l.report().at(epsilon).interval().mean()).toArray();
+    }
+
+    /**
+     * The orderings at {@code epsilon} that the data support: "A flatter than B" for every pair of
+     * configs whose sharpness intervals come from the same source, have n > 1 and do not overlap.
+     */
+    public static List<String> separatedOrderings(List<ConfigAggregate> aggregates, double epsilon) {
+        List<String> separated = new java.util.ArrayList<>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            for (int j = i + 1; j < aggregates.size(); j++) {
+                ConfigAggregate x = aggregates.get(i);
+                ConfigAggregate y = aggregates.get(j);
+                MeanInterval a = x.sharpness(epsilon);
+                MeanInterval b = y.sharpness(epsilon);
+                if (x.intervalSource().equals(y.intervalSource()) && a.n() > 1 && b.n() > 1 && a.separatedFrom(b)) {
+                    ConfigAggregate flatter = a.mean() < b.mean() ? x : y;
+                    ConfigAggregate sharper = flatter == x ? y : x;
+                    separated.add(flatter.config().name() + " flatter than " + sharper.config().name());
+                }
+            }
+        }
+        return separated;
     }
 
     private List<TrainedModel> usable() {

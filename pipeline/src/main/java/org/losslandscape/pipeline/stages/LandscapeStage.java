@@ -71,9 +71,13 @@ public final class LandscapeStage {
 
     /** A radius smaller than the grid spacing holds only the centre: its sharpness is 0 by construction. */
     private void warnAboutRadiiBelowTheGridSpacing() {
-        double[] c = options.grid().coordinates();
-        double spacing = c[1] - c[0];
+        double spacing = options.grid().spacing();
+        double reach = Math.min(-options.grid().min(), options.grid().max());
         for (double eps : options.epsilons()) {
+            if (eps > reach) {
+                LOG.warn("--eps {} reaches beyond the grid (it extends {} from the centre): that ball is clipped by"
+                        + " the square; use a wider --range", eps, reach);
+            }
             if (eps < spacing) {
                 LOG.warn("--eps {} is below the grid spacing {}: only the centre lies in that ball, so its sharpness"
                         + " is 0 by construction; use a larger --grid-size or a smaller --range", eps,

@@ -229,20 +229,10 @@ public final class ReportStage {
         Map<String, Object> out = new LinkedHashMap<>();
         List<ConfigAggregate> aggregates = results.aggregates();
         for (double eps : options.epsilons()) {
-            List<String> separated = new ArrayList<>();
-            for (int i = 0; i < aggregates.size(); i++) {
-                for (int j = i + 1; j < aggregates.size(); j++) {
-                    MeanInterval a = aggregates.get(i).sharpness(eps);
-                    MeanInterval b = aggregates.get(j).sharpness(eps);
-                    if (a.n() > 1 && b.n() > 1 && a.separatedFrom(b)) {
-                        String flatter = a.mean() < b.mean() ? aggregates.get(i).config().name() : aggregates.get(j).config().name();
-                        String sharper = a.mean() < b.mean() ? aggregates.get(j).config().name() : aggregates.get(i).config().name();
-                        separated.add(flatter + " flatter than " + sharper);
-                    }
-                }
-            }
+            List<String> separated = ConfigAggregate.separatedOrderings(aggregates, eps);
             out.put(epsKey(eps), Json.object(
                     "intervals_over", aggregates.isEmpty() ? "" : aggregates.get(0).intervalSource(),
+                    "rule", "an ordering is listed only when the two 95% intervals do not overlap",
                     "separated", separated));
         }
         return out;
