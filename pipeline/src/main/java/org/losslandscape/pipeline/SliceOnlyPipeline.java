@@ -57,7 +57,7 @@ public final class SliceOnlyPipeline {
         LandscapeSamples samples = LandscapeSamples.draw(options.landscapeSplit(), split, options.landscapeSamples(),
                 options.directionSeed());
         ModelLandscape sliced = timer.time("landscape",
-                () -> landscape.run(List.of(new NamedWeights(name, parameters)), samples).get(0));
+                () -> landscape.run(List.of(new NamedWeights(name, name, parameters)), samples).get(0));
         if (options.plots()) {
             timer.run("plot", () -> plot.perModel(sliced));
         }

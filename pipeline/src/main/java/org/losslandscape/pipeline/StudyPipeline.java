@@ -50,8 +50,7 @@ public final class StudyPipeline {
         PreparedData data = timer.time("load-data", loadData::run);
         List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
-        List<NamedWeights> usable = models.stream().filter(TrainedModel::usable)
-                .map(m -> new NamedWeights(m.config().name(), m.training().parameters())).toList();
+        List<NamedWeights> usable = models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
         LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
         LandscapeSamples samples = LandscapeSamples.draw(options.landscapeSplit(), split, options.landscapeSamples(),
                 options.directionSeed());
@@ -60,8 +59,8 @@ public final class StudyPipeline {
                 ? Optional.empty()
                 : Optional.of(timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
 
-        StudyResults results = new StudyResults(data, models, landscapes, samples, raw);
-        if (options.plots() && !landscapes.isEmpty()) {
+        StudyResults results = new StudyResults(data, options.configs(), models, landscapes, samples, raw);
+        if (options.plots() && !results.primaryLandscapes().isEmpty()) {
             timer.run("plot", () -> plot.run(results));
         }
         report.write(results, timer.seconds());

@@ -47,8 +47,9 @@ public final class MlpGraph {
      *
      * <p>Written as log-sum-exp by hand rather than with the stock fused op: it broadcasts over a
      * leading grid axis and costs a third of {@code SparseSoftmaxCrossEntropyWithLogits + InTopK}
-     * on the CPU (see the TensorFlow notes). An example counts as correct when its label's logit
-     * is the largest (ties count as correct, which with float logits is measure-zero).
+     * on the CPU (see the TensorFlow notes). An example counts as correct only when its label's
+     * logit is strictly larger than every other logit: ties are not rare (a net whose last hidden
+     * layer is dead outputs its bias for every input) and must not count as hits.
      *
      * @param oneHotLabels labels as a one-hot float tensor broadcastable to {@code logits}
      */
@@ -64,18 +65,21 @@ public final class MlpGraph {
      */
     public static PerExample perExample(Ops tf, Operand<TFloat32> logits, Operand<TFloat32> oneHotLabels, int classAxis) {
         Operand<TInt32> axis = tf.constant(classAxis);
-        // The shift by the max only keeps exp() finite; the loss does not depend on it, so no
-        // gradient flows through it (and Max's gradient would cost a second pass).
-        Operand<TFloat32> max = tf.stopGradient(
-                tf.reduceMax(logits, axis, org.tensorflow.op.core.ReduceMax.keepDims(true)));
+        Operand<TFloat32> labelLogit = tf.reduceSum(tf.math.mul(logits, oneHotLabels), axis,
+                org.tensorflow.op.core.ReduceSum.keepDims(true));
+        // The largest of the other logits: push the label's own logit far below every real value.
+        Operand<TFloat32> maxOther = tf.reduceMax(tf.math.sub(logits, tf.math.mul(oneHotLabels, tf.constant(1e30f))),
+                axis, org.tensorflow.op.core.ReduceMax.keepDims(true));
+        // The max of all logits, without a second reduction over the classes. The shift by it only
+        // keeps exp() finite; the loss does not depend on it, so no gradient flows through it
+        // (and Max's gradient would cost a second pass).
+        Operand<TFloat32> max = tf.stopGradient(tf.math.maximum(labelLogit, maxOther));
         Operand<TFloat32> sumExp = tf.reduceSum(tf.math.exp(tf.math.sub(logits, max)), axis,
                 org.tensorflow.op.core.ReduceSum.keepDims(true));
         Operand<TFloat32> logSumExp = tf.math.add(tf.math.log(sumExp), max);
-        Operand<TFloat32> labelLogit = tf.reduceSum(tf.math.mul(logits, oneHotLabels), axis,
-                org.tensorflow.op.core.ReduceSum.keepDims(true));
         Operand<TFloat32> loss = tf.squeeze(tf.math.sub(logSumExp, labelLogit),
                 org.tensorflow.op.core.Squeeze.axis(List.of((long) classAxis)));
-        Operand<TFloat32> correct = tf.squeeze(tf.dtypes.cast(tf.math.greaterEqual(labelLogit, max), TFloat32.class),
+        Operand<TFloat32> correct = tf.squeeze(tf.dtypes.cast(tf.math.greater(labelLogit, maxOther), TFloat32.class),
                 org.tensorflow.op.core.Squeeze.axis(List.of((long) classAxis)));
         return new PerExample(loss, correct);
     }

@@ -35,8 +35,22 @@ public record MeanInterval(double mean, double lower, double upper, int n) {
             ss += (v - mean) * (v - mean);
         }
         double standardError = Math.sqrt(ss / (n - 1) / n);
-        double t = n - 1 <= T975.length ? T975[n - 2] : 1.96;
+        double t = tQuantile975(n - 1);
         return new MeanInterval(mean, mean - t * standardError, mean + t * standardError, n);
+    }
+
+    /**
+     * The 0.975 quantile of Student's t with {@code df} degrees of freedom: the table up to 30,
+     * beyond that the Cornish-Fisher expansion around the normal quantile (error < 1e-4 there).
+     */
+    static double tQuantile975(int df) {
+        if (df <= T975.length) {
+            return T975[df - 1];
+        }
+        double z = 1.959964;
+        double z3 = z * z * z;
+        double z5 = z3 * z * z;
+        return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
     }
 
     /** Half the interval's width, for error bars. */

@@ -17,14 +17,21 @@ public final class RankCorrelation {
         if (x.length != y.length) {
             throw new IllegalArgumentException("kendallTau needs paired samples, got " + x.length + " and " + y.length);
         }
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
+                throw new IllegalArgumentException("kendallTau is undefined for NaN values");
+            }
+        }
         long concordant = 0;
         long discordant = 0;
         long tiesX = 0;
         long tiesY = 0;
         for (int i = 0; i < x.length; i++) {
             for (int j = i + 1; j < x.length; j++) {
-                double dx = Math.signum(x[i] - x[j]);
-                double dy = Math.signum(y[i] - y[j]);
+                // Double.compare, not subtraction: infinite sharpness values (a ball reaching a
+                // diverged region) must rank as ties with each other, not vanish as NaN.
+                int dx = Integer.signum(Double.compare(x[i], x[j]));
+                int dy = Integer.signum(Double.compare(y[i], y[j]));
                 if (dx == 0) {
                     tiesX++;
                 }

@@ -22,8 +22,9 @@ public record SharpnessReport(List<Entry> entries) {
      * @param epsilon  the radius, in direction units
      * @param interval mean and 95% interval over direction pairs
      * @param perPair  the value of each direction pair, in pair order
+     * @param pointsInBall grid points within the radius (1 means only the centre: the value is 0 by construction)
      */
-    public record Entry(double epsilon, MeanInterval interval, double[] perPair) {
+    public record Entry(double epsilon, MeanInterval interval, double[] perPair, int pointsInBall) {
     }
 
     /** Aggregates per-pair sharpness values; every element must use the same radii. */
@@ -43,7 +44,7 @@ public record SharpnessReport(List<Entry> entries) {
                 }
                 values[p] = v.value();
             }
-            entries.add(new Entry(eps, MeanInterval.of(values), values));
+            entries.add(new Entry(eps, MeanInterval.of(values), values, perPair.get(0).values().get(e).points()));
         }
         return new SharpnessReport(entries);
     }

@@ -37,6 +37,9 @@ public record SliceSharpness(List<Value> values) {
     /** Computes the sharpness of {@code grid} at each of {@code epsilons}. */
     public static SliceSharpness of(LandscapeGrid grid, List<Double> epsilons) {
         double[] c = grid.spec().coordinates();
+        if (c[grid.spec().centreIndex()] != 0.0) {
+            throw new IllegalArgumentException("slice sharpness needs the trained weights (0, 0) on the grid");
+        }
         double centre = grid.centreLoss();
         List<Value> out = new ArrayList<>();
         for (double eps : epsilons) {

@@ -55,11 +55,15 @@ public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThre
 
     /** The session configuration these settings stand for. */
     public ConfigProto sessionConfig() {
-        return ConfigProto.newBuilder()
+        ConfigProto.Builder config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(intraOpThreads)
                 .setInterOpParallelismThreads(interOpThreads)
                 .setAllowSoftPlacement(true)
-                .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build())
-                .build();
+                .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
+        if (!gpu) {
+            // With the GPU natives on a GPU machine, a CPU run must not claim GPU memory either.
+            config.putDeviceCount("GPU", 0);
+        }
+        return config.build();
     }
 }

@@ -2,7 +2,6 @@ package org.losslandscape.models.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.Parameter;
@@ -180,15 +179,14 @@ public final class SgdTrainer {
             int n = train.count();
             long perEpoch = TrainingBudget.stepsPerEpoch(n, config.batchSize());
             long planned = budget.plannedSteps(n, config.batchSize());
-            Random shuffler = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
-            int[] order = identity(n);
+            EpochOrder shuffles = new EpochOrder(config.seed(), n);
             List<EpochRecord> curve = new ArrayList<>();
             long steps = 0;
             TrainingStatus status = null;
             String message = "";
 
             while (status == null) {
-                shuffle(order, shuffler);
+                int[] order = shuffles.next();
                 for (int from = 0; from < n && steps < planned; from += config.batchSize()) {
                     int to = Math.min(n, from + config.batchSize());
                     double rate = config.schedule().rate(config.learningRate(), steps, planned);
@@ -234,8 +232,8 @@ public final class SgdTrainer {
         StepTiming timeSteps(int warmupSteps, int timedSteps) {
             int n = train.count();
             int batch = config.batchSize();
-            Random shuffler = new Random(config.seed() * 0x9E3779B97F4A7C15L + 1);
-            int[] order = identity(n);
+            EpochOrder shuffles = new EpochOrder(config.seed(), n);
+            int[] order = null;
             int from = n;
             long started = 0;
             for (int s = 0; s < warmupSteps + timedSteps; s++) {
@@ -244,7 +242,7 @@ public final class SgdTrainer {
                 }
                 // Full batches only, so every timed step does the same work.
                 if (from + batch > n) {
-                    shuffle(order, shuffler);
+                    order = shuffles.next();
                     from = 0;
                 }
                 step(java.util.Arrays.copyOfRange(order, from, from + batch), config.learningRate());
@@ -298,23 +296,6 @@ public final class SgdTrainer {
         public void close() {
             session.close();
             graph.close();
-        }
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
     }
 }

@@ -19,6 +19,10 @@ public record TrainingConfig(String name, double learningRate, int batchSize, do
     /** Default divergence limit: 40 nats is far above chance (ln 10 = 2.3) and below float overflow. */
     public static final double DEFAULT_DIVERGENCE_LIMIT = 40.0;
 
+    /** Cosine decay is defined over a known number of steps; a target loss has none. */
+    public static final String WARMUP_COSINE_NEEDS_AN_END =
+            "--schedule warmup-cosine needs a fixed budget (--epochs or --steps), not --target-loss";
+
     public TrainingConfig {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException(name + ": learning rate must be a positive number, got " + learningRate);
@@ -28,6 +32,9 @@ public record TrainingConfig(String name, double learningRate, int batchSize, do
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException(name + ": momentum must be in [0, 1), got " + momentum);
+        }
+        if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE && budget instanceof TrainingBudget.TargetLoss) {
+            throw new IllegalArgumentException(WARMUP_COSINE_NEEDS_AN_END);
         }
         if (!(divergenceLimit > 0)) {
             throw new IllegalArgumentException(name + ": divergence limit must be positive, got " + divergenceLimit);

@@ -7,7 +7,7 @@ import org.losslandscape.models.mlp.Parameters;
  * What a training run produced.
  *
  * @param config     the configuration trained
- * @param parameters the final weights (the last finite ones if the run diverged)
+ * @param parameters the final weights; for a diverged run, the weights right after the diverging step
  * @param status     how it ended
  * @param steps      minibatch updates performed
  * @param epochs     passes over the data performed (fractional when it ended mid-epoch)

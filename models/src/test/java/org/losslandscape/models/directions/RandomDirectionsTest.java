@@ -10,7 +10,7 @@ import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.junit.jupiter.api.Test;
 
-class RandomDirectionsTest {
+public class RandomDirectionsTest {
 
     private final MlpArchitecture net = new MlpArchitecture(6, List.of(5, 4), 3);
     private final Parameters theta = withBiases(Initialization.HE.initialize(net, 1));
@@ -34,6 +34,41 @@ class RandomDirectionsTest {
                 } else {
                     assertThat(dt.values()).containsOnly(0f);
                 }
+            }
+        }
+    }
+
+    @Test
+    void eachNormalizedColumnIsTheRawColumnScaledToTheWeightColumnsNorm() {
+        DirectionPair raw = RandomDirections.draw(theta, new DirectionSpec(Normalization.NONE, true, 9));
+        DirectionPair filtered = RandomDirections.draw(theta, new DirectionSpec(Normalization.FILTER, false, 9));
+        assertThat(filtered.d1()).isNotEqualTo(filtered.d2());
+        for (int layer = 0; layer < net.layerCount(); layer++) {
+            Parameter r = raw.d1().kernel(layer);
+            Parameter f = filtered.d1().kernel(layer);
+            Parameter w = theta.kernel(layer);
+            int rows = r.shape()[0];
+            int cols = r.shape()[1];
+            for (int j = 0; j < cols; j++) {
+                double scale = columnNorm(w, j) / columnNorm(r, j);
+                for (int i = 0; i < rows; i++) {
+                    assertThat((double) f.values()[i * cols + j])
+                            .isCloseTo(r.values()[i * cols + j] * scale, within(1e-6 * (1 + Math.abs(scale))));
+                }
+            }
+        }
+    }
+
+    @Test
+    void layerNormalizationWithoutBiasZeroesBiasesAndScalesTheRawDraw() {
+        DirectionPair raw = RandomDirections.draw(theta, new DirectionSpec(Normalization.NONE, true, 9));
+        DirectionPair layer = RandomDirections.draw(theta, new DirectionSpec(Normalization.LAYER, false, 9));
+        for (int l = 0; l < net.layerCount(); l++) {
+            assertThat(layer.d1().bias(l).values()).containsOnly(0f);
+            double scale = theta.kernel(l).norm() / raw.d1().kernel(l).norm();
+            float[] expected = raw.d1().kernel(l).values();
+            for (int k = 0; k < expected.length; k++) {
+                assertThat((double) layer.d1().kernel(l).values()[k]).isCloseTo(expected[k] * scale, within(1e-6));
             }
         }
     }
@@ -80,7 +115,8 @@ class RandomDirectionsTest {
         return Math.sqrt(sum);
     }
 
-    static Parameters withBiases(Parameters p) {
+    /** {@code p} with standard-normal biases scaled by 0.2 (He initialization leaves them at zero). */
+    public static Parameters withBiases(Parameters p) {
         Parameters d = Parameters.zeros(p.architecture());
         java.util.Random random = new java.util.Random(5);
         for (Parameter t : d.tensors()) {

@@ -22,7 +22,9 @@ class LandscapeEvaluatorsTest {
 
     private final ExecutionSettings cpu = ExecutionSettings.cpu();
     private final MlpArchitecture net = new MlpArchitecture(6, List.of(7, 5), 4);
-    private final Parameters theta = Initialization.HE.initialize(net, 3);
+    // Non-zero biases, so that the bias directions of --include-bias are exercised.
+    private final Parameters theta = org.losslandscape.models.directions.RandomDirectionsTest.withBiases(
+            Initialization.HE.initialize(net, 3));
     private final LabeledData data = TinyProblems.gaussianBlobs(90, 6, 4, 8);
     private final GridSpec grid = new GridSpec(5, -1, 1);
 

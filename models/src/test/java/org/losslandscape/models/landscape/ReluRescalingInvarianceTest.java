@@ -34,10 +34,12 @@ class ReluRescalingInvarianceTest {
     void filterNormalizedSliceIsInvariantToReluRescaling(@ForAll @DoubleRange(min = 0.05, max = 20) double a,
                                                          @ForAll @IntRange(min = 0, max = 1) int layer,
                                                          @ForAll @DoubleRange(min = -1, max = 1) double alpha,
-                                                         @ForAll @DoubleRange(min = -1, max = 1) double beta) {
-        Parameters theta = Initialization.HE.initialize(net, 11);
+                                                         @ForAll @DoubleRange(min = -1, max = 1) double beta,
+                                                         @ForAll boolean includeBias) {
+        Parameters theta = org.losslandscape.models.directions.RandomDirectionsTest.withBiases(
+                Initialization.HE.initialize(net, 11));
         Parameters rescaled = rescale(theta, layer, a);
-        DirectionSpec spec = new DirectionSpec(Normalization.FILTER, false, 3);
+        DirectionSpec spec = new DirectionSpec(Normalization.FILTER, includeBias, 3);
         DirectionPair d = RandomDirections.draw(theta, spec);
         DirectionPair dr = RandomDirections.draw(rescaled, spec);
 

@@ -54,6 +54,32 @@ class MlpForwardPassTest {
         assertThat(a.architecture().parameterCount()).isEqualTo(784 * 128 + 128 + 128 * 64 + 64 + 64 * 10 + 10);
     }
 
+    @Test
+    void glorotDrawsUniformlyWithinItsLimit() {
+        Parameters g = Initialization.GLOROT.initialize(MlpArchitecture.fashionMnistDefault(), 1);
+        double limit = Math.sqrt(6.0 / (784 + 128));
+        float[] w = g.kernel(0).values();
+        double sumSquares = 0;
+        for (float v : w) {
+            assertThat(Math.abs(v)).isLessThanOrEqualTo((float) limit);
+            sumSquares += v * v;
+        }
+        // U(-l, l) has variance l^2 / 3.
+        assertThat(sumSquares / w.length).isCloseTo(limit * limit / 3, within(limit * limit / 3 * 0.02));
+    }
+
+    @Test
+    void tiedLogitsDoNotCountAsCorrect() {
+        // All-zero weights and biases: every logit is 0 for every input, a tie everywhere.
+        Parameters zeros = Parameters.zeros(tiny);
+        LabeledData data = TinyProblems.gaussianBlobs(20, 5, 3, 2);
+        try (MlpEvaluator evaluator = new MlpEvaluator(tiny, ExecutionSettings.cpu())) {
+            Metrics m = evaluator.evaluate(zeros, data);
+            assertThat(m.accuracy()).isZero();
+            assertThat(m.loss()).isCloseTo(Math.log(3), within(1e-6));
+        }
+    }
+
     static Parameters randomBiases(Parameters p) {
         java.util.Random random = new java.util.Random(1);
         Parameters d = Parameters.zeros(p.architecture());

@@ -20,6 +20,15 @@ class RankCorrelationTest {
         assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}))
                 .isCloseTo(4.0 / 6, within(1e-12));
         assertThat(RankCorrelation.kendallTau(new double[] {1, 1}, new double[] {1, 2})).isNaN();
+        // Ties on both sides (tau-b): x = [1,1,2,3], y = [1,2,2,3]: C = 4, D = 0, ties 1 and 1 of 6.
+        assertThat(RankCorrelation.kendallTau(new double[] {1, 1, 2, 3}, new double[] {1, 2, 2, 3}))
+                .isCloseTo(4 / Math.sqrt(5 * 5), within(1e-12));
+        // Infinite sharpness ranks as a tie with other infinities, exactly like a large finite value.
+        double inf = Double.POSITIVE_INFINITY;
+        assertThat(RankCorrelation.kendallTau(new double[] {1, 2, inf, inf}, new double[] {1, 2, 3, 4}))
+                .isCloseTo(RankCorrelation.kendallTau(new double[] {1, 2, 1e9, 1e9}, new double[] {1, 2, 3, 4}), within(1e-12));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankCorrelation.kendallTau(new double[] {1, Double.NaN},
+                new double[] {1, 2})).hasMessageContaining("NaN");
     }
 
     @Property(tries = 50)

@@ -58,15 +58,15 @@ public final class ReferenceMlp {
         return total / data.count();
     }
 
-    /** Fraction of examples whose label logit is the largest. */
+    /** Fraction of examples whose label logit is strictly larger than every other logit. */
     public static double accuracy(Parameters p, LabeledData data) {
         int correct = 0;
         for (int row = 0; row < data.count(); row++) {
             double[] z = logits(p, data, row);
             int label = data.labels()[row];
             boolean best = true;
-            for (double v : z) {
-                best &= z[label] >= v;
+            for (int k = 0; k < z.length; k++) {
+                best &= k == label || z[label] > z[k];
             }
             correct += best ? 1 : 0;
         }

@@ -46,6 +46,56 @@ class SgdTrainerTest {
     }
 
     @Test
+    void aMinibatchStepUsesExactlyTheFirstBatchOfTheSeededShuffle() {
+        LabeledData data = TinyProblems.gaussianBlobs(12, 4, 3, 9);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        double lr = 0.2;
+        TrainingResult result = trainer.train(initial, data, config(lr, 4, 0, new TrainingBudget.Steps(1)),
+                TrainingListener.NONE);
+
+        int[] order = new EpochOrder(3, 12).next(); // config(...) trains with seed 3
+        LabeledData firstBatch = data.select(java.util.Arrays.copyOf(order, 4));
+        double[][] gradient = ReferenceMlp.gradient(initial, firstBatch, 1e-3);
+        for (int t = 0; t < initial.tensors().size(); t++) {
+            float[] before = initial.tensors().get(t).values();
+            float[] after = result.parameters().tensors().get(t).values();
+            for (int k = 0; k < before.length; k++) {
+                assertThat((double) after[k]).isCloseTo(before[k] - lr * gradient[t][k], within(3e-4));
+            }
+        }
+    }
+
+    @Test
+    void shufflesArePermutationsThatDependOnTheSeedAndChangeEveryEpoch() {
+        EpochOrder a = new EpochOrder(1, 50);
+        int[] first = a.next().clone();
+        int[] second = a.next().clone();
+        int[] otherSeed = new EpochOrder(2, 50).next().clone();
+        assertThat(first).isNotEqualTo(second).isNotEqualTo(otherSeed);
+        int[] sorted = first.clone();
+        java.util.Arrays.sort(sorted);
+        assertThat(sorted).isEqualTo(java.util.stream.IntStream.range(0, 50).toArray());
+        assertThat(new EpochOrder(1, 50).next()).isEqualTo(first);
+    }
+
+    @Test
+    void warmupCosineTrainsAndDiffersFromConstant() {
+        LabeledData data = TinyProblems.gaussianBlobs(300, 4, 3, 21);
+        Parameters initial = Initialization.GLOROT.initialize(tiny, 5);
+        TrainingConfig cosine = new TrainingConfig("test", 0.1, 16, 0, LearningRateSchedule.warmupCosine(0.2),
+                new TrainingBudget.Epochs(2), 3, TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
+        TrainingResult a = trainer.train(initial, data, cosine, TrainingListener.NONE);
+        TrainingResult b = trainer.train(initial, data, config(0.1, 16, 0, new TrainingBudget.Epochs(2)),
+                TrainingListener.NONE);
+        assertThat(a.status()).isEqualTo(TrainingStatus.COMPLETED);
+        assertThat(a.parameters()).isNotEqualTo(b.parameters());
+        assertThat(a.curve().get(1).loss()).isLessThan(ReferenceMlp.loss(initial, data));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TrainingConfig("t", 0.1, 16, 0,
+                LearningRateSchedule.warmupCosine(0.1), new TrainingBudget.TargetLoss(0.5, 100), 3, 40))
+                .hasMessageContaining("fixed budget");
+    }
+
+    @Test
     void momentumStepsAccumulateVelocity() {
         LabeledData data = TinyProblems.gaussianBlobs(12, 4, 3, 9);
         Parameters initial = Initialization.HE.initialize(tiny, 5);

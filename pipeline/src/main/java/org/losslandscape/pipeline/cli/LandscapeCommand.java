@@ -20,10 +20,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         description = {
-            "Slices the loss surface around weights saved in the tool's layout (DIR/model.json and",
-            "DIR/weights/<param>.npy, float32, [in, out] kernels) - e.g. results/<config>/ of an earlier run,",
-            "or a model trained elsewhere - and writes the arrays, figures and summary.json to --out.",
+            "Slices the loss surface around saved weights (DIR/model.json and DIR/weights/<param>.npy, "
+                + "float32, [in, out] kernels): results/<config>/ of an earlier run, or a model trained "
+                + "elsewhere. Writes the arrays, figures and summary.json to --out.",
+            "",
+            "Example: loss-landscape landscape --weights results/high_lr_small_batch --out sliced",
             ""})
 public final class LandscapeCommand implements Callable<Integer> {
 

@@ -29,11 +29,11 @@ public final class SliceOptions {
             description = "Split the landscape is evaluated on (default: ${DEFAULT-VALUE}).")
     String landscapeSplit;
 
-    @Option(names = "--direction-seed", defaultValue = "7", description = "Seed of the first direction pair (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--direction-seed", paramLabel = "N", defaultValue = "7", description = "Seed of the first direction pair (default: ${DEFAULT-VALUE}).")
     long directionSeed;
 
     @Option(names = "--direction-pairs", paramLabel = "K", defaultValue = "3",
-            description = "Independent direction pairs per model; sharpness is reported as mean and 95% interval "
+            description = "Independent direction pairs per model; sharpness is reported as mean and 95%% interval "
                     + "over them (default: ${DEFAULT-VALUE}).")
     int directionPairs;
 

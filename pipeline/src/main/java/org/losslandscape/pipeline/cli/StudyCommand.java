@@ -14,11 +14,14 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        abbreviateSynopsis = true,
         subcommands = {LandscapeCommand.class},
         description = {
-            "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the loss",
-            "surface around each minimum along two filter-normalized random directions, measures sharpness,",
-            "and writes figures, arrays and summary.json to --out.",
+            "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the loss "
+                + "surface around each minimum along two filter-normalized random directions, measures sharpness, "
+                + "and writes figures, arrays and summary.json to --out.",
+            "",
+            "Example: loss-landscape --epochs 10 --grid-size 31 --out results",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

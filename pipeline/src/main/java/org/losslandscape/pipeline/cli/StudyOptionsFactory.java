@@ -43,6 +43,7 @@ final class StudyOptionsFactory {
                 training.momentum,
                 budget(training),
                 training.seed,
+                training.seeds,
                 new GridSpec(slice.gridSize, range[0], range[1]),
                 Normalization.parse(slice.normalization),
                 slice.includeBias,

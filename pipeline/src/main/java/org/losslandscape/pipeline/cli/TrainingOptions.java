@@ -12,16 +12,16 @@ public final class TrainingOptions {
                     + "(default: all four).")
     List<String> configs = List.of();
 
-    @Option(names = "--lr-high", defaultValue = "0.1", description = "High learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-high", paramLabel = "X", defaultValue = "0.1", description = "High learning rate (default: ${DEFAULT-VALUE}).")
     double lrHigh;
 
-    @Option(names = "--lr-low", defaultValue = "0.01", description = "Low learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-low", paramLabel = "X", defaultValue = "0.01", description = "Low learning rate (default: ${DEFAULT-VALUE}).")
     double lrLow;
 
-    @Option(names = "--batch-small", defaultValue = "32", description = "Small batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-small", paramLabel = "N", defaultValue = "32", description = "Small batch size (default: ${DEFAULT-VALUE}).")
     int batchSmall;
 
-    @Option(names = "--batch-large", defaultValue = "1024", description = "Large batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-large", paramLabel = "N", defaultValue = "1024", description = "Large batch size (default: ${DEFAULT-VALUE}).")
     int batchLarge;
 
     @Option(names = "--hidden", paramLabel = "W,...", split = ",", defaultValue = "128,64",
@@ -33,10 +33,10 @@ public final class TrainingOptions {
     String init;
 
     @Option(names = "--schedule", paramLabel = "constant|warmup-cosine", defaultValue = "constant",
-            description = "Learning-rate schedule (default: ${DEFAULT-VALUE}; warmup-cosine warms up over 5% of steps).")
+            description = "Learning-rate schedule (default: ${DEFAULT-VALUE}; warmup-cosine warms up over 5%% of the steps).")
     String schedule;
 
-    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", paramLabel = "X", defaultValue = "0", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Train N epochs (default: 10).")
@@ -53,8 +53,13 @@ public final class TrainingOptions {
             description = "Step cap for --target-loss (default: ${DEFAULT-VALUE}).")
     long maxSteps;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Training seed: initial weights and shuffles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Training seed: initial weights and shuffles (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "1",
+            description = "Train every config with K seeds (--seed, --seed+1, ...); test accuracy, gap and sharpness "
+                    + "are then reported as mean and 95%% interval over the seeds (default: ${DEFAULT-VALUE}).")
+    int seeds;
 
     @Option(names = "--retrain", description = "Ignore cached weights and train again.")
     boolean retrain;

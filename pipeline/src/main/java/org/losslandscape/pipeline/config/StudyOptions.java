@@ -27,7 +27,8 @@ import org.losslandscape.models.training.TrainingBudget;
  * @param schedule         learning-rate schedule
  * @param momentum         SGD momentum
  * @param budget           training budget
- * @param seed             training seed
+ * @param seed             training seed of the first run of each config
+ * @param seeds            training runs per config, with seeds seed, seed+1, ...
  * @param grid             landscape grid
  * @param normalization    direction normalization
  * @param includeBias      perturb biases too
@@ -42,7 +43,7 @@ import org.losslandscape.models.training.TrainingBudget;
 public record StudyOptions(Path outputDir, Optional<Path> dataDir, Path cacheDir, boolean retrain,
                            String device, boolean requireGpu, int threads,
                            List<RunConfig> configs, MlpArchitecture architecture, Initialization initialization,
-                           LearningRateSchedule schedule, double momentum, TrainingBudget budget, long seed,
+                           LearningRateSchedule schedule, double momentum, TrainingBudget budget, long seed, int seeds,
                            GridSpec grid, Normalization normalization, boolean includeBias, int landscapeSamples,
                            String landscapeSplit, long directionSeed, int directionPairs, List<Double> epsilons,
                            boolean logScale, boolean plots) {
@@ -55,6 +56,12 @@ public record StudyOptions(Path outputDir, Optional<Path> dataDir, Path cacheDir
         }
         if (!landscapeSplit.equals("train") && !landscapeSplit.equals("test")) {
             throw new IllegalArgumentException("--landscape-split must be train or test, got " + landscapeSplit);
+        }
+        if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE && budget instanceof TrainingBudget.TargetLoss) {
+            throw new IllegalArgumentException(org.losslandscape.models.training.TrainingConfig.WARMUP_COSINE_NEEDS_AN_END);
+        }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
         if (directionPairs < 1) {
             throw new IllegalArgumentException("--direction-pairs must be >= 1, got " + directionPairs);
@@ -72,7 +79,7 @@ public record StudyOptions(Path outputDir, Optional<Path> dataDir, Path cacheDir
     /** The same options for a different architecture (slicing weights that were trained elsewhere). */
     public StudyOptions withArchitecture(MlpArchitecture other) {
         return new StudyOptions(outputDir, dataDir, cacheDir, retrain, device, requireGpu, threads, List.of(), other,
-                initialization, schedule, momentum, budget, seed, grid, normalization, includeBias, landscapeSamples,
+                initialization, schedule, momentum, budget, seed, 1, grid, normalization, includeBias, landscapeSamples,
                 landscapeSplit, directionSeed, directionPairs, epsilons, logScale, plots);
     }
 }

@@ -42,6 +42,21 @@ public final class Json {
         }
     }
 
+    /**
+     * A JSON object whose keys keep the order given ({@code Map.of} would shuffle them), from
+     * alternating keys and values.
+     */
+    public static java.util.Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("object() needs key, value pairs");
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return out;
+    }
+
     /** The shared mapper, for converting trees to records. */
     public static ObjectMapper mapper() {
         return MAPPER;

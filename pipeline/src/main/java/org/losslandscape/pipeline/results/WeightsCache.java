@@ -118,7 +118,7 @@ public final class WeightsCache {
         out.put("message", result.message());
         List<Map<String, Object>> curve = new ArrayList<>();
         for (EpochRecord r : result.curve()) {
-            curve.add(Map.of("epoch", r.epoch(), "step", r.step(), "loss", r.loss(), "accuracy", r.accuracy()));
+            curve.add(Json.object("epoch", r.epoch(), "step", r.step(), "loss", r.loss(), "accuracy", r.accuracy()));
         }
         out.put("curve", curve);
         return out;

@@ -40,6 +40,7 @@ public final class LandscapeStage {
 
     /** Slices each of {@code models} on {@code samples}. */
     public List<ModelLandscape> run(List<NamedWeights> models, LandscapeSamples samples) {
+        warnAboutRadiiBelowTheGridSpacing();
         List<ModelLandscape> out = new ArrayList<>();
         for (NamedWeights model : models) {
             out.add(sliceOne(model, samples));
@@ -55,7 +56,7 @@ public final class LandscapeStage {
             DirectionSpec spec = new DirectionSpec(options.normalization(), options.includeBias(),
                     options.directionSeed() + pair);
             DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
-            String label = String.format(Locale.ROOT, "%s pair %d/%d", model.name(), pair + 1, options.directionPairs());
+            String label = String.format(Locale.ROOT, "%s pair %d/%d", model.folder(), pair + 1, options.directionPairs());
             LandscapeGrid grid = slice(model, directions, samples, label);
             grids.add(grid);
             sharpness.add(SliceSharpness.of(grid, options.epsilons()));
@@ -63,9 +64,26 @@ public final class LandscapeStage {
                 first = directions;
             }
         }
-        ModelLandscape result = new ModelLandscape(model.name(), first, grids, sharpness, SharpnessReport.of(sharpness));
+        ModelLandscape result = new ModelLandscape(model.name(), model.folder(), first, grids, sharpness, SharpnessReport.of(sharpness));
         write(result, samples);
         return result;
+    }
+
+    /** A radius smaller than the grid spacing holds only the centre: its sharpness is 0 by construction. */
+    private void warnAboutRadiiBelowTheGridSpacing() {
+        double spacing = options.grid().spacing();
+        double reach = Math.min(-options.grid().min(), options.grid().max());
+        for (double eps : options.epsilons()) {
+            if (eps > reach) {
+                LOG.warn("--eps {} reaches beyond the grid (it extends {} from the centre): that ball is clipped by"
+                        + " the square; use a wider --range", eps, reach);
+            }
+            if (eps < spacing) {
+                LOG.warn("--eps {} is below the grid spacing {}: only the centre lies in that ball, so its sharpness"
+                        + " is 0 by construction; use a larger --grid-size or a smaller --range", eps,
+                        String.format(Locale.ROOT, "%.4g", spacing));
+            }
+        }
     }
 
     /** Evaluates one slice, logging row progress at most every few seconds. */
@@ -93,13 +111,13 @@ public final class LandscapeStage {
         DirectionPair raw = RandomDirections.draw(model.parameters(),
                 new DirectionSpec(Normalization.NONE, options.includeBias(), options.directionSeed()));
         LandscapeGrid grid = slice(model, raw, samples, model.name() + " raw directions");
-        Path dir = options.outputDir().resolve(model.name()).resolve("raw_directions");
+        Path dir = options.outputDir().resolve(model.folder()).resolve("raw_directions");
         writeGrid(dir, grid);
         return grid;
     }
 
     private void write(ModelLandscape landscape, LandscapeSamples samples) {
-        Path dir = options.outputDir().resolve(landscape.name());
+        Path dir = options.outputDir().resolve(landscape.folder());
         writeGrid(dir, landscape.primary());
         double[] coords = options.grid().coordinates();
         Npy.writeFloat32(dir.resolve("coords.npy"), new int[] {coords.length}, toFloats(coords));

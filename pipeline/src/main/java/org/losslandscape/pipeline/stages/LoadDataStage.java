@@ -30,8 +30,7 @@ public final class LoadDataStage {
     public PreparedData run() {
         FashionMnist raw = locator.load(options.dataDir());
         Standardization standardization = Standardization.fit(raw.train());
-        LOG.info("data: {} training and {} test images from {}; standardized with mean {} and std {}",
-                raw.train().count(), raw.test().count(), raw.source().describe(),
+        LOG.info("standardized with the training set's mean {} and std {}",
                 String.format("%.6f", standardization.mean()), String.format("%.6f", standardization.std()));
         return new PreparedData(toLabeledData(raw.train(), standardization), toLabeledData(raw.test(), standardization),
                 standardization, raw.source().describe(), fingerprint(raw));

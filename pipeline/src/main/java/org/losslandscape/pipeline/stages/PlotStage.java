@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.landscape.LandscapeGrid;
-import org.losslandscape.models.sharpness.SharpnessReport;
+import org.losslandscape.models.sharpness.MeanInterval;
 import org.losslandscape.pipeline.config.StudyOptions;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.plot.ColorScale;
@@ -42,9 +42,11 @@ public final class PlotStage {
     public void run(StudyResults results) {
         List<SurfaceData> plain = new ArrayList<>();
         List<SurfaceData> annotated = new ArrayList<>();
-        for (ModelLandscape l : results.landscapes()) {
+        List<ConfigAggregate> aggregates = results.aggregates();
+        for (ConfigAggregate a : aggregates) {
+            ModelLandscape l = a.primary();
             plain.add(surface(l.name(), l.primary()));
-            annotated.add(surface(annotatedTitle(results.model(l), l), l.primary()));
+            annotated.add(surface(annotatedTitle(a), l.primary()));
         }
         ColorScale shared = ColorScale.shared(plain, options.logScale());
         int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
@@ -56,8 +58,8 @@ public final class PlotStage {
                 cols, shared, PanelKind.CONTOUR));
         write("comparison.png", PanelFigure.grid("Which minimum is flatter? Same colour scale for every panel — "
                 + setting, annotated, cols, shared, PanelKind.CONTOUR));
-        write("sharpness.png", sharpnessChart(results.landscapes()));
-        results.rawSlice().ifPresent(raw -> write("raw_vs_filter.png", rawVersusFilter(results.landscapes().get(0), raw)));
+        write("sharpness.png", sharpnessChart(aggregates));
+        results.rawSlice().ifPresent(raw -> write("raw_vs_filter.png", rawVersusFilter(aggregates.get(0).primary(), raw)));
 
         for (ModelLandscape l : results.landscapes()) {
             perModel(l);
@@ -68,10 +70,10 @@ public final class PlotStage {
     public void perModel(ModelLandscape l) {
         SurfaceData data = surface(l.name(), l.primary());
         ColorScale own = ColorScale.shared(List.of(data), options.logScale());
-        String dir = l.name() + "/";
-        write(dir + "surface_3d.png", PanelFigure.grid(l.name() + " — loss surface", List.of(data), 1, own,
+        String dir = l.folder() + "/";
+        write(dir + "surface_3d.png", PanelFigure.grid(l.folder() + " — loss surface", List.of(data), 1, own,
                 PanelKind.SURFACE_3D));
-        write(dir + "contour.png", PanelFigure.grid(l.name() + " — loss contours", List.of(data), 1, own,
+        write(dir + "contour.png", PanelFigure.grid(l.folder() + " — loss contours", List.of(data), 1, own,
                 PanelKind.CONTOUR));
         write(dir + "slices_1d.png", oneDimensionalSlices(l));
     }
@@ -89,30 +91,31 @@ public final class PlotStage {
         Map<String, double[]> series = new LinkedHashMap<>();
         series.put("along d1 (β = 0)", alongD1);
         series.put("along d2 (α = 0)", alongD2);
-        return SliceLinePlot.render(l.name() + " — 1-D slices through the minimum", "step along the direction (direction units)",
+        return SliceLinePlot.render(l.folder() + " — 1-D slices through the minimum", "step along the direction (direction units)",
                 "loss (mean cross-entropy, nats)", g.spec().coordinates(), series, 1200, 800);
     }
 
-    private BufferedImage sharpnessChart(List<ModelLandscape> landscapes) {
+    private BufferedImage sharpnessChart(List<ConfigAggregate> aggregates) {
         List<String> names = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         options.epsilons().forEach(e -> groups.add("ε = " + e));
-        double[][] mean = new double[landscapes.size()][options.epsilons().size()];
-        double[][] half = new double[landscapes.size()][options.epsilons().size()];
-        for (int m = 0; m < landscapes.size(); m++) {
-            names.add(landscapes.get(m).name());
-            List<SharpnessReport.Entry> entries = landscapes.get(m).report().entries();
-            for (int e = 0; e < entries.size(); e++) {
-                mean[m][e] = entries.get(e).interval().mean();
-                half[m][e] = entries.get(e).interval().halfWidth();
+        double[][] mean = new double[aggregates.size()][options.epsilons().size()];
+        double[][] half = new double[aggregates.size()][options.epsilons().size()];
+        boolean intervals = false;
+        for (int m = 0; m < aggregates.size(); m++) {
+            names.add(aggregates.get(m).config().name());
+            for (int e = 0; e < options.epsilons().size(); e++) {
+                MeanInterval s = aggregates.get(m).sharpness(options.epsilons().get(e));
+                mean[m][e] = s.mean();
+                half[m][e] = s.halfWidth();
+                intervals |= s.n() > 1;
             }
         }
-        String bars = options.directionPairs() > 1
-                ? "mean ± 95% interval over " + options.directionPairs() + " direction pairs"
-                : "one direction pair (use --direction-pairs for error bars)";
+        String bars = intervals
+                ? "mean ± 95% interval over " + aggregates.get(0).intervalSource()
+                : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
         return SharpnessBarChart.render("Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
-                names, groups, mean, options.directionPairs() > 1 ? half : null,
-                "loss increase (nats)", 1600, 900);
+                names, groups, mean, intervals ? half : null, "loss increase (nats)", 1600, 900);
     }
 
     private BufferedImage rawVersusFilter(ModelLandscape filtered, LandscapeGrid raw) {
@@ -125,11 +128,11 @@ public final class PlotStage {
                 panels, 2, scale, PanelKind.CONTOUR);
     }
 
-    private String annotatedTitle(TrainedModel model, ModelLandscape l) {
+    private String annotatedTitle(ConfigAggregate a) {
         double eps = options.epsilons().contains(0.5) ? 0.5 : options.epsilons().get(options.epsilons().size() - 1);
-        SharpnessReport.Entry e = l.report().at(eps);
-        return String.format(Locale.ROOT, "%s: test acc %.3f, S(%s) = %.3f ± %.3f", l.name(),
-                model.test().accuracy(), eps, e.interval().mean(), e.interval().halfWidth());
+        MeanInterval s = a.sharpness(eps);
+        return String.format(Locale.ROOT, "%s: test acc %.3f, S(%s) = %.3f ± %.3f", a.config().name(),
+                a.testAccuracy().mean(), eps, s.mean(), s.halfWidth());
     }
 
     private String settingLine(LandscapeSamples samples) {

@@ -29,8 +29,9 @@ public final class ReportStage {
     public static final String VERSION = "0.1.0";
 
     static final String SLICE_DEFINITION = "slice sharpness S(eps) = max over grid points with sqrt(alpha^2 + beta^2)"
-            + " <= eps of L(alpha, beta) - L(0, 0); alpha, beta in direction units; mean and 95% t-interval over"
-            + " independent direction pairs";
+            + " <= eps of L(alpha, beta) - L(0, 0), alpha and beta in direction units. 'slice' is the mean over the"
+            + " first seed's direction pairs, 'slice_over_pairs' adds their 95% t-interval; with --seeds K > 1,"
+            + " 'over_seeds' gives the mean and 95% t-interval over seeds of each seed's pair mean";
 
     private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
@@ -48,23 +49,27 @@ public final class ReportStage {
     /** Writes the summary of a study; {@code timings} are seconds per stage. */
     public Map<String, Object> write(StudyResults results, Map<String, Double> timings) {
         Map<String, Object> summary = header(results.data(), timings);
-        summary.put("model", Map.of(
+        summary.put("model", Json.object(
                 "architecture", options.architecture().toString(),
                 "activation", "relu",
                 "initialization", options.initialization().name().toLowerCase(Locale.ROOT),
                 "parameters", options.architecture().parameterCount()));
-        summary.put("training", Map.of(
+        summary.put("training", Json.object(
                 "optimizer", options.momentum() > 0 ? "sgd+momentum" : "sgd",
                 "momentum", options.momentum(),
                 "schedule", options.schedule().label(),
                 "budget", options.budget().kind(),
                 "budget_description", options.budget().describe()));
         summary.put("sharpness_definition", SLICE_DEFINITION);
+        summary.put("seeds", options.seeds());
         List<Map<String, Object>> configs = new ArrayList<>();
         for (TrainedModel model : results.models()) {
-            configs.add(describe(model, results));
+            if (model.primary()) {
+                configs.add(describe(model, results));
+            }
         }
         summary.put("configs", configs);
+        summary.put("orderings", orderings(results));
         summary.put("rank_correlations", rankCorrelations(results));
         Json.write(options.outputDir().resolve("summary.json"), summary);
         logTable(results);
@@ -76,7 +81,7 @@ public final class ReportStage {
                                            LandscapeSamples samples, PreparedData data, Map<String, Double> timings) {
         Map<String, Object> summary = header(data, timings);
         summary.put("weights", weightsSource);
-        summary.put("model", Map.of("architecture", options.architecture().toString(), "activation", "relu",
+        summary.put("model", Json.object("architecture", options.architecture().toString(), "activation", "relu",
                 "parameters", options.architecture().parameterCount()));
         summary.put("sharpness_definition", SLICE_DEFINITION);
         Map<String, Object> c = new LinkedHashMap<>();
@@ -103,14 +108,14 @@ public final class ReportStage {
         summary.put("tensorflow_version", TensorFlow.version());
         summary.put("device", device.device());
         summary.put("device_reason", device.reason());
-        summary.put("threads", Map.of("intra_op", execution.intraOpThreads(), "inter_op", execution.interOpThreads()));
+        summary.put("threads", Json.object("intra_op", execution.intraOpThreads(), "inter_op", execution.interOpThreads()));
         summary.put("seed", options.seed());
-        summary.put("data", Map.of(
+        summary.put("data", Json.object(
                 "source", data.source(),
                 "train_samples", data.train().count(),
                 "test_samples", data.test().count(),
                 "sha256", data.fingerprint()));
-        summary.put("preprocessing", Map.of(
+        summary.put("preprocessing", Json.object(
                 "formula", "x = (pixel / 255 - mean) / std, mean and std over all training pixels",
                 "mean", data.standardization().mean(),
                 "std", data.standardization().std()));
@@ -164,12 +169,73 @@ public final class ReportStage {
             c.put("test_accuracy", model.test().accuracy());
             c.put("generalization_gap", model.generalizationGap());
         }
-        results.landscapes().stream().filter(l -> l.name().equals(model.config().name())).findFirst()
+        results.landscapes().stream().filter(l -> l.folder().equals(model.folder())).findFirst()
                 .ifPresent(l -> {
                     c.put("landscape", landscapeSection(l, results.samples()));
                     c.put("sharpness", sharpness(l.report()));
                 });
+        if (options.seeds() > 1) {
+            results.aggregates().stream().filter(a -> a.config().equals(model.config())).findFirst()
+                    .ifPresent(a -> c.put("over_seeds", overSeeds(a)));
+        }
         return c;
+    }
+
+    /** Every run of the config and the mean and 95% interval over its seeds. */
+    private Map<String, Object> overSeeds(ConfigAggregate a) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (TrainedModel m : a.runs()) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("seed", m.seed());
+            run.put("folder", m.folder());
+            run.put("status", m.training().status().label());
+            if (m.usable()) {
+                run.put("train_loss", m.train().loss());
+                run.put("test_loss", m.test().loss());
+                run.put("test_accuracy", m.test().accuracy());
+                run.put("generalization_gap", m.generalizationGap());
+            }
+            runs.add(run);
+        }
+        out.put("runs", runs);
+        out.put("train_loss", interval(a.trainLoss()));
+        out.put("test_accuracy", interval(a.testAccuracy()));
+        out.put("generalization_gap", interval(a.generalizationGap()));
+        Map<String, Object> slice = new LinkedHashMap<>();
+        for (double eps : options.epsilons()) {
+            Map<String, Object> e = interval(a.sharpness(eps));
+            e.put("per_seed", a.sharpnessPerSeed(eps));
+            slice.put(epsKey(eps), e);
+        }
+        out.put("slice_sharpness", slice);
+        return out;
+    }
+
+    private static Map<String, Object> interval(MeanInterval m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mean", m.mean());
+        out.put("ci95_low", m.lower());
+        out.put("ci95_high", m.upper());
+        out.put("n", m.n());
+        return out;
+    }
+
+    /**
+     * Per radius, the pairs of configs whose sharpness intervals do not overlap: the only
+     * orderings the study supports. Everything else is "not separated".
+     */
+    private Map<String, Object> orderings(StudyResults results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<ConfigAggregate> aggregates = results.aggregates();
+        for (double eps : options.epsilons()) {
+            List<String> separated = ConfigAggregate.separatedOrderings(aggregates, eps);
+            out.put(epsKey(eps), Json.object(
+                    "intervals_over", aggregates.isEmpty() ? "" : aggregates.get(0).intervalSource(),
+                    "rule", "an ordering is listed only when the two 95% intervals do not overlap",
+                    "separated", separated));
+        }
+        return out;
     }
 
     private static Map<String, Object> sharpness(SharpnessReport report) {
@@ -179,8 +245,8 @@ public final class ReportStage {
             String eps = epsKey(e.epsilon());
             slice.put(eps, e.interval().mean());
             MeanInterval m = e.interval();
-            detail.put(eps, Map.of("mean", m.mean(), "ci95_low", m.lower(), "ci95_high", m.upper(),
-                    "per_pair", e.perPair()));
+            detail.put(eps, Json.object("mean", m.mean(), "ci95_low", m.lower(), "ci95_high", m.upper(),
+                    "per_pair", e.perPair(), "grid_points_in_ball", e.pointsInBall()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("slice", slice);
@@ -188,24 +254,18 @@ public final class ReportStage {
         return out;
     }
 
-    /** Kendall tau across configs between slice sharpness and the generalization gap, and the LR/batch ratio. */
+    /** Kendall tau across configs between mean slice sharpness and the mean gap, and the LR/batch ratio. */
     private Map<String, Object> rankCorrelations(StudyResults results) {
         Map<String, Object> out = new LinkedHashMap<>();
-        List<ModelLandscape> landscapes = results.landscapes();
-        if (landscapes.size() < 2) {
+        List<ConfigAggregate> aggregates = results.aggregates();
+        if (aggregates.size() < 2) {
             return out;
         }
         for (double eps : options.epsilons()) {
-            double[] sharp = new double[landscapes.size()];
-            double[] gap = new double[landscapes.size()];
-            double[] noise = new double[landscapes.size()];
-            for (int i = 0; i < landscapes.size(); i++) {
-                TrainedModel m = results.model(landscapes.get(i));
-                sharp[i] = landscapes.get(i).report().at(eps).interval().mean();
-                gap[i] = m.generalizationGap();
-                noise[i] = m.config().noiseScale();
-            }
-            out.put(epsKey(eps), Map.of(
+            double[] sharp = aggregates.stream().mapToDouble(a -> a.sharpness(eps).mean()).toArray();
+            double[] gap = aggregates.stream().mapToDouble(a -> a.generalizationGap().mean()).toArray();
+            double[] noise = aggregates.stream().mapToDouble(a -> a.config().noiseScale()).toArray();
+            out.put(epsKey(eps), Json.object(
                     "kendall_tau_sharpness_vs_generalization_gap", nanToNull(RankCorrelation.kendallTau(sharp, gap)),
                     "kendall_tau_sharpness_vs_lr_over_batch", nanToNull(RankCorrelation.kendallTau(sharp, noise))));
         }
@@ -226,24 +286,25 @@ public final class ReportStage {
         table.append(String.format(Locale.ROOT, "%n%-22s %8s %6s %8s %8s %8s %8s %8s", "", "", "", "", "loss", "loss",
                 "acc", ""));
         for (double eps : options.epsilons()) {
-            table.append(String.format(Locale.ROOT, "  S(%s)", eps));
+            table.append(String.format(Locale.ROOT, "  %13s", "S(" + eps + ")"));
+        }
+        for (ConfigAggregate a : results.aggregates()) {
+            TrainedModel first = a.runs().get(0);
+            table.append(String.format(Locale.ROOT, "%n%-22s %8s %6d %8d %8.4f %8.4f %8.4f %8.4f", a.config().name(),
+                    a.config().learningRate(), a.config().batchSize(), first.training().steps(), a.trainLoss().mean(),
+                    a.testLoss().mean(), a.testAccuracy().mean(), a.generalizationGap().mean()));
+            for (double eps : options.epsilons()) {
+                MeanInterval s = a.sharpness(eps);
+                table.append(String.format(Locale.ROOT, "  %6.3f±%-6.3f", s.mean(), s.halfWidth()));
+            }
         }
         for (TrainedModel m : results.models()) {
-            table.append(String.format(Locale.ROOT, "%n%-22s %8s %6d %8d", m.config().name(), m.config().learningRate(),
-                    m.config().batchSize(), m.training().steps()));
             if (!m.usable()) {
-                table.append("  diverged");
-                continue;
+                table.append(String.format(Locale.ROOT, "%n%-22s diverged: %s", m.folder(), m.training().message()));
             }
-            table.append(String.format(Locale.ROOT, " %8.4f %8.4f %8.4f %8.4f", m.train().loss(), m.test().loss(),
-                    m.test().accuracy(), m.generalizationGap()));
-            results.landscapes().stream().filter(l -> l.name().equals(m.config().name())).findFirst().ifPresent(l -> {
-                for (SharpnessReport.Entry e : l.report().entries()) {
-                    table.append(String.format(Locale.ROOT, "  %.3f±%.3f", e.interval().mean(), e.interval().halfWidth()));
-                }
-            });
         }
-        LOG.info("results (sharpness: mean ± 95% half-width over {} direction pair(s)):{}", options.directionPairs(), table);
+        String over = results.aggregates().isEmpty() ? "" : results.aggregates().get(0).intervalSource();
+        LOG.info("results (means; sharpness ± 95% half-width over {}):{}", over, table);
         LOG.info("written to {}", options.outputDir().toAbsolutePath());
     }
 }

@@ -52,17 +52,22 @@ public final class TrainStage {
         List<TrainedModel> models = new ArrayList<>();
         try (MlpEvaluator evaluator = new MlpEvaluator(options.architecture(), execution)) {
             for (RunConfig run : options.configs()) {
-                models.add(trainOne(run, data, evaluator));
+                for (int k = 0; k < options.seeds(); k++) {
+                    long seed = options.seed() + k;
+                    String folder = k == 0 ? run.name() : run.name() + "/seed-" + seed;
+                    models.add(trainOne(run, seed, folder, data, evaluator));
+                }
             }
         }
         return models;
     }
 
-    private TrainedModel trainOne(RunConfig run, PreparedData data, MlpEvaluator evaluator) {
-        TrainingConfig config = new TrainingConfig(run.name(), run.learningRate(), run.batchSize(),
-                options.momentum(), options.schedule(), options.budget(), options.seed(),
+    private TrainedModel trainOne(RunConfig run, long seed, String folder, PreparedData data, MlpEvaluator evaluator) {
+        String label = options.seeds() > 1 ? run.name() + " seed " + seed : run.name();
+        TrainingConfig config = new TrainingConfig(label, run.learningRate(), run.batchSize(),
+                options.momentum(), options.schedule(), options.budget(), seed,
                 TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
-        Parameters initial = options.initialization().initialize(options.architecture(), options.seed());
+        Parameters initial = options.initialization().initialize(options.architecture(), seed);
         String key = WeightsCache.key(data.fingerprint(), initial, options.initialization().name(), config,
                 execution.deviceSpec() + "/threads=" + execution.intraOpThreads() + "," + execution.interOpThreads());
 
@@ -71,9 +76,9 @@ public final class TrainStage {
         if (cached.isPresent()) {
             result = cached.get();
             LOG.info("{}: reusing cached weights ({} steps, {}; --retrain to train again)",
-                    run.name(), result.steps(), result.status().label());
+                    label, result.steps(), result.status().label());
         } else {
-            LOG.info("{}: training lr={} batch={} for {}", run.name(), run.learningRate(), run.batchSize(),
+            LOG.info("{}: training lr={} batch={} for {}", label, run.learningRate(), run.batchSize(),
                     options.budget().describe());
             result = trainer.train(initial, data.train(), config, new ProgressLog());
             if (result.status() != TrainingStatus.DIVERGED) {
@@ -81,21 +86,21 @@ public final class TrainStage {
             }
         }
 
-        Path dir = options.outputDir().resolve(run.name());
+        Path dir = options.outputDir().resolve(folder);
         ModelFiles.write(dir, result.parameters());
         AtomicFiles.write(dir.resolve("training.csv"), trainingCsv(result).getBytes(StandardCharsets.UTF_8));
         if (result.status() == TrainingStatus.DIVERGED) {
-            LOG.warn("{}: DIVERGED after {} steps: {}", run.name(), result.steps(), result.message());
-            return new TrainedModel(run, result, null, null, cached.isPresent());
+            LOG.warn("{}: DIVERGED after {} steps: {}", label, result.steps(), result.message());
+            return new TrainedModel(run, seed, folder, result, null, null, cached.isPresent());
         }
         Metrics train = evaluator.evaluate(result.parameters(), data.train());
         Metrics test = evaluator.evaluate(result.parameters(), data.test());
         LOG.info("{}: {} steps ({} epochs) in {}; train loss {} acc {}, test loss {} acc {}{}",
-                run.name(), result.steps(), String.format(Locale.ROOT, "%.2f", result.epochs()),
+                label, result.steps(), String.format(Locale.ROOT, "%.2f", result.epochs()),
                 StageTimer.formatSeconds(result.seconds()),
                 f4(train.loss()), f4(train.accuracy()), f4(test.loss()), f4(test.accuracy()),
                 result.status() == TrainingStatus.TARGET_NOT_REACHED ? " (" + result.message() + ")" : "");
-        return new TrainedModel(run, result, train, test, cached.isPresent());
+        return new TrainedModel(run, seed, folder, result, train, test, cached.isPresent());
     }
 
     static String trainingCsv(TrainingResult result) {

@@ -131,6 +131,27 @@ class EndToEndTest {
     }
 
     @Test
+    void theSlicesCentreIsTheSavedWeightsLossOnTheListedSamplesComputedIndependently() {
+        // Recompute L(theta) outside the landscape code: saved weights, saved indices, plain evaluator.
+        org.losslandscape.pipeline.data.FashionMnist raw = org.losslandscape.pipeline.data.FashionMnist.load(
+                new org.losslandscape.pipeline.data.FashionMnistSource(data,
+                        org.losslandscape.pipeline.data.FashionMnistSource.Origin.DATA_DIR_OPTION));
+        org.losslandscape.pipeline.data.Standardization standardization =
+                org.losslandscape.pipeline.data.Standardization.fit(raw.train());
+        org.losslandscape.models.data.LabeledData train = new org.losslandscape.models.data.LabeledData(
+                standardization.apply(raw.train()), raw.train().labels(), 784);
+        int[] indices = Npy.read(out.resolve("high_lr_small_batch/eval_indices.npy")).asInt32().data();
+        Parameters weights = ModelFiles.read(out.resolve("high_lr_small_batch"));
+        double loss;
+        try (org.losslandscape.models.evaluation.MlpEvaluator evaluator = new org.losslandscape.models.evaluation
+                .MlpEvaluator(weights.architecture(), org.losslandscape.models.tf.ExecutionSettings.cpu())) {
+            loss = evaluator.evaluate(weights, train.select(indices)).loss();
+        }
+        float[] grid = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
+        assertThat((double) grid[2 * 5 + 2]).isCloseTo(loss, within(1e-5 * loss));
+    }
+
+    @Test
     void weightsAreReadableAndTrainingCsvHasOneRowPerEpoch() throws Exception {
         Parameters p = ModelFiles.read(out.resolve("high_lr_small_batch"));
         assertThat(p.architecture().toString()).isEqualTo("784-128-64-10");
