@@ -198,8 +198,10 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
                     try {
                         for (int c = passStart; c < passEnd; c++) {
                             int from = c * plan.chunkSamples();
+                            int to = Math.min(samples.count(), from + plan.chunkSamples());
+                            // One chunk of everything (the usual case) needs no 31 MB Java copy.
                             cached.add(kernel.firstLayer(session,
-                                    samples.range(from, Math.min(samples.count(), from + plan.chunkSamples()))));
+                                    from == 0 && to == samples.count() ? samples : samples.range(from, to)));
                         }
                         for (int row = 0; row < n; row += plan.rowsPerRun()) {
                             int rows = Math.min(plan.rowsPerRun(), n - row);
