@@ -52,7 +52,7 @@ import org.tensorflow.types.TInt64;
  *   <li>the output layer is computed transposed, {@code [classes, samples]}, so that the
  *       hand-written log-sum-exp of {@link MlpGraph#perExample(Ops, Operand, Operand, int)}
  *       reduces over the outer axis (vectorized) rather than over an inner axis of 10 (not);
- *       that made the loss ~4x cheaper and the whole grid ~10% faster;</li>
+ *       that made the class reductions 4-8x cheaper and the whole grid ~8% faster;</li>
  *   <li>grappler runs one lean round (fusion kept, the passes that find nothing here dropped):
  *       it optimizes a graph of hundreds of per-point ops, and its default rounds cost ~0.1 s
  *       per evaluation.</li>
@@ -72,8 +72,9 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
 
     /**
      * The defaults, chosen by measurement on the 784-128-64-10 network, 31x31 grid: 10,000 samples
-     * per run were as fast as 5,000 and faster than 2,500; one row per run beat two (by ~10%) and
-     * four (by ~50%), since more points per run only add graph and scheduling work.
+     * per run beat 5,000 (by ~10%) and 2,500 (by ~30%); one row per run beat two (by ~10%) and
+     * four (by ~50%), since more points per run only add graph and scheduling work; sharing one
+     * read of P, Q, R between 2-8 points did not help either. Thread settings made no difference.
      */
     public static final Tuning DEFAULT_TUNING = new Tuning(10_000, 1, 512L << 20, 512L << 20);
 
@@ -105,8 +106,9 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
         /**
          * Opt-in, never the default: TensorFlow's oneDNN auto-mixed-precision pass runs the matrix
          * products in bfloat16 (8-bit mantissa) where the CPU supports it (AVX512_BF16, AMX), and
-         * leaves the graph in float32 where it does not. Faster, but losses move by ~1e-3
-         * relative; the bench command measures both the speed and the error.
+         * leaves the graph in float32 where it does not. ~15% faster here, but on a 31x31 grid the
+         * losses moved by up to ~1% relative and the accuracies by up to ~0.5 percentage points;
+         * the bench command measures both the speed and the error.
          */
         BFLOAT16
     }
