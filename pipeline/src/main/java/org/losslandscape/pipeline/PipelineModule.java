@@ -10,7 +10,7 @@ import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.device.DeviceProbe;
 import org.losslandscape.models.device.DeviceRequest;
 import org.losslandscape.models.landscape.LandscapeEvaluator;
-import org.losslandscape.models.landscape.RowBatchedLandscapeEvaluator;
+import org.losslandscape.models.landscape.DecomposedLandscapeEvaluator;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.SgdTrainer;
 import org.losslandscape.pipeline.config.StudyOptions;
@@ -67,9 +67,15 @@ public final class PipelineModule extends AbstractModule {
         return new SgdTrainer(execution);
     }
 
+    /**
+     * The decomposed evaluator: the first layer's products are taken once per sample chunk, not
+     * once per grid point (3-4x faster than the row-batched one on a 31x31 grid here; see the
+     * {@code bench} command). It covers every architecture, including nets without hidden layers,
+     * so no case needs the row-batched evaluator, which stays as the benchmark baseline.
+     */
     @Provides
     LandscapeEvaluator landscapeEvaluator(ExecutionSettings execution) {
-        return new RowBatchedLandscapeEvaluator(execution);
+        return new DecomposedLandscapeEvaluator(execution);
     }
 
     @Provides

@@ -52,6 +52,23 @@ public final class SgdTrainer {
         }
     }
 
+    /**
+     * Times the training step alone, on the same graph and step code as {@link #train}: builds the
+     * graph and loads the data (untimed), runs {@code warmupSteps} untimed steps (the first runs
+     * pay for graph optimization and kernel selection), then times {@code timedSteps} steps on
+     * shuffled minibatches of {@code config.batchSize()}. No epoch evaluation is included.
+     */
+    public StepTiming timeSteps(Parameters initial, LabeledData train, TrainingConfig config, int warmupSteps,
+                                int timedSteps) {
+        if (warmupSteps < 0 || timedSteps < 1 || config.batchSize() > train.count()) {
+            throw new IllegalArgumentException("need warm-up >= 0, timed steps >= 1 and batch <= examples, got "
+                    + warmupSteps + ", " + timedSteps + ", " + config.batchSize() + " of " + train.count());
+        }
+        try (TrainingGraph g = new TrainingGraph(initial, train, config)) {
+            return g.timeSteps(warmupSteps, timedSteps);
+        }
+    }
+
     /** The graph, session and loop of one run; closes its native resources. */
     private final class TrainingGraph implements AutoCloseable {
         private final Parameters initial;
@@ -210,6 +227,28 @@ public final class SgdTrainer {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new TrainingResult(config, readParameters(), status, steps, (double) steps / perEpoch,
                     curve, seconds, message);
+        }
+
+        StepTiming timeSteps(int warmupSteps, int timedSteps) {
+            int n = train.count();
+            int batch = config.batchSize();
+            EpochOrder shuffles = new EpochOrder(config.seed(), n);
+            int[] order = null;
+            int from = n;
+            long started = 0;
+            for (int s = 0; s < warmupSteps + timedSteps; s++) {
+                if (s == warmupSteps) {
+                    started = System.nanoTime();
+                }
+                // Full batches only, so every timed step does the same work.
+                if (from + batch > n) {
+                    order = shuffles.next();
+                    from = 0;
+                }
+                step(java.util.Arrays.copyOfRange(order, from, from + batch), config.learningRate());
+                from += batch;
+            }
+            return new StepTiming(batch, timedSteps, (System.nanoTime() - started) / 1e9);
         }
 
         private double step(int[] indices, double rate) {

@@ -171,4 +171,17 @@ class SgdTrainerTest {
         }
         return p.plus(-lr, g);
     }
+
+    @Test
+    void timeStepsRunsTheRequestedFullBatchSteps() {
+        LabeledData data = TinyProblems.gaussianBlobs(50, 4, 3, 21);
+        Parameters initial = Initialization.HE.initialize(tiny, 5);
+        // 7 does not divide 50: the timing loop reshuffles instead of running a short batch.
+        StepTiming timing = trainer.timeSteps(initial, data, config(0.1, 7, 0, new TrainingBudget.Epochs(1)), 3, 20);
+        assertThat(timing.steps()).isEqualTo(20);
+        assertThat(timing.batchSize()).isEqualTo(7);
+        assertThat(timing.seconds()).isPositive();
+        assertThat(timing.millisPerStep()).isCloseTo(1000 * timing.seconds() / 20, within(1e-9));
+        assertThat(timing.examplesPerSecond()).isCloseTo(7 * timing.stepsPerSecond(), within(1e-6));
+    }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         abbreviateSynopsis = true,
-        subcommands = {LandscapeCommand.class},
+        subcommands = {LandscapeCommand.class, BenchCommand.class},
         description = {
             "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the loss "
                 + "surface around each minimum along two filter-normalized random directions, measures sharpness, "
