@@ -72,13 +72,13 @@ public final class MlpEvaluator implements AutoCloseable {
             double correct = 0;
             for (int from = 0; from < data.count(); from += CHUNK) {
                 int to = Math.min(data.count(), from + CHUNK);
-                LabeledData chunk = data.range(from, to);
+                int rows = to - from;
                 Session.Runner runner = session.runner();
                 for (int i = 0; i < parameterInputs.size(); i++) {
                     runner.feed(parameterInputs.get(i), fed.get(i));
                 }
-                try (TFloat32 xs = Tensors.floats(chunk.features(), chunk.count(), data.featureSize());
-                     TInt32 ys = Tensors.ints(chunk.labels(), chunk.count());
+                try (TFloat32 xs = Tensors.floatsFrom(data.features(), from * data.featureSize(), rows, data.featureSize());
+                     TInt32 ys = Tensors.intsFrom(data.labels(), from, rows);
                      Result result = runner.feed(x, xs).feed(labels, ys).fetch(lossSum).fetch(correctSum).run()) {
                     loss += ((TFloat32) result.get(0)).getFloat();
                     correct += ((TFloat32) result.get(1)).getFloat();

@@ -209,16 +209,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void validate() {
         if (gridSize < 3 || gridSize % 2 == 0 || pointwiseGrid < 3 || pointwiseGrid % 2 == 0) {
-            throw new IllegalArgumentException("--grid-size and --pointwise-grid must be odd integers >= 3, got "
+            throw new UsageException("--grid-size and --pointwise-grid must be odd integers >= 3, got "
                     + gridSize + " and " + pointwiseGrid);
         }
         if (samples < 1 || repeats < 1 || threads < 0) {
-            throw new IllegalArgumentException("--samples and --repeats must be >= 1 and --threads >= 0");
+            throw new UsageException("--samples and --repeats must be >= 1 and --threads >= 0");
         }
         List<String> known = List.of("pointwise", "row-batched", "decomposed", "bf16");
         for (String e : evaluators) {
             if (!known.contains(e)) {
-                throw new IllegalArgumentException("unknown evaluator '" + e + "' in --evaluators (known: "
+                throw new UsageException("unknown evaluator '" + e + "' in --evaluators (known: "
                         + String.join(", ", known) + ")");
             }
         }

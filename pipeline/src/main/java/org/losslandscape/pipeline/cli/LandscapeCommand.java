@@ -48,12 +48,12 @@ public final class LandscapeCommand implements Callable<Integer> {
     public Integer call() {
         Main.configureLogging(common.verbose);
         if (!name.matches("[A-Za-z0-9_.-]+")) {
-            throw new IllegalArgumentException("--name may only use letters, digits, _ . -, got '" + name + "'");
+            throw new UsageException("--name may only use letters, digits, _ . -, got '" + name + "'");
         }
         Parameters parameters = ModelFiles.read(weights);
         TrainingOptions defaults = CommandLine.populateCommand(new TrainingOptions());
-        StudyOptions options = StudyOptionsFactory.build(common, defaults, slice)
-                .withArchitecture(parameters.architecture());
+        StudyOptions options = StudyOptionsFactory.validated(() -> StudyOptionsFactory.build(common, defaults, slice)
+                .withArchitecture(parameters.architecture()));
         OutputFolder.checkWritable(options.outputDir());
         Injector injector = Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)));
         injector.getInstance(SliceOnlyPipeline.class).run(name, weights, parameters);

@@ -54,7 +54,7 @@ public final class Main {
         if (e instanceof GpuUnavailableException) {
             return ExitCodes.NO_GPU;
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof UsageException) {
             return ExitCodes.USAGE;
         }
         return ExitCodes.FAILED;
@@ -72,7 +72,7 @@ public final class Main {
     static String oneLine(Throwable e) {
         e = unwrap(e);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (!(e instanceof DataException || e instanceof ResultsException || e instanceof IllegalArgumentException
+        if (!(e instanceof DataException || e instanceof ResultsException || e instanceof UsageException
                 || e instanceof GpuUnavailableException)) {
             message = "unexpected " + e.getClass().getSimpleName() + ": " + message + " (rerun with --verbose for details)";
         }

@@ -44,7 +44,7 @@ public final class StudyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Main.configureLogging(common.verbose);
-        StudyOptions options = StudyOptionsFactory.build(common, training, slice);
+        StudyOptions options = StudyOptionsFactory.validated(() -> StudyOptionsFactory.build(common, training, slice));
         OutputFolder.checkWritable(options.outputDir());
         StudyResults results = Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)))
                 .getInstance(StudyPipeline.class).run();

@@ -21,6 +21,15 @@ final class StudyOptionsFactory {
     private StudyOptionsFactory() {
     }
 
+    /** Runs an options builder, turning its validation errors into usage errors (exit code 2). */
+    static StudyOptions validated(java.util.function.Supplier<StudyOptions> builder) {
+        try {
+            return builder.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     static StudyOptions build(CommonOptions common, TrainingOptions training, SliceOptions slice) {
         DeviceRequest.parse(common.device); // validates early
         if (common.requireGpu && common.device.equalsIgnoreCase("cpu")) {

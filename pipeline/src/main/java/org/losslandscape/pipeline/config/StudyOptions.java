@@ -60,6 +60,9 @@ public record StudyOptions(Path outputDir, Optional<Path> dataDir, Path cacheDir
         if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE && budget instanceof TrainingBudget.TargetLoss) {
             throw new IllegalArgumentException(org.losslandscape.models.training.TrainingConfig.WARMUP_COSINE_NEEDS_AN_END);
         }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+        }
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }

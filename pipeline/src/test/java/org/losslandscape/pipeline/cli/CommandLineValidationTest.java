@@ -43,7 +43,7 @@ class CommandLineValidationTest {
         "--eps 0.5,0                   | --eps values must be positive",
         "--lr-high -0.1                | learning rate must be a positive number",
         "--batch-small 0               | batch size must be >= 1",
-        "--momentum 1.5                | momentum must be in [0, 1)",
+        "--momentum 1.5                | --momentum must be in [0, 1)",
         "--landscape-split val         | --landscape-split must be train or test",
         "--landscape-samples 0         | --landscape-samples must be >= 1",
         "--direction-pairs 0           | --direction-pairs must be >= 1",
