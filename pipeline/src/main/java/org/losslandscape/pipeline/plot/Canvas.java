@@ -70,6 +70,15 @@ final class Canvas {
     return new Rectangle2D.Double(left, top, width, height);
   }
 
+  /** {@code font}, shrunk point by point (not below 10) until {@code text} fits in {@code maxWidth}. */
+  static Font fitting(Graphics2D g, Font font, String text, double maxWidth) {
+    Font fitted = font;
+    while (fitted.getSize2D() > 10 && g.getFontMetrics(fitted).stringWidth(text) > maxWidth) {
+      fitted = fitted.deriveFont(fitted.getSize2D() - 1);
+    }
+    return fitted;
+  }
+
   /** Draws {@code text} rotated a quarter turn anticlockwise (reading upwards), centred at (x, y). */
   static void textUpwards(Graphics2D g, Font font, String text, double x, double y) {
     AffineTransform saved = g.getTransform();

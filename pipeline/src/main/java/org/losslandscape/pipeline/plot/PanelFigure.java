@@ -1,5 +1,6 @@
 package org.losslandscape.pipeline.plot;
 
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -100,8 +101,13 @@ public final class PanelFigure {
     Graphics2D g = Canvas.graphics(image, style);
     try {
       g.setColor(style.foreground());
-      Canvas.text(g, style.figureTitle(), title, (cols * panelWidth) / 2.0,
-          style.figureTitle().getSize() * 0.6, 0.5, 0);
+      // A long title is shrunk to fit and kept inside the image rather than cut at its edges.
+      double margin = style.figureTitle().getSize();
+      Font titleFont = Canvas.fitting(g, style.figureTitle(), title, width - 2 * margin);
+      double titleWidth = g.getFontMetrics(titleFont).stringWidth(title);
+      double centre = Math.max(margin + titleWidth / 2,
+          Math.min((cols * panelWidth) / 2.0, width - margin - titleWidth / 2));
+      Canvas.text(g, titleFont, title, centre, style.figureTitle().getSize() * 0.6, 0.5, 0);
       for (int k = 0; k < panels.size(); k++) {
         int row = k / cols;
         int col = k % cols;

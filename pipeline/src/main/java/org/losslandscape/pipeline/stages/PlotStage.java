@@ -56,8 +56,8 @@ public final class PlotStage {
                 PanelKind.SURFACE_3D));
         write("contour.png", PanelFigure.grid("Loss contours around each minimum (shared levels) — " + setting, plain,
                 cols, shared, PanelKind.CONTOUR));
-        write("comparison.png", PanelFigure.grid("Which minimum is flatter? Same colour scale for every panel — "
-                + setting, annotated, cols, shared, PanelKind.CONTOUR));
+        write("comparison.png", PanelFigure.grid("Which minimum is flatter? One colour scale — " + setting,
+                annotated, cols, shared, PanelKind.CONTOUR));
         write("sharpness.png", sharpnessChart(aggregates));
         results.rawSlice().ifPresent(raw -> write("raw_vs_filter.png", rawVersusFilter(aggregates.get(0).primary(), raw)));
 

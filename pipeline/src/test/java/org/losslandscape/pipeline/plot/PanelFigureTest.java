@@ -68,6 +68,25 @@ class PanelFigureTest {
   }
 
   @Test
+  void aTitleTooLongForTheFigureIsShrunkToFitInsideIt() {
+    String title = "A very long overall title that names the setting, the directions, the sample count "
+        + "and everything else a reader might want to know about this comparison, and then some more";
+    BufferedImage image = PanelFigure.grid(title, panels, 2, scale, PanelKind.CONTOUR);
+    int strip = 40;
+    boolean inked = false;
+    for (int y = 0; y < strip; y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        boolean dark = (image.getRGB(x, y) & 0xFF) < 128;
+        if (dark && (x < 4 || x >= image.getWidth() - 4)) {
+          throw new AssertionError("title ink at the image edge, x = " + x);
+        }
+        inked |= dark;
+      }
+    }
+    assertThat(inked).isTrue();
+  }
+
+  @Test
   void aSinglePanelFigureWorks() {
     BufferedImage image = PanelFigure.grid("one", panels.subList(0, 1), 1, scale,
         PanelKind.SURFACE_3D, "training loss");
