@@ -25,44 +25,68 @@ import org.losslandscape.pipeline.stages.StageTimer;
  */
 public final class SliceOnlyPipeline {
 
-    private final StudyOptions options;
-    private final StageTimer timer;
-    private final LoadDataStage loadData;
-    private final ExecutionSettings execution;
-    private final LandscapeStage landscape;
-    private final PlotStage plot;
-    private final ReportStage report;
+  private final StudyOptions options;
+  private final StageTimer timer;
+  private final LoadDataStage loadData;
+  private final ExecutionSettings execution;
+  private final LandscapeStage landscape;
+  private final PlotStage plot;
+  private final ReportStage report;
 
-    @Inject
-    public SliceOnlyPipeline(StudyOptions options, StageTimer timer, LoadDataStage loadData, ExecutionSettings execution,
-                             LandscapeStage landscape, PlotStage plot, ReportStage report) {
-        this.options = options;
-        this.timer = timer;
-        this.loadData = loadData;
-        this.execution = execution;
-        this.landscape = landscape;
-        this.plot = plot;
-        this.report = report;
-    }
+  @Inject
+  public SliceOnlyPipeline(
+      StudyOptions options,
+      StageTimer timer,
+      LoadDataStage loadData,
+      ExecutionSettings execution,
+      LandscapeStage landscape,
+      PlotStage plot,
+      ReportStage report) {
+    this.options = options;
+    this.timer = timer;
+    this.loadData = loadData;
+    this.execution = execution;
+    this.landscape = landscape;
+    this.plot = plot;
+    this.report = report;
+  }
 
-    /** Slices {@code parameters} (read from {@code source}) and files the results under {@code name}. */
-    public ModelLandscape run(String name, Path source, Parameters parameters) {
-        PreparedData data = timer.time("load-data", loadData::run);
-        Metrics[] metrics = timer.time("evaluate", () -> {
-            try (MlpEvaluator evaluator = new MlpEvaluator(parameters.architecture(), execution)) {
-                return new Metrics[] {evaluator.evaluate(parameters, data.train()), evaluator.evaluate(parameters, data.test())};
-            }
-        });
-        LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
-        LandscapeSamples samples = LandscapeSamples.draw(options.landscapeSplit(), split, options.landscapeSamples(),
-                options.directionSeed());
-        ModelLandscape sliced = timer.time("landscape",
-                () -> landscape.run(List.of(new NamedWeights(name, name, parameters)), samples).get(0));
-        if (options.plots()) {
-            timer.run("plot", () -> plot.perModel(sliced));
-        }
-        report.writeSliced(source.toAbsolutePath().toString(), metrics[0], metrics[1], sliced, samples, data,
-                timer.seconds());
-        return sliced;
+  /**
+   * Slices {@code parameters} (read from {@code source}) and files the results under {@code name}.
+   */
+  public ModelLandscape run(String name, Path source, Parameters parameters) {
+    PreparedData data = timer.time("load-data", loadData::run);
+    Metrics[] metrics =
+        timer.time(
+            "evaluate",
+            () -> {
+              try (MlpEvaluator evaluator =
+                  new MlpEvaluator(parameters.architecture(), execution)) {
+                return new Metrics[] {
+                  evaluator.evaluate(parameters, data.train()),
+                  evaluator.evaluate(parameters, data.test())
+                };
+              }
+            });
+    LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
+    LandscapeSamples samples =
+        LandscapeSamples.draw(
+            options.landscapeSplit(), split, options.landscapeSamples(), options.directionSeed());
+    ModelLandscape sliced =
+        timer.time(
+            "landscape",
+            () -> landscape.run(List.of(new NamedWeights(name, name, parameters)), samples).get(0));
+    if (options.plots()) {
+      timer.run("plot", () -> plot.perModel(sliced));
     }
+    report.writeSliced(
+        source.toAbsolutePath().toString(),
+        metrics[0],
+        metrics[1],
+        sliced,
+        samples,
+        data,
+        timer.seconds());
+    return sliced;
+  }
 }

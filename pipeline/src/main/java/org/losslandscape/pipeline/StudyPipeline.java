@@ -25,45 +25,56 @@ import org.losslandscape.pipeline.stages.TrainedModel;
  */
 public final class StudyPipeline {
 
-    private final StudyOptions options;
-    private final StageTimer timer;
-    private final LoadDataStage loadData;
-    private final TrainStage train;
-    private final LandscapeStage landscape;
-    private final PlotStage plot;
-    private final ReportStage report;
+  private final StudyOptions options;
+  private final StageTimer timer;
+  private final LoadDataStage loadData;
+  private final TrainStage train;
+  private final LandscapeStage landscape;
+  private final PlotStage plot;
+  private final ReportStage report;
 
-    @Inject
-    public StudyPipeline(StudyOptions options, StageTimer timer, LoadDataStage loadData, TrainStage train,
-                         LandscapeStage landscape, PlotStage plot, ReportStage report) {
-        this.options = options;
-        this.timer = timer;
-        this.loadData = loadData;
-        this.train = train;
-        this.landscape = landscape;
-        this.plot = plot;
-        this.report = report;
+  @Inject
+  public StudyPipeline(
+      StudyOptions options,
+      StageTimer timer,
+      LoadDataStage loadData,
+      TrainStage train,
+      LandscapeStage landscape,
+      PlotStage plot,
+      ReportStage report) {
+    this.options = options;
+    this.timer = timer;
+    this.loadData = loadData;
+    this.train = train;
+    this.landscape = landscape;
+    this.plot = plot;
+    this.report = report;
+  }
+
+  /** Runs the whole study and returns what it produced. */
+  public StudyResults run() {
+    PreparedData data = timer.time("load-data", loadData::run);
+    List<TrainedModel> models = timer.time("train", () -> train.run(data));
+
+    List<NamedWeights> usable =
+        models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
+    LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
+    LandscapeSamples samples =
+        LandscapeSamples.draw(
+            options.landscapeSplit(), split, options.landscapeSamples(), options.directionSeed());
+    List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    Optional<LandscapeGrid> raw =
+        usable.isEmpty() || !options.plots()
+            ? Optional.empty()
+            : Optional.of(
+                timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
+
+    StudyResults results =
+        new StudyResults(data, options.configs(), models, landscapes, samples, raw);
+    if (options.plots() && !results.primaryLandscapes().isEmpty()) {
+      timer.run("plot", () -> plot.run(results));
     }
-
-    /** Runs the whole study and returns what it produced. */
-    public StudyResults run() {
-        PreparedData data = timer.time("load-data", loadData::run);
-        List<TrainedModel> models = timer.time("train", () -> train.run(data));
-
-        List<NamedWeights> usable = models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
-        LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
-        LandscapeSamples samples = LandscapeSamples.draw(options.landscapeSplit(), split, options.landscapeSamples(),
-                options.directionSeed());
-        List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
-        Optional<LandscapeGrid> raw = usable.isEmpty() || !options.plots()
-                ? Optional.empty()
-                : Optional.of(timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
-
-        StudyResults results = new StudyResults(data, options.configs(), models, landscapes, samples, raw);
-        if (options.plots() && !results.primaryLandscapes().isEmpty()) {
-            timer.run("plot", () -> plot.run(results));
-        }
-        report.write(results, timer.seconds());
-        return results;
-    }
+    report.write(results, timer.seconds());
+    return results;
+  }
 }

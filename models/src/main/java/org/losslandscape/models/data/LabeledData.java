@@ -7,41 +7,46 @@ package org.losslandscape.models.data;
  * <p>The arrays are shared, not copied (the full Fashion-MNIST training set is 188 MB); callers
  * must not mutate them.
  *
- * @param features    row-major features, {@code count * featureSize} of them
- * @param labels      class index of each row
+ * @param features row-major features, {@code count * featureSize} of them
+ * @param labels class index of each row
  * @param featureSize number of features per example
  */
 public record LabeledData(float[] features, int[] labels, int featureSize) {
 
-    public LabeledData {
-        if (featureSize < 1 || features.length != (long) labels.length * featureSize) {
-            throw new IllegalArgumentException("features hold " + features.length + " values, expected "
-                    + labels.length + " x " + featureSize);
-        }
+  public LabeledData {
+    if (featureSize < 1 || features.length != (long) labels.length * featureSize) {
+      throw new IllegalArgumentException(
+          "features hold "
+              + features.length
+              + " values, expected "
+              + labels.length
+              + " x "
+              + featureSize);
     }
+  }
 
-    /** Number of examples. */
-    public int count() {
-        return labels.length;
-    }
+  /** Number of examples. */
+  public int count() {
+    return labels.length;
+  }
 
-    /** The examples at {@code indices}, in that order, as a new data set. */
-    public LabeledData select(int[] indices) {
-        float[] x = new float[indices.length * featureSize];
-        int[] y = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(features, indices[i] * featureSize, x, i * featureSize, featureSize);
-            y[i] = labels[indices[i]];
-        }
-        return new LabeledData(x, y, featureSize);
+  /** The examples at {@code indices}, in that order, as a new data set. */
+  public LabeledData select(int[] indices) {
+    float[] x = new float[indices.length * featureSize];
+    int[] y = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(features, indices[i] * featureSize, x, i * featureSize, featureSize);
+      y[i] = labels[indices[i]];
     }
+    return new LabeledData(x, y, featureSize);
+  }
 
-    /** The contiguous examples {@code [from, to)} as a new data set. */
-    public LabeledData range(int from, int to) {
-        float[] x = new float[(to - from) * featureSize];
-        System.arraycopy(features, from * featureSize, x, 0, x.length);
-        int[] y = new int[to - from];
-        System.arraycopy(labels, from, y, 0, y.length);
-        return new LabeledData(x, y, featureSize);
-    }
+  /** The contiguous examples {@code [from, to)} as a new data set. */
+  public LabeledData range(int from, int to) {
+    float[] x = new float[(to - from) * featureSize];
+    System.arraycopy(features, from * featureSize, x, 0, x.length);
+    int[] y = new int[to - from];
+    System.arraycopy(labels, from, y, 0, y.length);
+    return new LabeledData(x, y, featureSize);
+  }
 }

@@ -57,7 +57,8 @@ public record DeviceChoice(String device, String tfDeviceSpec, String reason, bo
       throw new IllegalArgumentException("Only a CPU choice can be a fallback, got " + device);
     }
     if (reason.isBlank() || reason.contains("\n") || reason.contains("\r")) {
-      throw new IllegalArgumentException("Device reason must be one non-blank line: '" + reason + "'");
+      throw new IllegalArgumentException(
+          "Device reason must be one non-blank line: '" + reason + "'");
     }
   }
 
@@ -144,6 +145,13 @@ public record DeviceChoice(String device, String tfDeviceSpec, String reason, bo
    */
   public String logLine(DeviceRequest request) {
     String action = fellBack ? "falling back to " + device : "using " + device;
-    return "Device: requested " + request.cliName() + ", " + action + " (" + tfDeviceSpec + "): " + reason;
+    return "Device: requested "
+        + request.cliName()
+        + ", "
+        + action
+        + " ("
+        + tfDeviceSpec
+        + "): "
+        + reason;
   }
 }

@@ -39,11 +39,11 @@ import org.tensorflow.types.TFloat32;
  *       tensorflow-core-native} classifier {@code linux-x86_64-gpu}) under {@code <platform>-gpu/}.
  *       JavaCPP loads the {@code -gpu} directory first when both are on the classpath, so the JNI
  *       library in that directory means the GPU build is what runs.
- *   <li><b>CUDA libraries</b>: the GPU build ships no CUDA; TensorFlow 2.18 opens the driver ({@code
- *       libcuda.so.1}), the CUDA 12 runtime ({@code libcudart.so.12}) and cuDNN 9 ({@code
- *       libcudnn.so.9}) at run time. They are looked for in {@code LD_LIBRARY_PATH}, the directories
- *       listed in {@code /etc/ld.so.conf.d/*.conf} and {@link #STANDARD_LIBRARY_DIRS}. This is a
- *       cheap pre-check with a precise message; step 3 is the real verdict.
+ *   <li><b>CUDA libraries</b>: the GPU build ships no CUDA; TensorFlow 2.18 opens the driver
+ *       ({@code libcuda.so.1}), the CUDA 12 runtime ({@code libcudart.so.12}) and cuDNN 9 ({@code
+ *       libcudnn.so.9}) at run time. They are looked for in {@code LD_LIBRARY_PATH}, the
+ *       directories listed in {@code /etc/ld.so.conf.d/*.conf} and {@link #STANDARD_LIBRARY_DIRS}.
+ *       This is a cheap pre-check with a precise message; step 3 is the real verdict.
  *   <li><b>Visible GPU</b>: one tiny graph whose op is pinned to {@code /device:GPU:0}, run in a
  *       session with soft placement off, so it fails unless TensorFlow registered a GPU device.
  * </ol>
@@ -56,8 +56,8 @@ public final class DeviceProbe {
 
   /**
    * Where CUDA installations usually put these libraries: the toolkit, the NVIDIA container
-   * runtime's mount points, the Debian/Ubuntu multiarch directories (driver and cuDNN packages)
-   * and WSL2's driver directory.
+   * runtime's mount points, the Debian/Ubuntu multiarch directories (driver and cuDNN packages) and
+   * WSL2's driver directory.
    */
   public static final List<Path> STANDARD_LIBRARY_DIRS =
       Stream.of(
@@ -90,7 +90,10 @@ public final class DeviceProbe {
 
   /** Where each required CUDA library was found, which are missing, and what was searched. */
   record LibrarySearch(
-      Map<String, Path> found, List<String> missing, List<Path> otherVersions, List<Path> searched) {
+      Map<String, Path> found,
+      List<String> missing,
+      List<Path> otherVersions,
+      List<Path> searched) {
 
     boolean allFound() {
       return missing.isEmpty();
@@ -125,7 +128,8 @@ public final class DeviceProbe {
     this.standardLibraryDirs = List.copyOf(standardLibraryDirs);
     this.ldSoConfDir = Objects.requireNonNull(ldSoConfDir, "ldSoConfDir");
     this.platform = Objects.requireNonNull(platform, "platform");
-    this.classpathHasResource = Objects.requireNonNull(classpathHasResource, "classpathHasResource");
+    this.classpathHasResource =
+        Objects.requireNonNull(classpathHasResource, "classpathHasResource");
     this.gpuCheck = Objects.requireNonNull(gpuCheck, "gpuCheck");
   }
 
@@ -172,7 +176,10 @@ public final class DeviceProbe {
     String gpuNatives = gpuNativesResource();
     if (!classpathHasResource.test(gpuNatives)) {
       return new DeviceFacts(
-          false, false, false, "CPU-only TensorFlow natives: no " + gpuNatives + " on the classpath");
+          false,
+          false,
+          false,
+          "CPU-only TensorFlow natives: no " + gpuNatives + " on the classpath");
     }
     LibrarySearch libraries = searchCudaLibraries();
     if (!libraries.allFound()) {
@@ -204,7 +211,8 @@ public final class DeviceProbe {
       String stem = library.substring(0, library.indexOf(".so.") + ".so.".length());
       for (Path dir : dirs) {
         // Toolkits reach one file through several symlinked directories; name it once.
-        filesStartingWith(dir, stem).forEach(file -> otherVersions.putIfAbsent(realPath(file), file));
+        filesStartingWith(dir, stem)
+            .forEach(file -> otherVersions.putIfAbsent(realPath(file), file));
       }
     }
     // Insertion order is search order, which the message keeps.
@@ -215,7 +223,9 @@ public final class DeviceProbe {
         dirs);
   }
 
-  /** LD_LIBRARY_PATH first (the dynamic linker's order), then ld.so.conf.d, then the usual places. */
+  /**
+   * LD_LIBRARY_PATH first (the dynamic linker's order), then ld.so.conf.d, then the usual places.
+   */
   List<Path> librarySearchPath() {
     Set<Path> dirs = new LinkedHashSet<>();
     String ldLibraryPath = env.getOrDefault("LD_LIBRARY_PATH", "");

@@ -6,10 +6,10 @@ import org.bytedeco.javacpp.Loader;
 import org.tensorflow.TensorFlow;
 
 /**
- * Prints which device each {@code --device} request would get on this machine, and why. Run it
- * with {@code java -cp loss-landscape.jar org.losslandscape.models.device.DeviceReport}. It also
- * loads TensorFlow, which unpacks the natives into JavaCPP's cache; the Docker images run it at
- * build time so that containers start without that step.
+ * Prints which device each {@code --device} request would get on this machine, and why. Run it with
+ * {@code java -cp loss-landscape.jar org.losslandscape.models.device.DeviceReport}. It also loads
+ * TensorFlow, which unpacks the natives into JavaCPP's cache; the Docker images run it at build
+ * time so that containers start without that step.
  */
 public final class DeviceReport {
 

@@ -1,8 +1,8 @@
 package org.losslandscape.models.device;
 
 /**
- * Thrown when {@code --require-gpu} is set but no GPU is usable. The message is one line and
- * says which condition failed; the CLI maps this exception to exit code {@link #EXIT_CODE}.
+ * Thrown when {@code --require-gpu} is set but no GPU is usable. The message is one line and says
+ * which condition failed; the CLI maps this exception to exit code {@link #EXIT_CODE}.
  */
 public final class GpuUnavailableException extends RuntimeException {
 

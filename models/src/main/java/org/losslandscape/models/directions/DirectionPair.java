@@ -9,5 +9,4 @@ import org.losslandscape.models.mlp.Parameters;
  * @param d2 the direction of the second grid axis (beta)
  * @param spec how they were drawn and normalized
  */
-public record DirectionPair(Parameters d1, Parameters d2, DirectionSpec spec) {
-}
+public record DirectionPair(Parameters d1, Parameters d2, DirectionSpec spec) {}

@@ -23,76 +23,80 @@ import org.tensorflow.types.TInt32;
  * Loss and accuracy of any parameter set of one architecture on any data, in sample chunks.
  *
  * <p>The parameters are fed, not baked into the graph, so one graph and session serve every
- * evaluation: the trained weights, and each point of a per-point landscape sweep (the slow,
- * obvious reference the batched evaluators are tested against). Close it when done.
+ * evaluation: the trained weights, and each point of a per-point landscape sweep (the slow, obvious
+ * reference the batched evaluators are tested against). Close it when done.
  */
 public final class MlpEvaluator implements AutoCloseable {
 
-    /** Chunk size: bounds activation memory to a few tens of MB for the default network. */
-    private static final int CHUNK = 10_000;
+  /** Chunk size: bounds activation memory to a few tens of MB for the default network. */
+  private static final int CHUNK = 10_000;
 
-    private final MlpArchitecture architecture;
-    private final Graph graph;
-    private final Session session;
-    private final Placeholder<TFloat32> x;
-    private final Placeholder<TInt32> labels;
-    private final List<Placeholder<TFloat32>> parameterInputs = new ArrayList<>();
-    private final Operand<TFloat32> lossSum;
-    private final Operand<TFloat32> correctSum;
+  private final MlpArchitecture architecture;
+  private final Graph graph;
+  private final Session session;
+  private final Placeholder<TFloat32> x;
+  private final Placeholder<TInt32> labels;
+  private final List<Placeholder<TFloat32>> parameterInputs = new ArrayList<>();
+  private final Operand<TFloat32> lossSum;
+  private final Operand<TFloat32> correctSum;
 
-    public MlpEvaluator(MlpArchitecture architecture, ExecutionSettings settings) {
-        this.architecture = architecture;
-        this.graph = new Graph();
-        Ops tf = settings.ops(graph);
-        x = tf.placeholder(TFloat32.class);
-        labels = tf.placeholder(TInt32.class);
-        for (String ignored : architecture.parameterNames()) {
-            parameterInputs.add(tf.placeholder(TFloat32.class));
-        }
-        Operand<TFloat32> logits = MlpGraph.logits(tf, x, parameterInputs);
-        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(architecture.classes()),
-                tf.constant(1f), tf.constant(0f));
-        MlpGraph.PerExample perExample = MlpGraph.perExample(tf, logits, oneHot);
-        lossSum = tf.reduceSum(perExample.loss(), tf.constant(0));
-        correctSum = tf.reduceSum(perExample.correct(), tf.constant(0));
-        session = settings.openSession(graph);
+  public MlpEvaluator(MlpArchitecture architecture, ExecutionSettings settings) {
+    this.architecture = architecture;
+    this.graph = new Graph();
+    Ops tf = settings.ops(graph);
+    x = tf.placeholder(TFloat32.class);
+    labels = tf.placeholder(TInt32.class);
+    for (String ignored : architecture.parameterNames()) {
+      parameterInputs.add(tf.placeholder(TFloat32.class));
     }
+    Operand<TFloat32> logits = MlpGraph.logits(tf, x, parameterInputs);
+    Operand<TFloat32> oneHot =
+        tf.oneHot(labels, tf.constant(architecture.classes()), tf.constant(1f), tf.constant(0f));
+    MlpGraph.PerExample perExample = MlpGraph.perExample(tf, logits, oneHot);
+    lossSum = tf.reduceSum(perExample.loss(), tf.constant(0));
+    correctSum = tf.reduceSum(perExample.correct(), tf.constant(0));
+    session = settings.openSession(graph);
+  }
 
-    /** Mean loss and accuracy of {@code parameters} on all of {@code data}. */
-    public Metrics evaluate(Parameters parameters, LabeledData data) {
-        if (!parameters.architecture().equals(architecture)) {
-            throw new IllegalArgumentException("evaluator built for " + architecture + ", got " + parameters.architecture());
-        }
-        List<Tensor> fed = new ArrayList<>();
-        try {
-            for (Parameter p : parameters.tensors()) {
-                fed.add(Tensors.floats(p.values(), Tensors.shape(p.shape())));
-            }
-            double loss = 0;
-            double correct = 0;
-            for (int from = 0; from < data.count(); from += CHUNK) {
-                int to = Math.min(data.count(), from + CHUNK);
-                int rows = to - from;
-                Session.Runner runner = session.runner();
-                for (int i = 0; i < parameterInputs.size(); i++) {
-                    runner.feed(parameterInputs.get(i), fed.get(i));
-                }
-                try (TFloat32 xs = Tensors.floatsFrom(data.features(), from * data.featureSize(), rows, data.featureSize());
-                     TInt32 ys = Tensors.intsFrom(data.labels(), from, rows);
-                     Result result = runner.feed(x, xs).feed(labels, ys).fetch(lossSum).fetch(correctSum).run()) {
-                    loss += ((TFloat32) result.get(0)).getFloat();
-                    correct += ((TFloat32) result.get(1)).getFloat();
-                }
-            }
-            return new Metrics(loss / data.count(), correct / data.count(), data.count());
-        } finally {
-            fed.forEach(Tensor::close);
-        }
+  /** Mean loss and accuracy of {@code parameters} on all of {@code data}. */
+  public Metrics evaluate(Parameters parameters, LabeledData data) {
+    if (!parameters.architecture().equals(architecture)) {
+      throw new IllegalArgumentException(
+          "evaluator built for " + architecture + ", got " + parameters.architecture());
     }
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      for (Parameter p : parameters.tensors()) {
+        fed.add(Tensors.floats(p.values(), Tensors.shape(p.shape())));
+      }
+      double loss = 0;
+      double correct = 0;
+      for (int from = 0; from < data.count(); from += CHUNK) {
+        int to = Math.min(data.count(), from + CHUNK);
+        int rows = to - from;
+        Session.Runner runner = session.runner();
+        for (int i = 0; i < parameterInputs.size(); i++) {
+          runner.feed(parameterInputs.get(i), fed.get(i));
+        }
+        try (TFloat32 xs =
+                Tensors.floatsFrom(
+                    data.features(), from * data.featureSize(), rows, data.featureSize());
+            TInt32 ys = Tensors.intsFrom(data.labels(), from, rows);
+            Result result =
+                runner.feed(x, xs).feed(labels, ys).fetch(lossSum).fetch(correctSum).run()) {
+          loss += ((TFloat32) result.get(0)).getFloat();
+          correct += ((TFloat32) result.get(1)).getFloat();
+        }
+      }
+      return new Metrics(loss / data.count(), correct / data.count(), data.count());
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
 
-    @Override
-    public void close() {
-        session.close();
-        graph.close();
-    }
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
 }

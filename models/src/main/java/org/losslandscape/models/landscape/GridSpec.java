@@ -6,43 +6,53 @@ package org.losslandscape.models.landscape;
  * is exactly the trained loss and sharpness radii are measured from the trained weights.
  *
  * @param size points per axis, odd and >= 3
- * @param min  smallest coordinate, in direction units (<= 0)
- * @param max  largest coordinate, in direction units (>= 0)
+ * @param min smallest coordinate, in direction units (<= 0)
+ * @param max largest coordinate, in direction units (>= 0)
  */
 public record GridSpec(int size, double min, double max) {
 
-    public GridSpec {
-        if (size < 3 || size % 2 == 0) {
-            throw new IllegalArgumentException("--grid-size must be an odd integer >= 3, got " + size);
-        }
-        if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
-            throw new IllegalArgumentException("--range must be MIN:MAX with MIN < MAX, got " + min + ":" + max);
-        }
-        double origin = -min * (size - 1) / (max - min);
-        if (min > 0 || max < 0 || Math.abs(origin - Math.rint(origin)) > 1e-9) {
-            throw new IllegalArgumentException("--range " + min + ":" + max + " with --grid-size " + size
-                    + " does not put the trained weights (0) on a grid point; use a range symmetric about 0,"
-                    + " e.g. -1:1");
-        }
+  public GridSpec {
+    if (size < 3 || size % 2 == 0) {
+      throw new IllegalArgumentException("--grid-size must be an odd integer >= 3, got " + size);
     }
+    if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
+      throw new IllegalArgumentException(
+          "--range must be MIN:MAX with MIN < MAX, got " + min + ":" + max);
+    }
+    double origin = -min * (size - 1) / (max - min);
+    if (min > 0 || max < 0 || Math.abs(origin - Math.rint(origin)) > 1e-9) {
+      throw new IllegalArgumentException(
+          "--range "
+              + min
+              + ":"
+              + max
+              + " with --grid-size "
+              + size
+              + " does not put the trained weights (0) on a grid point; use a range symmetric about"
+              + " 0, e.g. -1:1");
+    }
+  }
 
-    /** The coordinates, {@code coords[i] = min + i (max - min) / (size - 1)}, with the origin exactly 0. */
-    public double[] coordinates() {
-        double[] c = new double[size];
-        for (int i = 0; i < size; i++) {
-            c[i] = min + i * (max - min) / (size - 1);
-        }
-        c[centreIndex()] = 0.0; // min + i*step can round to 1e-17 instead of 0
-        return c;
+  /**
+   * The coordinates, {@code coords[i] = min + i (max - min) / (size - 1)}, with the origin exactly
+   * 0.
+   */
+  public double[] coordinates() {
+    double[] c = new double[size];
+    for (int i = 0; i < size; i++) {
+      c[i] = min + i * (max - min) / (size - 1);
     }
+    c[centreIndex()] = 0.0; // min + i*step can round to 1e-17 instead of 0
+    return c;
+  }
 
-    /** Index of the origin on each axis. */
-    public int centreIndex() {
-        return (int) Math.rint(-min * (size - 1) / (max - min));
-    }
+  /** Index of the origin on each axis. */
+  public int centreIndex() {
+    return (int) Math.rint(-min * (size - 1) / (max - min));
+  }
 
-    /** Distance between neighbouring grid points. */
-    public double spacing() {
-        return (max - min) / (size - 1);
-    }
+  /** Distance between neighbouring grid points. */
+  public double spacing() {
+    return (max - min) / (size - 1);
+  }
 }

@@ -10,23 +10,27 @@ import org.losslandscape.models.mlp.Parameters;
  */
 public interface LandscapeEvaluator {
 
-    /**
-     * Evaluates the slice.
-     *
-     * @param theta      the trained weights (the centre)
-     * @param directions the two directions spanning the slice
-     * @param grid       the coordinates
-     * @param samples    the examples every point is evaluated on
-     * @param progress   told after each grid row
-     */
-    LandscapeGrid evaluate(Parameters theta, DirectionPair directions, GridSpec grid, LabeledData samples,
-                           RowProgress progress);
+  /**
+   * Evaluates the slice.
+   *
+   * @param theta the trained weights (the centre)
+   * @param directions the two directions spanning the slice
+   * @param grid the coordinates
+   * @param samples the examples every point is evaluated on
+   * @param progress told after each grid row
+   */
+  LandscapeGrid evaluate(
+      Parameters theta,
+      DirectionPair directions,
+      GridSpec grid,
+      LabeledData samples,
+      RowProgress progress);
 
-    /** Receives progress after each finished row of the grid. */
-    @FunctionalInterface
-    interface RowProgress {
-        void rowDone(int rowsDone, int rows);
+  /** Receives progress after each finished row of the grid. */
+  @FunctionalInterface
+  interface RowProgress {
+    void rowDone(int rowsDone, int rows);
 
-        RowProgress NONE = (done, rows) -> { };
-    }
+    RowProgress NONE = (done, rows) -> {};
+  }
 }

@@ -11,85 +11,85 @@ import java.util.List;
  * shaped {@code [out]}. Every hidden layer is followed by a ReLU; the last layer emits logits.
  *
  * @param inputSize number of input features (784 for Fashion-MNIST)
- * @param hidden    widths of the hidden layers, in order (may be empty: softmax regression)
- * @param classes   number of output logits
+ * @param hidden widths of the hidden layers, in order (may be empty: softmax regression)
+ * @param classes number of output logits
  */
 public record MlpArchitecture(int inputSize, List<Integer> hidden, int classes) {
 
-    /** The default network of the study: 784-128-64-10. */
-    public static MlpArchitecture fashionMnistDefault() {
-        return new MlpArchitecture(784, List.of(128, 64), 10);
-    }
+  /** The default network of the study: 784-128-64-10. */
+  public static MlpArchitecture fashionMnistDefault() {
+    return new MlpArchitecture(784, List.of(128, 64), 10);
+  }
 
-    public MlpArchitecture {
-        hidden = List.copyOf(hidden);
-        if (inputSize < 1 || classes < 2) {
-            throw new IllegalArgumentException("an MLP needs inputSize >= 1 and classes >= 2, got "
-                    + inputSize + " and " + classes);
-        }
-        for (int width : hidden) {
-            if (width < 1) {
-                throw new IllegalArgumentException("hidden layer widths must be >= 1, got " + hidden);
-            }
-        }
+  public MlpArchitecture {
+    hidden = List.copyOf(hidden);
+    if (inputSize < 1 || classes < 2) {
+      throw new IllegalArgumentException(
+          "an MLP needs inputSize >= 1 and classes >= 2, got " + inputSize + " and " + classes);
     }
+    for (int width : hidden) {
+      if (width < 1) {
+        throw new IllegalArgumentException("hidden layer widths must be >= 1, got " + hidden);
+      }
+    }
+  }
 
-    /** Number of dense layers (hidden layers plus the output layer). */
-    public int layerCount() {
-        return hidden.size() + 1;
-    }
+  /** Number of dense layers (hidden layers plus the output layer). */
+  public int layerCount() {
+    return hidden.size() + 1;
+  }
 
-    /** Input width of dense layer {@code layer}. */
-    public int layerInput(int layer) {
-        return layer == 0 ? inputSize : hidden.get(layer - 1);
-    }
+  /** Input width of dense layer {@code layer}. */
+  public int layerInput(int layer) {
+    return layer == 0 ? inputSize : hidden.get(layer - 1);
+  }
 
-    /** Output width of dense layer {@code layer}. */
-    public int layerOutput(int layer) {
-        return layer == hidden.size() ? classes : hidden.get(layer);
-    }
+  /** Output width of dense layer {@code layer}. */
+  public int layerOutput(int layer) {
+    return layer == hidden.size() ? classes : hidden.get(layer);
+  }
 
-    /** Parameter names in graph order: kernel then bias of each layer. */
-    public List<String> parameterNames() {
-        List<String> names = new ArrayList<>();
-        for (int layer = 0; layer < layerCount(); layer++) {
-            names.add(kernelName(layer));
-            names.add(biasName(layer));
-        }
-        return names;
+  /** Parameter names in graph order: kernel then bias of each layer. */
+  public List<String> parameterNames() {
+    List<String> names = new ArrayList<>();
+    for (int layer = 0; layer < layerCount(); layer++) {
+      names.add(kernelName(layer));
+      names.add(biasName(layer));
     }
+    return names;
+  }
 
-    /** Parameter shapes in the order of {@link #parameterNames()}. */
-    public List<int[]> parameterShapes() {
-        List<int[]> shapes = new ArrayList<>();
-        for (int layer = 0; layer < layerCount(); layer++) {
-            shapes.add(new int[] {layerInput(layer), layerOutput(layer)});
-            shapes.add(new int[] {layerOutput(layer)});
-        }
-        return shapes;
+  /** Parameter shapes in the order of {@link #parameterNames()}. */
+  public List<int[]> parameterShapes() {
+    List<int[]> shapes = new ArrayList<>();
+    for (int layer = 0; layer < layerCount(); layer++) {
+      shapes.add(new int[] {layerInput(layer), layerOutput(layer)});
+      shapes.add(new int[] {layerOutput(layer)});
     }
+    return shapes;
+  }
 
-    /** Total number of trainable scalars. */
-    public long parameterCount() {
-        long count = 0;
-        for (int layer = 0; layer < layerCount(); layer++) {
-            count += (long) layerInput(layer) * layerOutput(layer) + layerOutput(layer);
-        }
-        return count;
+  /** Total number of trainable scalars. */
+  public long parameterCount() {
+    long count = 0;
+    for (int layer = 0; layer < layerCount(); layer++) {
+      count += (long) layerInput(layer) * layerOutput(layer) + layerOutput(layer);
     }
+    return count;
+  }
 
-    public static String kernelName(int layer) {
-        return "dense" + layer + ".kernel";
-    }
+  public static String kernelName(int layer) {
+    return "dense" + layer + ".kernel";
+  }
 
-    public static String biasName(int layer) {
-        return "dense" + layer + ".bias";
-    }
+  public static String biasName(int layer) {
+    return "dense" + layer + ".bias";
+  }
 
-    @Override
-    public String toString() {
-        StringBuilder text = new StringBuilder().append(inputSize);
-        hidden.forEach(width -> text.append('-').append(width));
-        return text.append('-').append(classes).toString();
-    }
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder().append(inputSize);
+    hidden.forEach(width -> text.append('-').append(width));
+    return text.append('-').append(classes).toString();
+  }
 }

@@ -8,68 +8,77 @@ import java.util.Arrays;
  * <p>The array is owned by this record: callers must not mutate it after construction (the
  * constructor does not copy, because landscapes hold several copies of a 100k-parameter net).
  *
- * @param name   parameter name, e.g. {@code dense0.kernel}
- * @param shape  tensor shape; a kernel is {@code [in, out]}, a bias {@code [out]}
+ * @param name parameter name, e.g. {@code dense0.kernel}
+ * @param shape tensor shape; a kernel is {@code [in, out]}, a bias {@code [out]}
  * @param values the entries, {@code product(shape)} of them
  */
 public record Parameter(String name, int[] shape, float[] values) {
 
-    public Parameter {
-        shape = shape.clone();
-        long size = 1;
-        for (int dim : shape) {
-            if (dim < 1) {
-                throw new IllegalArgumentException(name + ": dimensions must be >= 1, got " + Arrays.toString(shape));
-            }
-            size *= dim;
-        }
-        if (size != values.length) {
-            throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs "
-                    + size + " values, got " + values.length);
-        }
+  public Parameter {
+    shape = shape.clone();
+    long size = 1;
+    for (int dim : shape) {
+      if (dim < 1) {
+        throw new IllegalArgumentException(
+            name + ": dimensions must be >= 1, got " + Arrays.toString(shape));
+      }
+      size *= dim;
     }
+    if (size != values.length) {
+      throw new IllegalArgumentException(
+          name
+              + ": shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + size
+              + " values, got "
+              + values.length);
+    }
+  }
 
-    /** True for weight matrices (rank 2), false for biases and other vectors. */
-    public boolean isMatrix() {
-        return shape.length == 2;
-    }
+  /** True for weight matrices (rank 2), false for biases and other vectors. */
+  public boolean isMatrix() {
+    return shape.length == 2;
+  }
 
-    public int size() {
-        return values.length;
-    }
+  public int size() {
+    return values.length;
+  }
 
-    /** Euclidean norm of all entries (accumulated in double). */
-    public double norm() {
-        double sum = 0;
-        for (float v : values) {
-            sum += (double) v * v;
-        }
-        return Math.sqrt(sum);
+  /** Euclidean norm of all entries (accumulated in double). */
+  public double norm() {
+    double sum = 0;
+    for (float v : values) {
+      sum += (double) v * v;
     }
+    return Math.sqrt(sum);
+  }
 
-    /** A parameter with the same name and shape and the given values. */
-    public Parameter withValues(float[] newValues) {
-        return new Parameter(name, shape, newValues);
-    }
+  /** A parameter with the same name and shape and the given values. */
+  public Parameter withValues(float[] newValues) {
+    return new Parameter(name, shape, newValues);
+  }
 
-    @Override
-    public int[] shape() {
-        return shape.clone();
-    }
+  @Override
+  public int[] shape() {
+    return shape.clone();
+  }
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Parameter p && name.equals(p.name) && Arrays.equals(shape, p.shape)
-                && Arrays.equals(values, p.values);
-    }
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Parameter p
+        && name.equals(p.name)
+        && Arrays.equals(shape, p.shape)
+        && Arrays.equals(values, p.values);
+  }
 
-    @Override
-    public int hashCode() {
-        return 31 * name.hashCode() + Arrays.hashCode(values);
-    }
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + Arrays.hashCode(values);
+  }
 
-    @Override
-    public String toString() {
-        return name + Arrays.toString(shape);
-    }
+  @Override
+  public String toString() {
+    return name + Arrays.toString(shape);
+  }
 }

@@ -12,46 +12,49 @@ import java.util.List;
  */
 public record SharpnessReport(List<Entry> entries) {
 
-    public SharpnessReport {
-        entries = List.copyOf(entries);
-    }
+  public SharpnessReport {
+    entries = List.copyOf(entries);
+  }
 
-    /**
-     * Sharpness at one radius.
-     *
-     * @param epsilon  the radius, in direction units
-     * @param interval mean and 95% interval over direction pairs
-     * @param perPair  the value of each direction pair, in pair order
-     * @param pointsInBall grid points within the radius (1 means only the centre: the value is 0 by construction)
-     */
-    public record Entry(double epsilon, MeanInterval interval, double[] perPair, int pointsInBall) {
-    }
+  /**
+   * Sharpness at one radius.
+   *
+   * @param epsilon the radius, in direction units
+   * @param interval mean and 95% interval over direction pairs
+   * @param perPair the value of each direction pair, in pair order
+   * @param pointsInBall grid points within the radius (1 means only the centre: the value is 0 by
+   *     construction)
+   */
+  public record Entry(double epsilon, MeanInterval interval, double[] perPair, int pointsInBall) {}
 
-    /** Aggregates per-pair sharpness values; every element must use the same radii. */
-    public static SharpnessReport of(List<SliceSharpness> perPair) {
-        if (perPair.isEmpty()) {
-            throw new IllegalArgumentException("no direction pairs to summarize");
+  /** Aggregates per-pair sharpness values; every element must use the same radii. */
+  public static SharpnessReport of(List<SliceSharpness> perPair) {
+    if (perPair.isEmpty()) {
+      throw new IllegalArgumentException("no direction pairs to summarize");
+    }
+    List<Entry> entries = new ArrayList<>();
+    int radii = perPair.get(0).values().size();
+    for (int e = 0; e < radii; e++) {
+      double eps = perPair.get(0).values().get(e).epsilon();
+      double[] values = new double[perPair.size()];
+      for (int p = 0; p < values.length; p++) {
+        SliceSharpness.Value v = perPair.get(p).values().get(e);
+        if (v.epsilon() != eps) {
+          throw new IllegalArgumentException("direction pairs were measured at different radii");
         }
-        List<Entry> entries = new ArrayList<>();
-        int radii = perPair.get(0).values().size();
-        for (int e = 0; e < radii; e++) {
-            double eps = perPair.get(0).values().get(e).epsilon();
-            double[] values = new double[perPair.size()];
-            for (int p = 0; p < values.length; p++) {
-                SliceSharpness.Value v = perPair.get(p).values().get(e);
-                if (v.epsilon() != eps) {
-                    throw new IllegalArgumentException("direction pairs were measured at different radii");
-                }
-                values[p] = v.value();
-            }
-            entries.add(new Entry(eps, MeanInterval.of(values), values, perPair.get(0).values().get(e).points()));
-        }
-        return new SharpnessReport(entries);
+        values[p] = v.value();
+      }
+      entries.add(
+          new Entry(eps, MeanInterval.of(values), values, perPair.get(0).values().get(e).points()));
     }
+    return new SharpnessReport(entries);
+  }
 
-    /** The entry at {@code epsilon}. */
-    public Entry at(double epsilon) {
-        return entries.stream().filter(e -> e.epsilon() == epsilon).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no sharpness at eps " + epsilon));
-    }
+  /** The entry at {@code epsilon}. */
+  public Entry at(double epsilon) {
+    return entries.stream()
+        .filter(e -> e.epsilon() == epsilon)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no sharpness at eps " + epsilon));
+  }
 }

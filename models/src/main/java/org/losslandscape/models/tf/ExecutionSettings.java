@@ -14,56 +14,57 @@ import org.tensorflow.proto.GPUOptions;
  * <p>Soft placement stays on so that the few ops without a GPU kernel fall back to the CPU one by
  * one instead of failing the whole graph; everything else is placed on {@link #deviceSpec()}.
  *
- * @param gpu              true to pin every op to the first GPU, false for the CPU
- * @param intraOpThreads   threads inside one op (0 lets TensorFlow choose)
- * @param interOpThreads   ops run concurrently (0 lets TensorFlow choose)
+ * @param gpu true to pin every op to the first GPU, false for the CPU
+ * @param intraOpThreads threads inside one op (0 lets TensorFlow choose)
+ * @param interOpThreads ops run concurrently (0 lets TensorFlow choose)
  */
 public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThreads) {
 
-    /** Default CPU settings: one intra-op thread per core, one inter-op thread pool of 1. */
-    public static ExecutionSettings cpu() {
-        return new ExecutionSettings(false, Runtime.getRuntime().availableProcessors(), 1);
-    }
+  /** Default CPU settings: one intra-op thread per core, one inter-op thread pool of 1. */
+  public static ExecutionSettings cpu() {
+    return new ExecutionSettings(false, Runtime.getRuntime().availableProcessors(), 1);
+  }
 
-    public ExecutionSettings {
-        if (intraOpThreads < 0 || interOpThreads < 0) {
-            throw new IllegalArgumentException("thread counts must be >= 0");
-        }
+  public ExecutionSettings {
+    if (intraOpThreads < 0 || interOpThreads < 0) {
+      throw new IllegalArgumentException("thread counts must be >= 0");
     }
+  }
 
-    /** The TensorFlow device string every op is placed on, e.g. {@code /device:GPU:0}. */
-    public String deviceSpec() {
-        return device().toString();
-    }
+  /** The TensorFlow device string every op is placed on, e.g. {@code /device:GPU:0}. */
+  public String deviceSpec() {
+    return device().toString();
+  }
 
-    private DeviceSpec device() {
-        return DeviceSpec.newBuilder()
-                .deviceType(gpu ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
-                .deviceIndex(0)
-                .build();
-    }
+  private DeviceSpec device() {
+    return DeviceSpec.newBuilder()
+        .deviceType(gpu ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
+        .deviceIndex(0)
+        .build();
+  }
 
-    /** An op builder on {@code graph} whose ops are all placed on the chosen device. */
-    public Ops ops(Graph graph) {
-        return Ops.create(graph).withDevice(device());
-    }
+  /** An op builder on {@code graph} whose ops are all placed on the chosen device. */
+  public Ops ops(Graph graph) {
+    return Ops.create(graph).withDevice(device());
+  }
 
-    /** A new session on {@code graph} with these settings; the caller closes it. */
-    public Session openSession(Graph graph) {
-        return new Session(graph, sessionConfig());
-    }
+  /** A new session on {@code graph} with these settings; the caller closes it. */
+  public Session openSession(Graph graph) {
+    return new Session(graph, sessionConfig());
+  }
 
-    /** The session configuration these settings stand for. */
-    public ConfigProto sessionConfig() {
-        ConfigProto.Builder config = ConfigProto.newBuilder()
-                .setIntraOpParallelismThreads(intraOpThreads)
-                .setInterOpParallelismThreads(interOpThreads)
-                .setAllowSoftPlacement(true)
-                .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
-        if (!gpu) {
-            // With the GPU natives on a GPU machine, a CPU run must not claim GPU memory either.
-            config.putDeviceCount("GPU", 0);
-        }
-        return config.build();
+  /** The session configuration these settings stand for. */
+  public ConfigProto sessionConfig() {
+    ConfigProto.Builder config =
+        ConfigProto.newBuilder()
+            .setIntraOpParallelismThreads(intraOpThreads)
+            .setInterOpParallelismThreads(interOpThreads)
+            .setAllowSoftPlacement(true)
+            .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
+    if (!gpu) {
+      // With the GPU natives on a GPU machine, a CPU run must not claim GPU memory either.
+      config.putDeviceCount("GPU", 0);
     }
+    return config.build();
+  }
 }

@@ -4,29 +4,30 @@ package org.losslandscape.models.training;
  * How long training steps took, measured by {@link SgdTrainer#timeSteps}.
  *
  * @param batchSize examples per step
- * @param steps     steps timed (after the untimed warm-up)
- * @param seconds   wall-clock time of those steps
+ * @param steps steps timed (after the untimed warm-up)
+ * @param seconds wall-clock time of those steps
  */
 public record StepTiming(int batchSize, long steps, double seconds) {
 
-    public StepTiming {
-        if (steps < 1 || !(seconds > 0)) {
-            throw new IllegalArgumentException("need >= 1 step and a positive time, got " + steps + " in " + seconds + " s");
-        }
+  public StepTiming {
+    if (steps < 1 || !(seconds > 0)) {
+      throw new IllegalArgumentException(
+          "need >= 1 step and a positive time, got " + steps + " in " + seconds + " s");
     }
+  }
 
-    /** Steps per second. */
-    public double stepsPerSecond() {
-        return steps / seconds;
-    }
+  /** Steps per second. */
+  public double stepsPerSecond() {
+    return steps / seconds;
+  }
 
-    /** Milliseconds per step. */
-    public double millisPerStep() {
-        return 1000 * seconds / steps;
-    }
+  /** Milliseconds per step. */
+  public double millisPerStep() {
+    return 1000 * seconds / steps;
+  }
 
-    /** Training examples processed per second. */
-    public double examplesPerSecond() {
-        return stepsPerSecond() * batchSize;
-    }
+  /** Training examples processed per second. */
+  public double examplesPerSecond() {
+    return stepsPerSecond() * batchSize;
+  }
 }

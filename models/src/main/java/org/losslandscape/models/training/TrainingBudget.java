@@ -6,95 +6,98 @@ package org.losslandscape.models.training;
  */
 public sealed interface TrainingBudget {
 
-    /** Stop after {@code epochs} passes over the training set. */
-    record Epochs(int epochs) implements TrainingBudget {
-        public Epochs {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
-            }
-        }
-
-        @Override
-        public String describe() {
-            return epochs + " epochs";
-        }
-
-        @Override
-        public String kind() {
-            return "epochs";
-        }
-
-        @Override
-        public long plannedSteps(int examples, int batchSize) {
-            return TrainingBudget.stepsPerEpoch(examples, batchSize) * epochs;
-        }
+  /** Stop after {@code epochs} passes over the training set. */
+  record Epochs(int epochs) implements TrainingBudget {
+    public Epochs {
+      if (epochs < 1) {
+        throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+      }
     }
 
-    /** Stop after {@code steps} minibatch updates. */
-    record Steps(long steps) implements TrainingBudget {
-        public Steps {
-            if (steps < 1) {
-                throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-            }
-        }
-
-        @Override
-        public String describe() {
-            return steps + " steps";
-        }
-
-        @Override
-        public String kind() {
-            return "steps";
-        }
-
-        @Override
-        public long plannedSteps(int examples, int batchSize) {
-            return steps;
-        }
+    @Override
+    public String describe() {
+      return epochs + " epochs";
     }
 
-    /**
-     * Stop at the first epoch end where the full training loss is at most {@code loss}, or after
-     * {@code maxSteps} updates, whichever comes first.
-     */
-    record TargetLoss(double loss, long maxSteps) implements TrainingBudget {
-        public TargetLoss {
-            if (!(loss > 0) || Double.isInfinite(loss)) {
-                throw new IllegalArgumentException("--target-loss must be a positive number, got " + loss);
-            }
-            if (maxSteps < 1) {
-                throw new IllegalArgumentException("--max-steps must be >= 1, got " + maxSteps);
-            }
-        }
-
-        @Override
-        public String describe() {
-            return "train loss <= " + loss + " (at most " + maxSteps + " steps)";
-        }
-
-        @Override
-        public String kind() {
-            return "target-loss";
-        }
-
-        @Override
-        public long plannedSteps(int examples, int batchSize) {
-            return maxSteps;
-        }
+    @Override
+    public String kind() {
+      return "epochs";
     }
 
-    /** A short human-readable description, e.g. {@code 10 epochs}. */
-    String describe();
-
-    /** The kind of budget as written in result files: {@code epochs}, {@code steps} or {@code target-loss}. */
-    String kind();
-
-    /** The planned number of steps for a data set of {@code examples} (the cap for a target loss). */
-    long plannedSteps(int examples, int batchSize);
-
-    /** Minibatch updates in one pass over {@code examples} (the last batch may be short). */
-    static long stepsPerEpoch(int examples, int batchSize) {
-        return (examples + batchSize - 1) / batchSize;
+    @Override
+    public long plannedSteps(int examples, int batchSize) {
+      return TrainingBudget.stepsPerEpoch(examples, batchSize) * epochs;
     }
+  }
+
+  /** Stop after {@code steps} minibatch updates. */
+  record Steps(long steps) implements TrainingBudget {
+    public Steps {
+      if (steps < 1) {
+        throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return steps + " steps";
+    }
+
+    @Override
+    public String kind() {
+      return "steps";
+    }
+
+    @Override
+    public long plannedSteps(int examples, int batchSize) {
+      return steps;
+    }
+  }
+
+  /**
+   * Stop at the first epoch end where the full training loss is at most {@code loss}, or after
+   * {@code maxSteps} updates, whichever comes first.
+   */
+  record TargetLoss(double loss, long maxSteps) implements TrainingBudget {
+    public TargetLoss {
+      if (!(loss > 0) || Double.isInfinite(loss)) {
+        throw new IllegalArgumentException("--target-loss must be a positive number, got " + loss);
+      }
+      if (maxSteps < 1) {
+        throw new IllegalArgumentException("--max-steps must be >= 1, got " + maxSteps);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return "train loss <= " + loss + " (at most " + maxSteps + " steps)";
+    }
+
+    @Override
+    public String kind() {
+      return "target-loss";
+    }
+
+    @Override
+    public long plannedSteps(int examples, int batchSize) {
+      return maxSteps;
+    }
+  }
+
+  /** A short human-readable description, e.g. {@code 10 epochs}. */
+  String describe();
+
+  /**
+   * The kind of budget as written in result files: {@code epochs}, {@code steps} or {@code
+   * target-loss}.
+   */
+  String kind();
+
+  /** The planned number of steps for a data set of {@code examples} (the cap for a target loss). */
+  long plannedSteps(int examples, int batchSize);
+
+  /** Minibatch updates in one pass over {@code examples} (the last batch may be short). */
+  static long stepsPerEpoch(int examples, int batchSize) {
+    return (examples + batchSize - 1) / batchSize;
+  }
 }

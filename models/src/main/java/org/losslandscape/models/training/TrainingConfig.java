@@ -3,41 +3,52 @@ package org.losslandscape.models.training;
 /**
  * Everything that decides how one model is trained, besides the data and the architecture.
  *
- * @param name            the configuration's name, e.g. {@code high_lr_small_batch}
- * @param learningRate    base SGD step size
- * @param batchSize       examples per minibatch
- * @param momentum        heavy-ball momentum (0 = plain SGD)
- * @param schedule        learning-rate schedule over the planned steps
- * @param budget          when to stop
- * @param seed            seeds the initial weights and the per-epoch shuffles
+ * @param name the configuration's name, e.g. {@code high_lr_small_batch}
+ * @param learningRate base SGD step size
+ * @param batchSize examples per minibatch
+ * @param momentum heavy-ball momentum (0 = plain SGD)
+ * @param schedule learning-rate schedule over the planned steps
+ * @param budget when to stop
+ * @param seed seeds the initial weights and the per-epoch shuffles
  * @param divergenceLimit a minibatch or epoch loss above this (or NaN/Inf) marks the run diverged
  */
-public record TrainingConfig(String name, double learningRate, int batchSize, double momentum,
-                             LearningRateSchedule schedule, TrainingBudget budget, long seed,
-                             double divergenceLimit) {
+public record TrainingConfig(
+    String name,
+    double learningRate,
+    int batchSize,
+    double momentum,
+    LearningRateSchedule schedule,
+    TrainingBudget budget,
+    long seed,
+    double divergenceLimit) {
 
-    /** Default divergence limit: 40 nats is far above chance (ln 10 = 2.3) and below float overflow. */
-    public static final double DEFAULT_DIVERGENCE_LIMIT = 40.0;
+  /**
+   * Default divergence limit: 40 nats is far above chance (ln 10 = 2.3) and below float overflow.
+   */
+  public static final double DEFAULT_DIVERGENCE_LIMIT = 40.0;
 
-    /** Cosine decay is defined over a known number of steps; a target loss has none. */
-    public static final String WARMUP_COSINE_NEEDS_AN_END =
-            "--schedule warmup-cosine needs a fixed budget (--epochs or --steps), not --target-loss";
+  /** Cosine decay is defined over a known number of steps; a target loss has none. */
+  public static final String WARMUP_COSINE_NEEDS_AN_END =
+      "--schedule warmup-cosine needs a fixed budget (--epochs or --steps), not --target-loss";
 
-    public TrainingConfig {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(name + ": learning rate must be a positive number, got " + learningRate);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException(name + ": batch size must be >= 1, got " + batchSize);
-        }
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException(name + ": momentum must be in [0, 1), got " + momentum);
-        }
-        if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE && budget instanceof TrainingBudget.TargetLoss) {
-            throw new IllegalArgumentException(WARMUP_COSINE_NEEDS_AN_END);
-        }
-        if (!(divergenceLimit > 0)) {
-            throw new IllegalArgumentException(name + ": divergence limit must be positive, got " + divergenceLimit);
-        }
+  public TrainingConfig {
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException(
+          name + ": learning rate must be a positive number, got " + learningRate);
     }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException(name + ": batch size must be >= 1, got " + batchSize);
+    }
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException(name + ": momentum must be in [0, 1), got " + momentum);
+    }
+    if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE
+        && budget instanceof TrainingBudget.TargetLoss) {
+      throw new IllegalArgumentException(WARMUP_COSINE_NEEDS_AN_END);
+    }
+    if (!(divergenceLimit > 0)) {
+      throw new IllegalArgumentException(
+          name + ": divergence limit must be positive, got " + divergenceLimit);
+    }
+  }
 }

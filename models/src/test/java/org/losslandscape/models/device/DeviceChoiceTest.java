@@ -54,8 +54,7 @@ class DeviceChoiceTest {
         .isEqualTo(
             "Device: requested cuda, falling back to cpu (/device:CPU:0):"
                 + " CUDA libraries not found (missing libcuda.so.1)");
-    assertThat(
-            DeviceChoice.cpu(DeviceSelector.NO_GPU_NATIVES, false).logLine(DeviceRequest.AUTO))
+    assertThat(DeviceChoice.cpu(DeviceSelector.NO_GPU_NATIVES, false).logLine(DeviceRequest.AUTO))
         .isEqualTo(
             "Device: requested auto, using cpu (/device:CPU:0):"
                 + " no GPU natives in this jar (build with -Pgpu)");

@@ -85,7 +85,8 @@ class DeviceProbeOnThisMachineTest {
       Files.createFile(fakeCuda.resolve(library));
     }
     ClassLoader loader = getClass().getClassLoader();
-    DeviceSpec gpu = DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build();
+    DeviceSpec gpu =
+        DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build();
     DeviceProbe probe =
         new DeviceProbe(
             Map.of("LD_LIBRARY_PATH", fakeCuda.toString()),
@@ -112,8 +113,10 @@ class DeviceProbeOnThisMachineTest {
 
   @Test
   void pinnedTestOpRunsOnTheCpuAndOnTheGpuOnlyWhenOneExists() {
-    DeviceSpec cpu = DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.CPU).deviceIndex(0).build();
-    DeviceSpec gpu = DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build();
+    DeviceSpec cpu =
+        DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.CPU).deviceIndex(0).build();
+    DeviceSpec gpu =
+        DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build();
 
     // The check itself works: the same op pinned to the CPU runs.
     assertThat(DeviceProbe.runPinnedTestOp(cpu))
@@ -123,7 +126,8 @@ class DeviceProbeOnThisMachineTest {
     assertThat(onGpu.visible()).isEqualTo(EXPECT_GPU);
     if (!EXPECT_GPU) {
       assertThat(onGpu.detail())
-          .startsWith("/device:GPU:0: TFInvalidArgumentException: Cannot assign a device for operation")
+          .startsWith(
+              "/device:GPU:0: TFInvalidArgumentException: Cannot assign a device for operation")
           .contains("was explicitly assigned to /device:GPU:0")
           .doesNotContain("\n");
     }

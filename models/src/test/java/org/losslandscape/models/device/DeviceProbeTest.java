@@ -115,8 +115,12 @@ class DeviceProbeTest {
     Path alias = Files.createSymbolicLink(root.resolve("cuda-alias"), standardDir);
     DeviceProbe probe =
         new DeviceProbe(
-            Map.of(), List.of(standardDir, alias), confDir, "linux-x86_64",
-            Set.of(GPU_JNI)::contains, () -> VISIBLE);
+            Map.of(),
+            List.of(standardDir, alias),
+            confDir,
+            "linux-x86_64",
+            Set.of(GPU_JNI)::contains,
+            () -> VISIBLE);
 
     DeviceFacts facts = probe.probe();
 
@@ -149,9 +153,12 @@ class DeviceProbeTest {
     assertThat(facts).isEqualTo(new DeviceFacts(true, true, true, "/device:GPU:0 ran a test op"));
     assertThat(probe.searchCudaLibraries().describe())
         .isEqualTo(
-            "libcuda.so.1 in " + standardDir
-                + ", libcudart.so.12 in " + ldPathDir
-                + ", libcudnn.so.9 in " + confListedDir);
+            "libcuda.so.1 in "
+                + standardDir
+                + ", libcudart.so.12 in "
+                + ldPathDir
+                + ", libcudnn.so.9 in "
+                + confListedDir);
     assertThat(gpuChecks).hasValue(1);
     assertThat(probe.choose(DeviceRequest.AUTO, false))
         .isEqualTo(DeviceChoice.cuda("GPU usable (/device:GPU:0 ran a test op)"));
@@ -166,7 +173,8 @@ class DeviceProbeTest {
     }
     DeviceProbe probe = gpuBuildProbe(Map.of("LD_LIBRARY_PATH", ldPathDir.toString()), VISIBLE);
 
-    assertThat(probe.searchCudaLibraries().found()).containsOnlyKeys(DeviceProbe.REQUIRED_CUDA_LIBRARIES)
+    assertThat(probe.searchCudaLibraries().found())
+        .containsOnlyKeys(DeviceProbe.REQUIRED_CUDA_LIBRARIES)
         .allSatisfy((library, dir) -> assertThat(dir).isEqualTo(ldPathDir));
   }
 
@@ -188,12 +196,14 @@ class DeviceProbeTest {
     touch(standardDir, "libcudart.so.12");
     touch(standardDir, "libcudnn.so.9");
     DeviceProbe.GpuVisibility refused =
-        new DeviceProbe.GpuVisibility(false, "/device:GPU:0: Cannot assign a device for operation Add");
+        new DeviceProbe.GpuVisibility(
+            false, "/device:GPU:0: Cannot assign a device for operation Add");
     DeviceProbe probe = gpuBuildProbe(Map.of(), refused);
 
     assertThat(probe.probe())
         .isEqualTo(
-            new DeviceFacts(true, true, false, "/device:GPU:0: Cannot assign a device for operation Add"));
+            new DeviceFacts(
+                true, true, false, "/device:GPU:0: Cannot assign a device for operation Add"));
     assertThat(probe.choose(DeviceRequest.CUDA, false))
         .isEqualTo(
             DeviceChoice.cpu(
@@ -226,8 +236,12 @@ class DeviceProbeTest {
   void missingLinkerConfigDirectoryIsNotAnError() {
     DeviceProbe probe =
         new DeviceProbe(
-            Map.of(), List.of(standardDir), root.resolve("no/such/dir"), "linux-x86_64",
-            name -> true, () -> VISIBLE);
+            Map.of(),
+            List.of(standardDir),
+            root.resolve("no/such/dir"),
+            "linux-x86_64",
+            name -> true,
+            () -> VISIBLE);
 
     assertThat(probe.librarySearchPath()).containsExactly(standardDir);
     assertThat(probe.probe().cudaLibrariesFound()).isFalse();

@@ -19,9 +19,12 @@ class DeviceReportTest {
     assertThat(lines.get(1)).startsWith("natives: ").endsWith("libjnitensorflow.so");
     assertThat(lines.get(2))
         .isEqualTo(
-            "facts: gpuNativesPresent=" + facts.gpuNativesPresent()
-                + " cudaLibrariesFound=" + facts.cudaLibrariesFound()
-                + " gpuVisible=" + facts.gpuVisible());
+            "facts: gpuNativesPresent="
+                + facts.gpuNativesPresent()
+                + " cudaLibrariesFound="
+                + facts.cudaLibrariesFound()
+                + " gpuVisible="
+                + facts.gpuVisible());
     assertThat(lines.get(3)).isEqualTo("detail: " + facts.detail());
     assertThat(lines.get(4))
         .isEqualTo(probe.choose(DeviceRequest.AUTO, false).logLine(DeviceRequest.AUTO));

@@ -13,9 +13,14 @@ class DeviceRequestTest {
 
   @ParameterizedTest
   @CsvSource({
-    "auto, AUTO", "AUTO, AUTO", "Auto, AUTO",
-    "cpu, CPU", "CPU, CPU",
-    "cuda, CUDA", "CUDA, CUDA", "' cuda ', CUDA"
+    "auto, AUTO",
+    "AUTO, AUTO",
+    "Auto, AUTO",
+    "cpu, CPU",
+    "CPU, CPU",
+    "cuda, CUDA",
+    "CUDA, CUDA",
+    "' cuda ', CUDA"
   })
   void parsesCaseInsensitively(String text, DeviceRequest expected) {
     assertThat(DeviceRequest.parse(text)).isEqualTo(expected);

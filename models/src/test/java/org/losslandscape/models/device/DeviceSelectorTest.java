@@ -95,7 +95,8 @@ class DeviceSelectorTest {
   }
 
   static List<Case> cases() {
-    return TABLE.lines()
+    return TABLE
+        .lines()
         .skip(1)
         .filter(line -> !line.isBlank())
         .map(line -> Stream.of(line.split("\\|")).map(String::strip).toList())

@@ -3,46 +3,52 @@ package org.losslandscape.models.sharpness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import java.util.List;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class RankCorrelationTest {
 
-    @Test
-    void knownValues() {
-        assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40})).isEqualTo(1.0);
-        assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1})).isEqualTo(-1.0);
-        // One swapped pair of six: (5 - 1) / 6.
-        assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}))
-                .isCloseTo(4.0 / 6, within(1e-12));
-        assertThat(RankCorrelation.kendallTau(new double[] {1, 1}, new double[] {1, 2})).isNaN();
-        // Ties on both sides (tau-b): x = [1,1,2,3], y = [1,2,2,3]: C = 4, D = 0, ties 1 and 1 of 6.
-        assertThat(RankCorrelation.kendallTau(new double[] {1, 1, 2, 3}, new double[] {1, 2, 2, 3}))
-                .isCloseTo(4 / Math.sqrt(5 * 5), within(1e-12));
-        // Infinite sharpness ranks as a tie with other infinities, exactly like a large finite value.
-        double inf = Double.POSITIVE_INFINITY;
-        assertThat(RankCorrelation.kendallTau(new double[] {1, 2, inf, inf}, new double[] {1, 2, 3, 4}))
-                .isCloseTo(RankCorrelation.kendallTau(new double[] {1, 2, 1e9, 1e9}, new double[] {1, 2, 3, 4}), within(1e-12));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankCorrelation.kendallTau(new double[] {1, Double.NaN},
-                new double[] {1, 2})).hasMessageContaining("NaN");
-    }
+  @Test
+  void knownValues() {
+    assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40}))
+        .isEqualTo(1.0);
+    assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1}))
+        .isEqualTo(-1.0);
+    // One swapped pair of six: (5 - 1) / 6.
+    assertThat(RankCorrelation.kendallTau(new double[] {1, 2, 3, 4}, new double[] {1, 3, 2, 4}))
+        .isCloseTo(4.0 / 6, within(1e-12));
+    assertThat(RankCorrelation.kendallTau(new double[] {1, 1}, new double[] {1, 2})).isNaN();
+    // Ties on both sides (tau-b): x = [1,1,2,3], y = [1,2,2,3]: C = 4, D = 0, ties 1 and 1 of 6.
+    assertThat(RankCorrelation.kendallTau(new double[] {1, 1, 2, 3}, new double[] {1, 2, 2, 3}))
+        .isCloseTo(4 / Math.sqrt(5 * 5), within(1e-12));
+    // Infinite sharpness ranks as a tie with other infinities, exactly like a large finite value.
+    double inf = Double.POSITIVE_INFINITY;
+    assertThat(RankCorrelation.kendallTau(new double[] {1, 2, inf, inf}, new double[] {1, 2, 3, 4}))
+        .isCloseTo(
+            RankCorrelation.kendallTau(new double[] {1, 2, 1e9, 1e9}, new double[] {1, 2, 3, 4}),
+            within(1e-12));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RankCorrelation.kendallTau(new double[] {1, Double.NaN}, new double[] {1, 2}))
+        .hasMessageContaining("NaN");
+  }
 
-    @Property(tries = 50)
-    void invariantUnderIncreasingMapsAndAntisymmetricUnderReversal(
-            @ForAll @Size(min = 2, max = 8) List<@DoubleRange(min = -1e6, max = 1e6) Double> values) {
-        double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] doubled = java.util.Arrays.stream(x).map(v -> 2 * v).toArray(); // exact, strictly increasing
-        double[] negated = java.util.Arrays.stream(x).map(v -> -v).toArray();
-        double tau = RankCorrelation.kendallTau(x, doubled);
-        if (java.util.Arrays.stream(x).distinct().count() > 1) {
-            assertThat(tau).isCloseTo(1.0, within(1e-12));
-            assertThat(RankCorrelation.kendallTau(x, negated)).isCloseTo(-1.0, within(1e-12));
-        } else {
-            assertThat(tau).isNaN();
-        }
+  @Property(tries = 50)
+  void invariantUnderIncreasingMapsAndAntisymmetricUnderReversal(
+      @ForAll @Size(min = 2, max = 8) List<@DoubleRange(min = -1e6, max = 1e6) Double> values) {
+    double[] x = values.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] doubled =
+        java.util.Arrays.stream(x).map(v -> 2 * v).toArray(); // exact, strictly increasing
+    double[] negated = java.util.Arrays.stream(x).map(v -> -v).toArray();
+    double tau = RankCorrelation.kendallTau(x, doubled);
+    if (java.util.Arrays.stream(x).distinct().count() > 1) {
+      assertThat(tau).isCloseTo(1.0, within(1e-12));
+      assertThat(RankCorrelation.kendallTau(x, negated)).isCloseTo(-1.0, within(1e-12));
+    } else {
+      assertThat(tau).isNaN();
     }
+  }
 }

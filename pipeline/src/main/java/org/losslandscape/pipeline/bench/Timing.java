@@ -10,23 +10,23 @@ import java.util.List;
  */
 public record Timing(List<Double> seconds) {
 
-    public Timing {
-        seconds = List.copyOf(seconds);
-        if (seconds.isEmpty()) {
-            throw new IllegalArgumentException("a timing needs at least one run");
-        }
+  public Timing {
+    seconds = List.copyOf(seconds);
+    if (seconds.isEmpty()) {
+      throw new IllegalArgumentException("a timing needs at least one run");
     }
+  }
 
-    /** The fastest repeat: the best estimate of the undisturbed speed on a shared machine. */
-    public double min() {
-        return seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    }
+  /** The fastest repeat: the best estimate of the undisturbed speed on a shared machine. */
+  public double min() {
+    return seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+  }
 
-    /** The median repeat (mean of the middle two for an even count): what a user typically sees. */
-    public double median() {
-        List<Double> sorted = new ArrayList<>(seconds);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
+  /** The median repeat (mean of the middle two for an even count): what a user typically sees. */
+  public double median() {
+    List<Double> sorted = new ArrayList<>(seconds);
+    sorted.sort(null);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
 }

@@ -3,17 +3,20 @@ package org.losslandscape.pipeline.cli;
 /** Process exit codes, as documented in {@code --help} and the README. */
 public final class ExitCodes {
 
-    /** Everything ran and every configuration trained. */
-    public static final int OK = 0;
-    /** Missing or corrupt data, unwritable output, or another runtime failure. */
-    public static final int FAILED = 1;
-    /** Impossible or contradictory options. */
-    public static final int USAGE = 2;
-    /** {@code --require-gpu} was given and no GPU is usable. */
-    public static final int NO_GPU = 3;
-    /** The study finished but at least one configuration diverged (its results are marked). */
-    public static final int DIVERGED = 4;
+  /** Everything ran and every configuration trained. */
+  public static final int OK = 0;
 
-    private ExitCodes() {
-    }
+  /** Missing or corrupt data, unwritable output, or another runtime failure. */
+  public static final int FAILED = 1;
+
+  /** Impossible or contradictory options. */
+  public static final int USAGE = 2;
+
+  /** {@code --require-gpu} was given and no GPU is usable. */
+  public static final int NO_GPU = 3;
+
+  /** The study finished but at least one configuration diverged (its results are marked). */
+  public static final int DIVERGED = 4;
+
+  private ExitCodes() {}
 }

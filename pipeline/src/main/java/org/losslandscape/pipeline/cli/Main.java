@@ -14,74 +14,87 @@ import picocli.CommandLine;
  */
 public final class Main {
 
-    private Main() {
-    }
+  private Main() {}
 
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
 
-    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
-    public static int run(String... args) {
-        return run(new PrintWriter(System.err, true), args);
-    }
+  /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.err, true), args);
+  }
 
-    /** Runs the command line with errors written to {@code err}. */
-    public static int run(PrintWriter err, String... args) {
-        System.setProperty("java.awt.headless", "true");
-        CommandLine cli = new CommandLine(new StudyCommand());
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("loss-landscape: " + e.getMessage() + " (see --help)");
-            return ExitCodes.USAGE;
+  /** Runs the command line with errors written to {@code err}. */
+  public static int run(PrintWriter err, String... args) {
+    System.setProperty("java.awt.headless", "true");
+    CommandLine cli = new CommandLine(new StudyCommand());
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine()
+              .getErr()
+              .println("loss-landscape: " + e.getMessage() + " (see --help)");
+          return ExitCodes.USAGE;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter out = commandLine.getErr();
-            boolean verbose = parseResult.hasMatchedOption("--verbose")
-                    || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
-            if (verbose) {
-                e.printStackTrace(out);
-            }
-            out.println("loss-landscape: " + oneLine(e));
-            out.flush();
-            return exitCode(e);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter out = commandLine.getErr();
+          boolean verbose =
+              parseResult.hasMatchedOption("--verbose")
+                  || (parseResult.subcommand() != null
+                      && parseResult.subcommand().hasMatchedOption("--verbose"));
+          if (verbose) {
+            e.printStackTrace(out);
+          }
+          out.println("loss-landscape: " + oneLine(e));
+          out.flush();
+          return exitCode(e);
         });
-        return cli.execute(args);
-    }
+    return cli.execute(args);
+  }
 
-    static int exitCode(Throwable e) {
-        e = unwrap(e);
-        if (e instanceof GpuUnavailableException) {
-            return ExitCodes.NO_GPU;
-        }
-        if (e instanceof UsageException) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.FAILED;
+  static int exitCode(Throwable e) {
+    e = unwrap(e);
+    if (e instanceof GpuUnavailableException) {
+      return ExitCodes.NO_GPU;
     }
+    if (e instanceof UsageException) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.FAILED;
+  }
 
-    /** Guice wraps exceptions thrown while building stages; the user wants the cause. */
-    static Throwable unwrap(Throwable e) {
-        while ((e instanceof com.google.inject.ProvisionException || e instanceof com.google.inject.CreationException)
-                && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
+  /** Guice wraps exceptions thrown while building stages; the user wants the cause. */
+  static Throwable unwrap(Throwable e) {
+    while ((e instanceof com.google.inject.ProvisionException
+            || e instanceof com.google.inject.CreationException)
+        && e.getCause() != null) {
+      e = e.getCause();
     }
+    return e;
+  }
 
-    static String oneLine(Throwable e) {
-        e = unwrap(e);
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (!(e instanceof DataException || e instanceof ResultsException || e instanceof UsageException
-                || e instanceof GpuUnavailableException)) {
-            message = "unexpected " + e.getClass().getSimpleName() + ": " + message + " (rerun with --verbose for details)";
-        }
-        return message.lines().findFirst().orElse(message);
+  static String oneLine(Throwable e) {
+    e = unwrap(e);
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (!(e instanceof DataException
+        || e instanceof ResultsException
+        || e instanceof UsageException
+        || e instanceof GpuUnavailableException)) {
+      message =
+          "unexpected "
+              + e.getClass().getSimpleName()
+              + ": "
+              + message
+              + " (rerun with --verbose for details)";
     }
+    return message.lines().findFirst().orElse(message);
+  }
 
-    static void configureLogging(boolean verbose) {
-        if (verbose) {
-            Configurator.setRootLevel(Level.DEBUG);
-        }
+  static void configureLogging(boolean verbose) {
+    if (verbose) {
+      Configurator.setRootLevel(Level.DEBUG);
     }
+  }
 }

@@ -8,17 +8,20 @@ import org.losslandscape.pipeline.io.ResultsException;
 /** Checks the output folder before any work, so a typo costs a second, not a training run. */
 final class OutputFolder {
 
-    private OutputFolder() {
-    }
+  private OutputFolder() {}
 
-    static void checkWritable(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new ResultsException("cannot write to output folder " + dir.toAbsolutePath()
-                    + " (" + e.getClass().getSimpleName() + "); choose another with --out DIR");
-        }
+  static void checkWritable(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      throw new ResultsException(
+          "cannot write to output folder "
+              + dir.toAbsolutePath()
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); choose another with --out DIR");
     }
+  }
 }

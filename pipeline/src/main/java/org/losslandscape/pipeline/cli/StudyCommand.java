@@ -10,44 +10,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The default command: train the configurations, slice each minimum, measure, plot, report. */
-@Command(name = "loss-landscape",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        sortOptions = false,
-        abbreviateSynopsis = true,
-        subcommands = {LandscapeCommand.class, BenchCommand.class},
-        description = {
-            "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the loss "
-                + "surface around each minimum along two filter-normalized random directions, measures sharpness, "
-                + "and writes figures, arrays and summary.json to --out.",
-            "",
-            "Example: loss-landscape --epochs 10 --grid-size 31 --out results",
-            ""},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:everything ran",
-            "1:missing/corrupt data, unwritable output or another failure (one-line message)",
-            "2:impossible or contradictory options",
-            "3:--require-gpu and no usable GPU",
-            "4:finished, but a configuration diverged (marked in summary.json)"})
+@Command(
+    name = "loss-landscape",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    subcommands = {LandscapeCommand.class, BenchCommand.class},
+    description = {
+      "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the"
+          + " loss surface around each minimum along two filter-normalized random directions,"
+          + " measures sharpness, and writes figures, arrays and summary.json to --out.",
+      "",
+      "Example: loss-landscape --epochs 10 --grid-size 31 --out results",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:everything ran",
+      "1:missing/corrupt data, unwritable output or another failure (one-line message)",
+      "2:impossible or contradictory options",
+      "3:--require-gpu and no usable GPU",
+      "4:finished, but a configuration diverged (marked in summary.json)"
+    })
 public final class StudyCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions common = new CommonOptions();
+  @Mixin CommonOptions common = new CommonOptions();
 
-    @Mixin
-    TrainingOptions training = new TrainingOptions();
+  @Mixin TrainingOptions training = new TrainingOptions();
 
-    @Mixin
-    SliceOptions slice = new SliceOptions();
+  @Mixin SliceOptions slice = new SliceOptions();
 
-    @Override
-    public Integer call() {
-        Main.configureLogging(common.verbose);
-        StudyOptions options = StudyOptionsFactory.validated(() -> StudyOptionsFactory.build(common, training, slice));
-        OutputFolder.checkWritable(options.outputDir());
-        StudyResults results = Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)))
-                .getInstance(StudyPipeline.class).run();
-        return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
-    }
+  @Override
+  public Integer call() {
+    Main.configureLogging(common.verbose);
+    StudyOptions options =
+        StudyOptionsFactory.validated(() -> StudyOptionsFactory.build(common, training, slice));
+    OutputFolder.checkWritable(options.outputDir());
+    StudyResults results =
+        Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)))
+            .getInstance(StudyPipeline.class)
+            .run();
+    return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
+  }
 }

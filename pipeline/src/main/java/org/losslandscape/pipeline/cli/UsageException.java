@@ -7,7 +7,7 @@ package org.losslandscape.pipeline.cli;
  */
 final class UsageException extends RuntimeException {
 
-    UsageException(String message) {
-        super(message);
-    }
+  UsageException(String message) {
+    super(message);
+  }
 }

@@ -11,18 +11,22 @@ import java.awt.image.BufferedImage;
 /** Small drawing helpers shared by the renderers: image creation and aligned text. */
 final class Canvas {
 
-  private Canvas() {
-  }
+  private Canvas() {}
 
   /** A white-filled RGB image and its anti-aliased graphics; the caller disposes the graphics. */
   static BufferedImage newImage(int width, int height) {
     Headless.ensure();
     if (width < 1 || height < 1) {
-      throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "image size must be positive, got " + width + "x" + height);
     }
     if ((long) width * height > 100_000_000L) {
-      throw new IllegalArgumentException("image of " + width + "x" + height
-          + " pixels is too large; keep it below 100 megapixels");
+      throw new IllegalArgumentException(
+          "image of "
+              + width
+              + "x"
+              + height
+              + " pixels is too large; keep it below 100 megapixels");
     }
     return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
   }
@@ -37,27 +41,27 @@ final class Canvas {
 
   static void smooth(Graphics2D g) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
-        RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
   }
 
   /** Width and height of {@code text} in {@code font} (height = ascent + descent). */
   static Rectangle2D.Double size(Graphics2D g, Font font, String text) {
     FontMetrics metrics = g.getFontMetrics(font);
-    return new Rectangle2D.Double(0, 0, metrics.stringWidth(text),
-        metrics.getAscent() + metrics.getDescent());
+    return new Rectangle2D.Double(
+        0, 0, metrics.stringWidth(text), metrics.getAscent() + metrics.getDescent());
   }
 
   /**
    * Draws {@code text} so that the point (x, y) sits at the fraction (hAlign, vAlign) of its box:
    * (0, 0) is the top-left corner, (0.5, 0.5) the centre. Returns the box drawn into.
    */
-  static Rectangle2D.Double text(Graphics2D g, Font font, String text, double x, double y,
-      double hAlign, double vAlign) {
+  static Rectangle2D.Double text(
+      Graphics2D g, Font font, String text, double x, double y, double hAlign, double vAlign) {
     FontMetrics metrics = g.getFontMetrics(font);
     double width = metrics.stringWidth(text);
     double height = metrics.getAscent() + metrics.getDescent();
@@ -70,7 +74,9 @@ final class Canvas {
     return new Rectangle2D.Double(left, top, width, height);
   }
 
-  /** {@code font}, shrunk point by point (not below 10) until {@code text} fits in {@code maxWidth}. */
+  /**
+   * {@code font}, shrunk point by point (not below 10) until {@code text} fits in {@code maxWidth}.
+   */
   static Font fitting(Graphics2D g, Font font, String text, double maxWidth) {
     Font fitted = font;
     while (fitted.getSize2D() > 10 && g.getFontMetrics(fitted).stringWidth(text) > maxWidth) {
@@ -79,7 +85,9 @@ final class Canvas {
     return fitted;
   }
 
-  /** Draws {@code text} rotated a quarter turn anticlockwise (reading upwards), centred at (x, y). */
+  /**
+   * Draws {@code text} rotated a quarter turn anticlockwise (reading upwards), centred at (x, y).
+   */
   static void textUpwards(Graphics2D g, Font font, String text, double x, double y) {
     AffineTransform saved = g.getTransform();
     g.translate(x, y);

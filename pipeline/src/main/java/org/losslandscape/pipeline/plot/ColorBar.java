@@ -35,8 +35,13 @@ public record ColorBar(ColorScale scale, ColorMap colorMap, String label, Figure
   /** The width, in pixels, that {@link #draw} needs for the bar, its tick labels and label. */
   public int preferredWidth() {
     int tick = style.tickLabel().getSize();
-    return padding() + barWidth() + tick / 2 + (int) Math.round(tick * 3.6) + tick
-        + style.axisTitle().getSize() + padding();
+    return padding()
+        + barWidth()
+        + tick / 2
+        + (int) Math.round(tick * 3.6)
+        + tick
+        + style.axisTitle().getSize()
+        + padding();
   }
 
   private int padding() {
@@ -60,8 +65,15 @@ public record ColorBar(ColorScale scale, ColorMap colorMap, String label, Figure
     int height = area.height - 2 * tickSize;
     int width = barWidth();
     if (height < 10 || area.width < width + padding()) {
-      throw new IllegalArgumentException("colour bar area " + area.width + "x" + area.height
-          + " is too small; give it at least " + preferredWidth() + "x" + (2 * tickSize + 10));
+      throw new IllegalArgumentException(
+          "colour bar area "
+              + area.width
+              + "x"
+              + area.height
+              + " is too small; give it at least "
+              + preferredWidth()
+              + "x"
+              + (2 * tickSize + 10));
     }
     g.drawImage(gradient(width, height), left, top, null);
     g.setColor(style.foreground());

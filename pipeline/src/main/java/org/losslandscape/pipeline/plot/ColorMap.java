@@ -13,9 +13,10 @@ public final class ColorMap {
 
   /** Viridis sampled at t = k/19, k = 0..19, as 0xRRGGBB. */
   private static final int[] VIRIDIS_ANCHORS = {
-      0x440154, 0x481568, 0x482677, 0x453781, 0x3F4788, 0x39558C, 0x32648E, 0x2D718E,
-      0x287D8E, 0x238A8D, 0x1F968B, 0x20A386, 0x29AF7F, 0x3CBC75, 0x56C667, 0x75D054,
-      0x95D840, 0xBADE28, 0xDDE318, 0xFDE725};
+    0x440154, 0x481568, 0x482677, 0x453781, 0x3F4788, 0x39558C, 0x32648E, 0x2D718E,
+    0x287D8E, 0x238A8D, 0x1F968B, 0x20A386, 0x29AF7F, 0x3CBC75, 0x56C667, 0x75D054,
+    0x95D840, 0xBADE28, 0xDDE318, 0xFDE725
+  };
 
   /** Neutral grey for values that have no colour (NaN, infinities): not on the viridis curve. */
   private static final Color MISSING = new Color(0xB0, 0xB0, 0xB0);
@@ -56,8 +57,10 @@ public final class ColorMap {
   /** Like {@link #at(double)} but returns packed 0xRRGGBB, for filling pixel buffers quickly. */
   public int rgbAt(double t) {
     if (!(t >= 0.0 && t <= 1.0)) {
-      throw new IllegalArgumentException("colour map position must be in [0, 1], got " + t
-          + "; normalize the value with a ColorScale first");
+      throw new IllegalArgumentException(
+          "colour map position must be in [0, 1], got "
+              + t
+              + "; normalize the value with a ColorScale first");
     }
     double position = t * (anchors.length - 1);
     int lower = Math.min((int) Math.floor(position), anchors.length - 2);

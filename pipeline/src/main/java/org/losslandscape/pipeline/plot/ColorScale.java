@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Maps values to colour-map positions in [0, 1], linearly or logarithmically, and supplies the
- * tick values and labels of the matching colour bar and axes.
+ * Maps values to colour-map positions in [0, 1], linearly or logarithmically, and supplies the tick
+ * values and labels of the matching colour bar and axes.
  *
  * <p>One scale is meant to be shared by every panel of a figure, so that equal colours (and equal
  * heights in 3-D) mean equal values everywhere.
@@ -25,16 +25,19 @@ public record ColorScale(double min, double max, boolean log) {
   /** Validates the range; a log scale needs {@code min > 0} (it fails rather than clamps). */
   public ColorScale {
     if (!Double.isFinite(min) || !Double.isFinite(max)) {
-      throw new IllegalArgumentException("colour scale bounds must be finite, got [" + min + ", "
-          + max + "]");
+      throw new IllegalArgumentException(
+          "colour scale bounds must be finite, got [" + min + ", " + max + "]");
     }
     if (!(min < max)) {
-      throw new IllegalArgumentException("colour scale needs min < max, got [" + min + ", " + max
-          + "]");
+      throw new IllegalArgumentException(
+          "colour scale needs min < max, got [" + min + ", " + max + "]");
     }
     if (log && min <= 0) {
-      throw new IllegalArgumentException("a log colour scale needs min > 0, got " + min
-          + "; use a linear scale or ColorScale.shared, which clamps to the smallest positive value");
+      throw new IllegalArgumentException(
+          "a log colour scale needs min > 0, got "
+              + min
+              + "; use a linear scale or ColorScale.shared, which clamps to the smallest positive"
+              + " value");
     }
   }
 
@@ -51,7 +54,8 @@ public record ColorScale(double min, double max, boolean log) {
   public static ColorScale shared(List<SurfaceData> panels, boolean log) {
     Objects.requireNonNull(panels, "panels");
     if (panels.isEmpty()) {
-      throw new IllegalArgumentException("need at least one panel to compute a shared colour scale");
+      throw new IllegalArgumentException(
+          "need at least one panel to compute a shared colour scale");
     }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -66,9 +70,11 @@ public record ColorScale(double min, double max, boolean log) {
       }
     }
     if (lo == Double.POSITIVE_INFINITY || hi == Double.NEGATIVE_INFINITY) {
-      throw new IllegalArgumentException(log
-          ? "no positive finite value in any panel: a log colour scale is impossible, use linear"
-          : "no finite value in any panel: nothing to scale (did every grid point diverge?)");
+      throw new IllegalArgumentException(
+          log
+              ? "no positive finite value in any panel: a log colour scale is impossible, use"
+                  + " linear"
+              : "no finite value in any panel: nothing to scale (did every grid point diverge?)");
     }
     return of(lo, hi, log);
   }
@@ -132,8 +138,8 @@ public record ColorScale(double min, double max, boolean log) {
   /**
    * About {@code approxCount} "nice" tick values inside [min, max], ascending.
    *
-   * <p>Linear: multiples of a step of 1, 2 or 5 times a power of ten. Log: values m * 10^k with
-   * m in {1, 2, 5} when the range spans few decades, whole decades (every k-th when there are many)
+   * <p>Linear: multiples of a step of 1, 2 or 5 times a power of ten. Log: values m * 10^k with m
+   * in {1, 2, 5} when the range spans few decades, whole decades (every k-th when there are many)
    * otherwise; a log range too narrow for two such values falls back to linear steps.
    *
    * @param approxCount desired number of ticks, at least 2
@@ -191,7 +197,8 @@ public record ColorScale(double min, double max, boolean log) {
     long last = (long) Math.floor(hi / step + 1e-9);
     List<Double> ticks = new ArrayList<>();
     for (long k = first; k <= last; k++) {
-      // Multiplying in decimal gives the double nearest to k * step, e.g. exactly 0.3, not 0.30000000000000004.
+      // Multiplying in decimal gives the double nearest to k * step, e.g. exactly 0.3, not
+      // 0.30000000000000004.
       ticks.add(exactStep.multiply(BigDecimal.valueOf(k)).doubleValue());
     }
     return ticks.stream().mapToDouble(Double::doubleValue).toArray();
@@ -224,7 +231,9 @@ public record ColorScale(double min, double max, boolean log) {
         .toArray();
   }
 
-  /** Inside [min, max] up to a relative 1e-9, so 10^k computed in decimal still counts at the ends. */
+  /**
+   * Inside [min, max] up to a relative 1e-9, so 10^k computed in decimal still counts at the ends.
+   */
   private boolean inRange(double v) {
     return v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
   }
@@ -259,9 +268,10 @@ public record ColorScale(double min, double max, boolean log) {
     double magnitude = Math.abs(value);
     if (magnitude >= 1e-3 && magnitude < 1e5) {
       int integerDigits = Math.max(0, (int) Math.floor(Math.log10(magnitude)) + 1);
-      BigDecimal rounded = new BigDecimal(value)
-          .round(new MathContext(Math.max(4, integerDigits)))
-          .stripTrailingZeros();
+      BigDecimal rounded =
+          new BigDecimal(value)
+              .round(new MathContext(Math.max(4, integerDigits)))
+              .stripTrailingZeros();
       return rounded.toPlainString();
     }
     BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));

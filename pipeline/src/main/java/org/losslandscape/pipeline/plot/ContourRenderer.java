@@ -29,8 +29,10 @@ public final class ContourRenderer implements PanelRenderer {
 
   private static final Color LIGHT_ISO_LINE = new Color(255, 255, 255, 200);
   private static final Color DARK_ISO_LINE = new Color(0, 0, 0, 150);
+
   /** Relative luminance above which a light iso-line would vanish into the field. */
   private static final double BRIGHT_FIELD = 0.42;
+
   private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 215);
   private static final String ALPHA_TITLE = "α  (along d₁)";
   private static final String BETA_TITLE = "β  (along d₂)";
@@ -53,8 +55,7 @@ public final class ContourRenderer implements PanelRenderer {
    * @param valueLabel what the values are, for the colour bar, e.g. "training loss"
    * @param levels iso-line values (finite), or null for {@link #defaultLevels(ColorScale)}
    */
-  public ContourRenderer(FigureStyle style, ColorMap colorMap, String valueLabel,
-      double[] levels) {
+  public ContourRenderer(FigureStyle style, ColorMap colorMap, String valueLabel, double[] levels) {
     this.style = Objects.requireNonNull(style, "style");
     this.colorMap = Objects.requireNonNull(colorMap, "colorMap");
     this.valueLabel = Objects.requireNonNull(valueLabel, "valueLabel");
@@ -107,17 +108,16 @@ public final class ContourRenderer implements PanelRenderer {
     Objects.requireNonNull(y, "y");
     Objects.requireNonNull(z, "z");
     if (x.length < 2 || y.length < 2) {
-      throw new IllegalArgumentException("marching squares needs at least a 2x2 grid, got "
-          + x.length + "x" + y.length);
+      throw new IllegalArgumentException(
+          "marching squares needs at least a 2x2 grid, got " + x.length + "x" + y.length);
     }
     if (z.length != x.length) {
-      throw new IllegalArgumentException("z needs one row per x (" + x.length + "), got "
-          + z.length);
+      throw new IllegalArgumentException(
+          "z needs one row per x (" + x.length + "), got " + z.length);
     }
     for (int i = 0; i < z.length; i++) {
       if (z[i] == null || z[i].length != y.length) {
-        throw new IllegalArgumentException("z[" + i + "] needs one value per y (" + y.length
-            + ")");
+        throw new IllegalArgumentException("z[" + i + "] needs one value per y (" + y.length + ")");
       }
     }
     if (!Double.isFinite(level)) {
@@ -132,13 +132,15 @@ public final class ContourRenderer implements PanelRenderer {
     return segments;
   }
 
-  private static void addCellSegments(double[] x, double[] y, double[][] z, double level, int i,
-      int j, List<Segment> out) {
+  private static void addCellSegments(
+      double[] x, double[] y, double[][] z, double level, int i, int j, List<Segment> out) {
     double v00 = z[i][j];
     double v10 = z[i + 1][j];
     double v11 = z[i + 1][j + 1];
     double v01 = z[i][j + 1];
-    if (!(Double.isFinite(v00) && Double.isFinite(v10) && Double.isFinite(v11)
+    if (!(Double.isFinite(v00)
+        && Double.isFinite(v10)
+        && Double.isFinite(v11)
         && Double.isFinite(v01))) {
       return;
     }
@@ -147,14 +149,14 @@ public final class ContourRenderer implements PanelRenderer {
     boolean in11 = v11 >= level;
     boolean in01 = v01 >= level;
     // Edges in cyclic order: bottom (00-10), right (10-11), top (01-11), left (00-01).
-    Point2D.Double bottom = in00 != in10 ? crossing(x[i], y[j], v00, x[i + 1], y[j], v10, level)
-        : null;
-    Point2D.Double right = in10 != in11
-        ? crossing(x[i + 1], y[j], v10, x[i + 1], y[j + 1], v11, level) : null;
-    Point2D.Double top = in01 != in11
-        ? crossing(x[i], y[j + 1], v01, x[i + 1], y[j + 1], v11, level) : null;
-    Point2D.Double left = in00 != in01 ? crossing(x[i], y[j], v00, x[i], y[j + 1], v01, level)
-        : null;
+    Point2D.Double bottom =
+        in00 != in10 ? crossing(x[i], y[j], v00, x[i + 1], y[j], v10, level) : null;
+    Point2D.Double right =
+        in10 != in11 ? crossing(x[i + 1], y[j], v10, x[i + 1], y[j + 1], v11, level) : null;
+    Point2D.Double top =
+        in01 != in11 ? crossing(x[i], y[j + 1], v01, x[i + 1], y[j + 1], v11, level) : null;
+    Point2D.Double left =
+        in00 != in01 ? crossing(x[i], y[j], v00, x[i], y[j + 1], v01, level) : null;
 
     if (bottom != null && right != null && top != null && left != null) {
       boolean centreIn = (v00 + v10 + v11 + v01) / 4 >= level;
@@ -185,8 +187,8 @@ public final class ContourRenderer implements PanelRenderer {
    * Where the level crosses the edge from a to b, with a always the lower grid index so that both
    * cells sharing the edge get bit-identical points.
    */
-  private static Point2D.Double crossing(double xa, double ya, double va, double xb, double yb,
-      double vb, double level) {
+  private static Point2D.Double crossing(
+      double xa, double ya, double va, double xb, double yb, double vb, double level) {
     // One end is >= level and the other < level, so vb != va.
     double t = (level - va) / (vb - va);
     return new Point2D.Double(xa + t * (xb - xa), ya + t * (yb - ya));
@@ -206,17 +208,25 @@ public final class ContourRenderer implements PanelRenderer {
     double tick = style.tickLabel().getSize();
     double axis = style.axisTitle().getSize();
     double top = area.y + style.panelTitle().getSize() * 2.2;
-    double bottom = area.y + area.height - style.caption().getSize() * 1.9 - tick * 1.9
-        - axis * 1.7;
+    double bottom =
+        area.y + area.height - style.caption().getSize() * 1.9 - tick * 1.9 - axis * 1.7;
     double left = area.x + tick * 3.4 + axis * 1.8;
     double right = area.x + area.width - tick * 1.6;
     if (right - left < 50 || bottom - top < 50) {
-      throw new IllegalArgumentException("panel area " + area.width + "x" + area.height
-          + " is too small for a contour plot; give it at least 300x300 pixels");
+      throw new IllegalArgumentException(
+          "panel area "
+              + area.width
+              + "x"
+              + area.height
+              + " is too small for a contour plot; give it at least 300x300 pixels");
     }
     double[] alpha = data.alpha();
     double[] beta = data.beta();
-    return new PlaneProjection(alpha[0], alpha[alpha.length - 1], beta[0], beta[beta.length - 1],
+    return new PlaneProjection(
+        alpha[0],
+        alpha[alpha.length - 1],
+        beta[0],
+        beta[beta.length - 1],
         new Rectangle2D.Double(left, top, right - left, bottom - top));
   }
 
@@ -230,8 +240,14 @@ public final class ContourRenderer implements PanelRenderer {
     try {
       Canvas.smooth(g);
       g.setColor(style.foreground());
-      Canvas.text(g, style.panelTitle(), data.title(), area.getCenterX(),
-          area.y + style.panelTitle().getSize() * 0.4, 0.5, 0);
+      Canvas.text(
+          g,
+          style.panelTitle(),
+          data.title(),
+          area.getCenterX(),
+          area.y + style.panelTitle().getSize() * 0.4,
+          0.5,
+          0);
       drawField(g, projection, data, scale);
       drawIsoLines(g, projection, data, scale);
       drawAxes(g, projection, data);
@@ -269,10 +285,15 @@ public final class ContourRenderer implements PanelRenderer {
       for (int px = 0; px < width; px++) {
         int i = column[px];
         double fa = columnFraction[px];
-        double value = (1 - fa) * (1 - fb) * t[i][j] + fa * (1 - fb) * t[i + 1][j]
-            + fa * fb * t[i + 1][j + 1] + (1 - fa) * fb * t[i][j + 1];
-        field.setRGB(px, py, Double.isNaN(value) ? missing
-            : colorMap.rgbAt(Math.max(0, Math.min(1, value))));
+        double value =
+            (1 - fa) * (1 - fb) * t[i][j]
+                + fa * (1 - fb) * t[i + 1][j]
+                + fa * fb * t[i + 1][j + 1]
+                + (1 - fa) * fb * t[i][j + 1];
+        field.setRGB(
+            px,
+            py,
+            Double.isNaN(value) ? missing : colorMap.rgbAt(Math.max(0, Math.min(1, value))));
       }
     }
     g.drawImage(field, (int) plot.x, (int) plot.y, null);
@@ -321,8 +342,8 @@ public final class ContourRenderer implements PanelRenderer {
       g.setColor(isoLineColor(scale.normalize(level)));
       List<Line2D.Double> lines = new ArrayList<>(segments.size());
       for (Segment s : segments) {
-        Line2D.Double line = new Line2D.Double(p.toScreen(s.x1(), s.y1()),
-            p.toScreen(s.x2(), s.y2()));
+        Line2D.Double line =
+            new Line2D.Double(p.toScreen(s.x1(), s.y1()), p.toScreen(s.x2(), s.y2()));
         lines.add(line);
         g.draw(line);
       }
@@ -341,11 +362,15 @@ public final class ContourRenderer implements PanelRenderer {
     }
   }
 
-  /** A line colour that contrasts with the field around the level: white on dark, black on light. */
+  /**
+   * A line colour that contrasts with the field around the level: white on dark, black on light.
+   */
   private Color isoLineColor(double t) {
     int rgb = colorMap.rgbAt(t);
-    double luminance = 0.2126 * linear((rgb >> 16) & 0xFF) + 0.7152 * linear((rgb >> 8) & 0xFF)
-        + 0.0722 * linear(rgb & 0xFF);
+    double luminance =
+        0.2126 * linear((rgb >> 16) & 0xFF)
+            + 0.7152 * linear((rgb >> 8) & 0xFF)
+            + 0.0722 * linear(rgb & 0xFF);
     return luminance > BRIGHT_FIELD ? DARK_ISO_LINE : LIGHT_ISO_LINE;
   }
 
@@ -359,8 +384,12 @@ public final class ContourRenderer implements PanelRenderer {
    * Picks the segment midpoint whose label box fits inside the plot, overlaps no other label and
    * lies furthest from the other labels and the frame, so labels spread out instead of piling up.
    */
-  private Rectangle2D placeLabel(Graphics2D g, List<Line2D.Double> lines, String text,
-      Rectangle2D.Double plot, List<Rectangle2D> taken) {
+  private Rectangle2D placeLabel(
+      Graphics2D g,
+      List<Line2D.Double> lines,
+      String text,
+      Rectangle2D.Double plot,
+      List<Rectangle2D> taken) {
     Rectangle2D size = Canvas.size(g, style.tickLabel(), text);
     double boxWidth = size.getWidth() + 8;
     double boxHeight = size.getHeight() + 2;
@@ -379,8 +408,8 @@ public final class ContourRenderer implements PanelRenderer {
       Line2D.Double line = lines.get(k);
       double cx = (line.x1 + line.x2) / 2;
       double cy = (line.y1 + line.y2) / 2;
-      Rectangle2D.Double box = new Rectangle2D.Double(cx - boxWidth / 2, cy - boxHeight / 2,
-          boxWidth, boxHeight);
+      Rectangle2D.Double box =
+          new Rectangle2D.Double(cx - boxWidth / 2, cy - boxHeight / 2, boxWidth, boxHeight);
       if (!plot.contains(box.x - 4, box.y - 4)
           || !plot.contains(box.getMaxX() + 4, box.getMaxY() + 4)) {
         continue;
@@ -389,8 +418,9 @@ public final class ContourRenderer implements PanelRenderer {
       score = Math.min(score, Math.min(cy - plot.y, plot.getMaxY() - cy)) * 2;
       boolean overlaps = false;
       for (Rectangle2D other : taken) {
-        Rectangle2D grown = new Rectangle2D.Double(other.getX() - 6, other.getY() - 6,
-            other.getWidth() + 12, other.getHeight() + 12);
+        Rectangle2D grown =
+            new Rectangle2D.Double(
+                other.getX() - 6, other.getY() - 6, other.getWidth() + 12, other.getHeight() + 12);
         if (grown.intersects(box)) {
           overlaps = true;
           break;
@@ -407,8 +437,8 @@ public final class ContourRenderer implements PanelRenderer {
 
   private void drawLabel(Graphics2D g, Rectangle2D box, String text) {
     g.setColor(LABEL_BACKGROUND);
-    g.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 8,
-        8));
+    g.fill(
+        new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 8, 8));
     g.setColor(style.foreground());
     Canvas.text(g, style.tickLabel(), text, box.getCenterX(), box.getCenterY(), 0.5, 0.5);
   }
@@ -440,14 +470,23 @@ public final class ContourRenderer implements PanelRenderer {
     for (double v : ColorScale.linearTicks(beta[0], beta[beta.length - 1], 5)) {
       double y = p.toScreen(alpha[0], v).y;
       g.draw(new Line2D.Double(plot.x - tickLength, y, plot.x, y));
-      Rectangle2D box = Canvas.text(g, font, ColorScale.formatValue(v),
-          plot.x - tickLength - 4, y, 1, 0.5);
+      Rectangle2D box =
+          Canvas.text(g, font, ColorScale.formatValue(v), plot.x - tickLength - 4, y, 1, 0.5);
       widest = Math.max(widest, box.getWidth());
     }
     double tickHeight = Canvas.size(g, font, "0").getHeight();
-    Canvas.text(g, style.axisTitle(), ALPHA_TITLE, plot.getCenterX(),
-        plot.getMaxY() + tickLength + 3 + tickHeight + 4, 0.5, 0);
-    Canvas.textUpwards(g, style.axisTitle(), BETA_TITLE,
+    Canvas.text(
+        g,
+        style.axisTitle(),
+        ALPHA_TITLE,
+        plot.getCenterX(),
+        plot.getMaxY() + tickLength + 3 + tickHeight + 4,
+        0.5,
+        0);
+    Canvas.textUpwards(
+        g,
+        style.axisTitle(),
+        BETA_TITLE,
         plot.x - tickLength - 4 - widest - 6 - style.axisTitle().getSize() * 0.6,
         plot.getCenterY());
   }
@@ -464,8 +503,8 @@ public final class ContourRenderer implements PanelRenderer {
     }
     double[] alpha = data.alpha();
     double[] beta = data.beta();
-    boolean originInside = alpha[0] <= 0 && 0 <= alpha[alpha.length - 1] && beta[0] <= 0
-        && 0 <= beta[beta.length - 1];
+    boolean originInside =
+        alpha[0] <= 0 && 0 <= alpha[alpha.length - 1] && beta[0] <= 0 && 0 <= beta[beta.length - 1];
     List<String> notes = new ArrayList<>();
     if (originInside) {
       notes.add("trained minimum (0, 0)");

@@ -19,8 +19,14 @@ import java.util.Objects;
  * @param background image background
  * @param foreground text, axes and tick colour
  */
-public record FigureStyle(Font figureTitle, Font panelTitle, Font axisTitle, Font tickLabel,
-    Font caption, Color background, Color foreground) {
+public record FigureStyle(
+    Font figureTitle,
+    Font panelTitle,
+    Font axisTitle,
+    Font tickLabel,
+    Font caption,
+    Color background,
+    Color foreground) {
 
   /** Checks that nothing is null. */
   public FigureStyle {

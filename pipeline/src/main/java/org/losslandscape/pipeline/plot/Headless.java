@@ -6,8 +6,7 @@ package org.losslandscape.pipeline.plot;
  */
 final class Headless {
 
-  private Headless() {
-  }
+  private Headless() {}
 
   static void ensure() {
     if (System.getProperty("java.awt.headless") == null) {

@@ -8,42 +8,48 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Composes several surfaces into one image: panels in a grid of rows x cols under an overall
- * title, every panel drawn with the same colour scale (and, for contours, the same levels), and one
- * colour bar at the right for the whole figure.
+ * Composes several surfaces into one image: panels in a grid of rows x cols under an overall title,
+ * every panel drawn with the same colour scale (and, for contours, the same levels), and one colour
+ * bar at the right for the whole figure.
  */
 public final class PanelFigure {
 
   /** Figures are at least this wide, so four panels stay legible on a printed page or a slide. */
   public static final int MIN_WIDTH = 1600;
+
   private static final int MIN_PANEL_WIDTH = 520;
   private static final double PANEL_ASPECT = 0.92;
 
-  private PanelFigure() {
-  }
+  private PanelFigure() {}
 
   /**
-   * A figure of {@code panels} with values called "loss" in the default style; see
-   * {@link #grid(String, List, int, ColorScale, PanelRenderer)}.
+   * A figure of {@code panels} with values called "loss" in the default style; see {@link
+   * #grid(String, List, int, ColorScale, PanelRenderer)}.
    */
-  public static BufferedImage grid(String title, List<SurfaceData> panels, int cols,
-      ColorScale scale, PanelKind kind) {
+  public static BufferedImage grid(
+      String title, List<SurfaceData> panels, int cols, ColorScale scale, PanelKind kind) {
     return grid(title, panels, cols, scale, kind, "loss");
   }
 
   /**
-   * A figure of {@code panels} drawn as {@code kind}, with colour bar and value axis called
-   * {@code valueLabel} (e.g. "training loss").
+   * A figure of {@code panels} drawn as {@code kind}, with colour bar and value axis called {@code
+   * valueLabel} (e.g. "training loss").
    */
-  public static BufferedImage grid(String title, List<SurfaceData> panels, int cols,
-      ColorScale scale, PanelKind kind, String valueLabel) {
+  public static BufferedImage grid(
+      String title,
+      List<SurfaceData> panels,
+      int cols,
+      ColorScale scale,
+      PanelKind kind,
+      String valueLabel) {
     Objects.requireNonNull(kind, "kind");
-    PanelRenderer renderer = switch (kind) {
-      case SURFACE_3D -> new SurfaceRenderer(FigureStyle.defaults(), ColorMap.viridis(),
-          valueLabel, -60, 40);
-      case CONTOUR -> new ContourRenderer(FigureStyle.defaults(), ColorMap.viridis(), valueLabel,
-          null);
-    };
+    PanelRenderer renderer =
+        switch (kind) {
+          case SURFACE_3D ->
+              new SurfaceRenderer(FigureStyle.defaults(), ColorMap.viridis(), valueLabel, -60, 40);
+          case CONTOUR ->
+              new ContourRenderer(FigureStyle.defaults(), ColorMap.viridis(), valueLabel, null);
+        };
     return grid(title, panels, cols, scale, renderer);
   }
 
@@ -57,24 +63,30 @@ public final class PanelFigure {
    * @param scale the one colour scale used by every panel
    * @param renderer draws each panel and supplies the shared colour bar
    */
-  public static BufferedImage grid(String title, List<SurfaceData> panels, int cols,
-      ColorScale scale, PanelRenderer renderer) {
+  public static BufferedImage grid(
+      String title, List<SurfaceData> panels, int cols, ColorScale scale, PanelRenderer renderer) {
     Objects.requireNonNull(renderer, "renderer");
     Objects.requireNonNull(scale, "scale");
     int barWidth = renderer.colorBar(scale).preferredWidth();
     int safeCols = Math.max(1, cols);
-    int panelWidth = Math.max(MIN_PANEL_WIDTH,
-        (int) Math.ceil((MIN_WIDTH - barWidth) / (double) safeCols));
+    int panelWidth =
+        Math.max(MIN_PANEL_WIDTH, (int) Math.ceil((MIN_WIDTH - barWidth) / (double) safeCols));
     int panelHeight = (int) Math.round(panelWidth * PANEL_ASPECT);
     return grid(title, panels, cols, scale, renderer, panelWidth, panelHeight);
   }
 
   /**
-   * A figure with explicit panel size in pixels; the image is
-   * {@code cols * panelWidth + colour bar} wide.
+   * A figure with explicit panel size in pixels; the image is {@code cols * panelWidth + colour
+   * bar} wide.
    */
-  public static BufferedImage grid(String title, List<SurfaceData> panels, int cols,
-      ColorScale scale, PanelRenderer renderer, int panelWidth, int panelHeight) {
+  public static BufferedImage grid(
+      String title,
+      List<SurfaceData> panels,
+      int cols,
+      ColorScale scale,
+      PanelRenderer renderer,
+      int panelWidth,
+      int panelHeight) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(panels, "panels");
     Objects.requireNonNull(scale, "scale");
@@ -83,12 +95,12 @@ public final class PanelFigure {
       throw new IllegalArgumentException("a panel figure needs at least one panel");
     }
     if (cols < 1 || cols > panels.size()) {
-      throw new IllegalArgumentException("cols must be between 1 and the number of panels ("
-          + panels.size() + "), got " + cols);
+      throw new IllegalArgumentException(
+          "cols must be between 1 and the number of panels (" + panels.size() + "), got " + cols);
     }
     if (panelWidth < 300 || panelHeight < 300) {
-      throw new IllegalArgumentException("panels must be at least 300x300 pixels, got "
-          + panelWidth + "x" + panelHeight);
+      throw new IllegalArgumentException(
+          "panels must be at least 300x300 pixels, got " + panelWidth + "x" + panelHeight);
     }
     ColorBar bar = renderer.colorBar(scale);
     FigureStyle style = bar.style();
@@ -105,21 +117,29 @@ public final class PanelFigure {
       double margin = style.figureTitle().getSize();
       Font titleFont = Canvas.fitting(g, style.figureTitle(), title, width - 2 * margin);
       double titleWidth = g.getFontMetrics(titleFont).stringWidth(title);
-      double centre = Math.max(margin + titleWidth / 2,
-          Math.min((cols * panelWidth) / 2.0, width - margin - titleWidth / 2));
+      double centre =
+          Math.max(
+              margin + titleWidth / 2,
+              Math.min((cols * panelWidth) / 2.0, width - margin - titleWidth / 2));
       Canvas.text(g, titleFont, title, centre, style.figureTitle().getSize() * 0.6, 0.5, 0);
       for (int k = 0; k < panels.size(); k++) {
         int row = k / cols;
         int col = k % cols;
-        Rectangle area = new Rectangle(col * panelWidth, titleHeight + row * panelHeight,
-            panelWidth, panelHeight);
+        Rectangle area =
+            new Rectangle(
+                col * panelWidth, titleHeight + row * panelHeight, panelWidth, panelHeight);
         renderer.drawPanel(g, area, panels.get(k), scale);
       }
       int panelsHeight = rows * panelHeight;
-      int barHeight = (int) Math.round(Math.min(panelsHeight * 0.8, Math.max(300,
-          panelsHeight * 0.6)));
-      bar.draw(g, new Rectangle(cols * panelWidth, titleHeight + (panelsHeight - barHeight) / 2,
-          barWidth, barHeight));
+      int barHeight =
+          (int) Math.round(Math.min(panelsHeight * 0.8, Math.max(300, panelsHeight * 0.6)));
+      bar.draw(
+          g,
+          new Rectangle(
+              cols * panelWidth,
+              titleHeight + (panelsHeight - barHeight) / 2,
+              barWidth,
+              barHeight));
     } finally {
       g.dispose();
     }

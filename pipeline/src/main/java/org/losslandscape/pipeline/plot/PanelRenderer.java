@@ -25,17 +25,26 @@ public interface PanelRenderer {
     int barWidth = bar.preferredWidth();
     Rectangle panel = new Rectangle(area.x, area.y, area.width - barWidth, area.height);
     if (panel.width < 200 || panel.height < 200) {
-      throw new IllegalArgumentException("area " + area.width + "x" + area.height
-          + " is too small for a panel with colour bar; give it at least "
-          + (200 + barWidth) + "x200 pixels");
+      throw new IllegalArgumentException(
+          "area "
+              + area.width
+              + "x"
+              + area.height
+              + " is too small for a panel with colour bar; give it at least "
+              + (200 + barWidth)
+              + "x200 pixels");
     }
     drawPanel(g, panel, data, scale);
     int barTop = panel.y + panel.height / 8;
-    bar.draw(g, new Rectangle(panel.x + panel.width, barTop, barWidth,
-        panel.height - 2 * (panel.height / 8)));
+    bar.draw(
+        g,
+        new Rectangle(
+            panel.x + panel.width, barTop, barWidth, panel.height - 2 * (panel.height / 8)));
   }
 
-  /** A stand-alone image of {@code data} with a colour bar, {@code width} x {@code height} pixels. */
+  /**
+   * A stand-alone image of {@code data} with a colour bar, {@code width} x {@code height} pixels.
+   */
   default BufferedImage render(SurfaceData data, ColorScale scale, int width, int height) {
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(scale, "scale");

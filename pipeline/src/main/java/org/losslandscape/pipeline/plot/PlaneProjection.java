@@ -15,7 +15,11 @@ public final class PlaneProjection {
   private final double betaRange;
   private final Rectangle2D.Double plot;
 
-  PlaneProjection(double alphaMin, double alphaMax, double betaMin, double betaMax,
+  PlaneProjection(
+      double alphaMin,
+      double alphaMax,
+      double betaMin,
+      double betaMax,
       Rectangle2D.Double available) {
     this.alphaMin = alphaMin;
     this.alphaRange = alphaMax - alphaMin;
@@ -25,20 +29,25 @@ public final class PlaneProjection {
     double width = Math.floor(pixelsPerUnit * alphaRange);
     double height = Math.floor(pixelsPerUnit * betaRange);
     // Whole-pixel bounds so the filled field image lines up with the axes frame.
-    this.plot = new Rectangle2D.Double(
-        Math.round(available.x + (available.width - width) / 2),
-        Math.round(available.y + (available.height - height) / 2), width, height);
+    this.plot =
+        new Rectangle2D.Double(
+            Math.round(available.x + (available.width - width) / 2),
+            Math.round(available.y + (available.height - height) / 2),
+            width,
+            height);
   }
 
   /** The pixel where (alpha, beta) is drawn (y grows downwards). */
   public Point2D.Double toScreen(double alpha, double beta) {
-    return new Point2D.Double(plot.x + (alpha - alphaMin) * plot.width / alphaRange,
+    return new Point2D.Double(
+        plot.x + (alpha - alphaMin) * plot.width / alphaRange,
         plot.y + plot.height - (beta - betaMin) * plot.height / betaRange);
   }
 
   /** The (alpha, beta) drawn at pixel position (x, y); the inverse of {@link #toScreen}. */
   public Point2D.Double toData(double x, double y) {
-    return new Point2D.Double(alphaMin + (x - plot.x) * alphaRange / plot.width,
+    return new Point2D.Double(
+        alphaMin + (x - plot.x) * alphaRange / plot.width,
         betaMin + (plot.y + plot.height - y) * betaRange / plot.height);
   }
 

@@ -10,8 +10,7 @@ import javax.imageio.ImageIO;
 /** Encodes images as PNG bytes, so callers can write them to a file atomically. */
 public final class PngEncoding {
 
-  private PngEncoding() {
-  }
+  private PngEncoding() {}
 
   /** The PNG encoding of {@code image}. */
   public static byte[] toBytes(BufferedImage image) {

@@ -21,12 +21,20 @@ public final class SliceLinePlot {
   /** Name of the invisible helper series; a user series of this name is refused. */
   private static final String TICK_SPACING_BREAKER = "\u0000tick-spacing";
 
-  private SliceLinePlot() {
-  }
+  private SliceLinePlot() {}
 
-  /** Renders the curves on a linear y axis; see {@link #render(String, String, String, double[], Map, boolean, int, int)}. */
-  public static BufferedImage render(String title, String xTitle, String yTitle, double[] x,
-      Map<String, double[]> series, int width, int height) {
+  /**
+   * Renders the curves on a linear y axis; see {@link #render(String, String, String, double[],
+   * Map, boolean, int, int)}.
+   */
+  public static BufferedImage render(
+      String title,
+      String xTitle,
+      String yTitle,
+      double[] x,
+      Map<String, double[]> series,
+      int width,
+      int height) {
     return render(title, xTitle, yTitle, x, series, false, width, height);
   }
 
@@ -43,8 +51,15 @@ public final class SliceLinePlot {
    * @param width image width in pixels
    * @param height image height in pixels
    */
-  public static BufferedImage render(String title, String xTitle, String yTitle, double[] x,
-      Map<String, double[]> series, boolean logY, int width, int height) {
+  public static BufferedImage render(
+      String title,
+      String xTitle,
+      String yTitle,
+      double[] x,
+      Map<String, double[]> series,
+      boolean logY,
+      int width,
+      int height) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(xTitle, "xTitle");
     Objects.requireNonNull(yTitle, "yTitle");
@@ -68,25 +83,40 @@ public final class SliceLinePlot {
       }
       double[] y = entry.getValue();
       if (y == null || y.length != x.length) {
-        throw new IllegalArgumentException("series '" + entry.getKey() + "' needs " + x.length
-            + " values (one per x), got " + (y == null ? "null" : y.length));
+        throw new IllegalArgumentException(
+            "series '"
+                + entry.getKey()
+                + "' needs "
+                + x.length
+                + " values (one per x), got "
+                + (y == null ? "null" : y.length));
       }
       boolean anyFinite = false;
       for (double v : y) {
         anyFinite |= Double.isFinite(v);
         if (logY && Double.isFinite(v) && v <= 0) {
-          throw new IllegalArgumentException("series '" + entry.getKey()
-              + "' has value " + v + " <= 0, impossible on a log y axis; use a linear axis");
+          throw new IllegalArgumentException(
+              "series '"
+                  + entry.getKey()
+                  + "' has value "
+                  + v
+                  + " <= 0, impossible on a log y axis; use a linear axis");
         }
       }
       if (!anyFinite) {
-        throw new IllegalArgumentException("series '" + entry.getKey()
-            + "' has no finite value to plot");
+        throw new IllegalArgumentException(
+            "series '" + entry.getKey() + "' has no finite value to plot");
       }
     }
     Headless.ensure();
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     XChartStyling.apply(chart.getStyler(), FigureStyle.defaults());
     chart.getStyler().setPlotGridVerticalLinesVisible(true);
     chart.getStyler().setYAxisLogarithmic(logY);
@@ -115,8 +145,8 @@ public final class SliceLinePlot {
    * breaks the equal spacing, so XChart picks round 1-2-5 steps instead. The point repeats the
    * first plotted value, so it cannot change the axis ranges.
    */
-  private static void addTickSpacingBreaker(XYChart chart, double[] x,
-      Map<String, double[]> series) {
+  private static void addTickSpacingBreaker(
+      XYChart chart, double[] x, Map<String, double[]> series) {
     double y = Double.NaN;
     for (double[] values : series.values()) {
       for (double v : values) {
@@ -130,8 +160,8 @@ public final class SliceLinePlot {
       }
     }
     double between = Math.min(x[0], x[1]) + Math.abs(x[1] - x[0]) / 3;
-    XYSeries breaker = chart.addSeries(TICK_SPACING_BREAKER, new double[] {between},
-        new double[] {y});
+    XYSeries breaker =
+        chart.addSeries(TICK_SPACING_BREAKER, new double[] {between}, new double[] {y});
     breaker.setMarker(SeriesMarkers.NONE);
     breaker.setLineStyle(SeriesLines.NONE);
     breaker.setShowInLegend(false);

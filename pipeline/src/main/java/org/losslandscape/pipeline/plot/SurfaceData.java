@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One 2-D slice of a loss surface, ready to draw: {@code z[i][j]} is the value at
- * ({@code alpha[i]}, {@code beta[j]}). The first axis is alpha (drawn as x), the second is beta (y).
+ * One 2-D slice of a loss surface, ready to draw: {@code z[i][j]} is the value at ({@code
+ * alpha[i]}, {@code beta[j]}). The first axis is alpha (drawn as x), the second is beta (y).
  *
  * <p>Values are usually losses; non-finite values (NaN, infinities) mark diverged points and are
  * drawn in a neutral grey and left out of every range. The arrays are copied on the way in and on
@@ -24,14 +24,22 @@ public record SurfaceData(String title, double[] alpha, double[] beta, double[][
     alpha = checkedAxis("alpha", alpha);
     beta = checkedAxis("beta", beta);
     if (z == null || z.length != alpha.length) {
-      throw new IllegalArgumentException("z must have one row per alpha value (" + alpha.length
-          + "), got " + (z == null ? "null" : z.length + " rows"));
+      throw new IllegalArgumentException(
+          "z must have one row per alpha value ("
+              + alpha.length
+              + "), got "
+              + (z == null ? "null" : z.length + " rows"));
     }
     double[][] copy = new double[z.length][];
     for (int i = 0; i < z.length; i++) {
       if (z[i] == null || z[i].length != beta.length) {
-        throw new IllegalArgumentException("z[" + i + "] must have one value per beta value ("
-            + beta.length + "), got " + (z[i] == null ? "null" : z[i].length));
+        throw new IllegalArgumentException(
+            "z["
+                + i
+                + "] must have one value per beta value ("
+                + beta.length
+                + "), got "
+                + (z[i] == null ? "null" : z[i].length));
       }
       copy[i] = z[i].clone();
     }
@@ -40,16 +48,24 @@ public record SurfaceData(String title, double[] alpha, double[] beta, double[][
 
   private static double[] checkedAxis(String name, double[] axis) {
     if (axis == null || axis.length < 2) {
-      throw new IllegalArgumentException(name + " needs at least 2 coordinates, got "
-          + (axis == null ? "null" : axis.length));
+      throw new IllegalArgumentException(
+          name + " needs at least 2 coordinates, got " + (axis == null ? "null" : axis.length));
     }
     for (int i = 0; i < axis.length; i++) {
       if (!Double.isFinite(axis[i])) {
         throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + axis[i]);
       }
       if (i > 0 && !(axis[i] > axis[i - 1])) {
-        throw new IllegalArgumentException(name + " must be strictly increasing, but " + name
-            + "[" + i + "] = " + axis[i] + " <= " + axis[i - 1]);
+        throw new IllegalArgumentException(
+            name
+                + " must be strictly increasing, but "
+                + name
+                + "["
+                + i
+                + "] = "
+                + axis[i]
+                + " <= "
+                + axis[i - 1]);
       }
     }
     return axis.clone();
@@ -142,13 +158,26 @@ public record SurfaceData(String title, double[] alpha, double[] beta, double[][
 
   @Override
   public int hashCode() {
-    return Objects.hash(title, Arrays.hashCode(alpha), Arrays.hashCode(beta), Arrays.deepHashCode(z));
+    return Objects.hash(
+        title, Arrays.hashCode(alpha), Arrays.hashCode(beta), Arrays.deepHashCode(z));
   }
 
   @Override
   public String toString() {
-    return "SurfaceData[title=" + title + ", " + alpha.length + "x" + beta.length
-        + " grid, alpha " + alpha[0] + ".." + alpha[alpha.length - 1]
-        + ", beta " + beta[0] + ".." + beta[beta.length - 1] + "]";
+    return "SurfaceData[title="
+        + title
+        + ", "
+        + alpha.length
+        + "x"
+        + beta.length
+        + " grid, alpha "
+        + alpha[0]
+        + ".."
+        + alpha[alpha.length - 1]
+        + ", beta "
+        + beta[0]
+        + ".."
+        + beta[beta.length - 1]
+        + "]";
   }
 }

@@ -26,8 +26,15 @@ public final class SurfaceProjection {
   private final double offsetX;
   private final double offsetY;
 
-  private SurfaceProjection(double azimuthRad, double elevationRad, SurfaceData data,
-      double boxHeight, ColorScale scale, double pixelsPerUnit, double offsetX, double offsetY) {
+  private SurfaceProjection(
+      double azimuthRad,
+      double elevationRad,
+      SurfaceData data,
+      double boxHeight,
+      ColorScale scale,
+      double pixelsPerUnit,
+      double offsetX,
+      double offsetY) {
     this.cosAz = Math.cos(azimuthRad);
     this.sinAz = Math.sin(azimuthRad);
     this.cosEl = Math.cos(elevationRad);
@@ -43,13 +50,19 @@ public final class SurfaceProjection {
     this.offsetY = offsetY;
   }
 
-  /**
-   * A projection whose box fits the rectangle (left, top, width, height), centred.
-   */
-  static SurfaceProjection fitted(double azimuthRad, double elevationRad, SurfaceData data,
-      double boxHeight, ColorScale scale, double left, double top, double width, double height) {
-    SurfaceProjection unit = new SurfaceProjection(azimuthRad, elevationRad, data, boxHeight, scale,
-        1, 0, 0);
+  /** A projection whose box fits the rectangle (left, top, width, height), centred. */
+  static SurfaceProjection fitted(
+      double azimuthRad,
+      double elevationRad,
+      SurfaceData data,
+      double boxHeight,
+      ColorScale scale,
+      double left,
+      double top,
+      double width,
+      double height) {
+    SurfaceProjection unit =
+        new SurfaceProjection(azimuthRad, elevationRad, data, boxHeight, scale, 1, 0, 0);
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
@@ -68,8 +81,8 @@ public final class SurfaceProjection {
     double ppu = Math.min(width / (maxX - minX), height / (maxY - minY));
     double offsetX = left + width / 2 - ppu * (minX + maxX) / 2;
     double offsetY = top + height / 2 - ppu * (minY + maxY) / 2;
-    return new SurfaceProjection(azimuthRad, elevationRad, data, boxHeight, scale, ppu, offsetX,
-        offsetY);
+    return new SurfaceProjection(
+        azimuthRad, elevationRad, data, boxHeight, scale, ppu, offsetX, offsetY);
   }
 
   /**
@@ -118,7 +131,9 @@ public final class SurfaceProjection {
     return cosAz * x + sinAz * y;
   }
 
-  /** Component of the eye direction along the box x axis (sign says which side faces the camera). */
+  /**
+   * Component of the eye direction along the box x axis (sign says which side faces the camera).
+   */
   double eyeX() {
     return cosEl * cosAz;
   }

@@ -22,17 +22,19 @@ import java.util.Objects;
  * labels on alpha, beta and the value axis, and a title.
  *
  * <p>The vertical axis follows the colour scale (log when the scale is), so panels drawn with one
- * scale share both heights and colours. Values above the scale's max are drawn at the top of the box
- * and a caption says so; non-finite values are drawn grey at the top.
+ * scale share both heights and colours. Values above the scale's max are drawn at the top of the
+ * box and a caption says so; non-finite values are drawn grey at the top.
  */
 public final class SurfaceRenderer implements PanelRenderer {
 
   /** Box height relative to its width: low enough that the bottom of a bowl stays visible. */
   private static final double BOX_HEIGHT = 0.55;
+
   private static final Color PANE = new Color(0xF3, 0xF3, 0xF3);
   private static final Color PANE_EDGE = new Color(0xB8, 0xB8, 0xB8);
   private static final Color GRID = new Color(0xD9, 0xD9, 0xD9);
   private static final Color MESH = new Color(0, 0, 0, 70);
+
   /** Mesh lines closer than this many pixels are thinned out. */
   private static final double MIN_MESH_SPACING = 8;
 
@@ -56,8 +58,12 @@ public final class SurfaceRenderer implements PanelRenderer {
    * @param azimuthDegrees camera direction around the vertical axis (finite)
    * @param elevationDegrees camera height above the floor, in (0, 90) exclusive
    */
-  public SurfaceRenderer(FigureStyle style, ColorMap colorMap, String valueLabel,
-      double azimuthDegrees, double elevationDegrees) {
+  public SurfaceRenderer(
+      FigureStyle style,
+      ColorMap colorMap,
+      String valueLabel,
+      double azimuthDegrees,
+      double elevationDegrees) {
     this.style = Objects.requireNonNull(style, "style");
     this.colorMap = Objects.requireNonNull(colorMap, "colorMap");
     this.valueLabel = Objects.requireNonNull(valueLabel, "valueLabel");
@@ -65,8 +71,10 @@ public final class SurfaceRenderer implements PanelRenderer {
       throw new IllegalArgumentException("azimuth must be finite, got " + azimuthDegrees);
     }
     if (!(elevationDegrees > 0 && elevationDegrees < 90)) {
-      throw new IllegalArgumentException("elevation must be strictly between 0 and 90 degrees "
-          + "(the surface is seen from above), got " + elevationDegrees);
+      throw new IllegalArgumentException(
+          "elevation must be strictly between 0 and 90 degrees "
+              + "(the surface is seen from above), got "
+              + elevationDegrees);
     }
     this.azimuthRad = Math.toRadians(azimuthDegrees);
     this.elevationRad = Math.toRadians(elevationDegrees);
@@ -78,8 +86,8 @@ public final class SurfaceRenderer implements PanelRenderer {
   }
 
   /**
-   * Where points of {@code data} land when the panel is drawn into {@code area} with
-   * {@link #drawPanel}; a pure function of its arguments.
+   * Where points of {@code data} land when the panel is drawn into {@code area} with {@link
+   * #drawPanel}; a pure function of its arguments.
    */
   public SurfaceProjection projection(Rectangle area, SurfaceData data, ColorScale scale) {
     Objects.requireNonNull(area, "area");
@@ -94,11 +102,15 @@ public final class SurfaceRenderer implements PanelRenderer {
     double width = area.width - left - right;
     double height = bottom - top;
     if (width < 50 || height < 50) {
-      throw new IllegalArgumentException("panel area " + area.width + "x" + area.height
-          + " is too small for a 3-D surface; give it at least 300x300 pixels");
+      throw new IllegalArgumentException(
+          "panel area "
+              + area.width
+              + "x"
+              + area.height
+              + " is too small for a 3-D surface; give it at least 300x300 pixels");
     }
-    return SurfaceProjection.fitted(azimuthRad, elevationRad, data, BOX_HEIGHT, scale,
-        area.x + left, top, width, height);
+    return SurfaceProjection.fitted(
+        azimuthRad, elevationRad, data, BOX_HEIGHT, scale, area.x + left, top, width, height);
   }
 
   @Override
@@ -121,8 +133,14 @@ public final class SurfaceRenderer implements PanelRenderer {
 
   private void drawTitle(Graphics2D g, Rectangle area, String title) {
     g.setColor(style.foreground());
-    Canvas.text(g, style.panelTitle(), title, area.getCenterX(),
-        area.y + style.panelTitle().getSize() * 0.4, 0.5, 0);
+    Canvas.text(
+        g,
+        style.panelTitle(),
+        title,
+        area.getCenterX(),
+        area.y + style.panelTitle().getSize() * 0.4,
+        0.5,
+        0);
   }
 
   private double frontX(SurfaceProjection p) {
@@ -133,8 +151,8 @@ public final class SurfaceRenderer implements PanelRenderer {
     return p.eyeY() >= 0 ? 0.5 : -0.5;
   }
 
-  private void drawBackPanes(Graphics2D g, SurfaceProjection p, SurfaceData data,
-      ColorScale scale) {
+  private void drawBackPanes(
+      Graphics2D g, SurfaceProjection p, SurfaceData data, ColorScale scale) {
     double h = p.boxHeight();
     double backX = -frontX(p);
     double backY = -frontY(p);
@@ -143,10 +161,14 @@ public final class SurfaceRenderer implements PanelRenderer {
     double[] zTicks = Arrays.stream(scale.ticks(6)).map(p::boxZ).toArray();
 
     fillPane(g, p, new double[][] {{-0.5, -0.5, 0}, {0.5, -0.5, 0}, {0.5, 0.5, 0}, {-0.5, 0.5, 0}});
-    fillPane(g, p, new double[][] {{backX, -0.5, 0}, {backX, 0.5, 0}, {backX, 0.5, h},
-        {backX, -0.5, h}});
-    fillPane(g, p, new double[][] {{-0.5, backY, 0}, {0.5, backY, 0}, {0.5, backY, h},
-        {-0.5, backY, h}});
+    fillPane(
+        g,
+        p,
+        new double[][] {{backX, -0.5, 0}, {backX, 0.5, 0}, {backX, 0.5, h}, {backX, -0.5, h}});
+    fillPane(
+        g,
+        p,
+        new double[][] {{-0.5, backY, 0}, {0.5, backY, 0}, {0.5, backY, h}, {-0.5, backY, h}});
 
     g.setColor(GRID);
     g.setStroke(new BasicStroke(1f));
@@ -187,8 +209,15 @@ public final class SurfaceRenderer implements PanelRenderer {
     return Arrays.stream(ticks).map(v -> isAlpha ? p.boxX(v) : p.boxY(v)).toArray();
   }
 
-  private static void line(Graphics2D g, SurfaceProjection p, double x1, double y1, double z1,
-      double x2, double y2, double z2) {
+  private static void line(
+      Graphics2D g,
+      SurfaceProjection p,
+      double x1,
+      double y1,
+      double z1,
+      double x2,
+      double y2,
+      double z2) {
     Point2D.Double a = p.boxToScreen(x1, y1, z1);
     Point2D.Double b = p.boxToScreen(x2, y2, z2);
     g.draw(new Line2D.Double(a, b));
@@ -214,9 +243,12 @@ public final class SurfaceRenderer implements PanelRenderer {
         cells.add(new int[] {i, j});
       }
     }
-    cells.sort(Comparator.comparingDouble(c -> p.horizontalDepth(
-        (p.boxX(alpha[c[0]]) + p.boxX(alpha[c[0] + 1])) / 2,
-        (p.boxY(beta[c[1]]) + p.boxY(beta[c[1] + 1])) / 2)));
+    cells.sort(
+        Comparator.comparingDouble(
+            c ->
+                p.horizontalDepth(
+                    (p.boxX(alpha[c[0]]) + p.boxX(alpha[c[0] + 1])) / 2,
+                    (p.boxY(beta[c[1]]) + p.boxY(beta[c[1] + 1])) / 2)));
 
     int alphaStride = meshStride(p.pixelsPerUnit() / (n - 1));
     int betaStride = meshStride(p.pixelsPerUnit() / (m - 1));
@@ -270,8 +302,8 @@ public final class SurfaceRenderer implements PanelRenderer {
    * Whether the camera sees the underside of cell (i, j): the upward normal of the cell, from the
    * cross product of its diagonals in box coordinates, points away from the eye.
    */
-  private static boolean seenFromBelow(SurfaceProjection p, double[] alpha, double[] beta,
-      SurfaceData data, int i, int j) {
+  private static boolean seenFromBelow(
+      SurfaceProjection p, double[] alpha, double[] beta, SurfaceData data, int i, int j) {
     double x0 = p.boxX(alpha[i]);
     double x1 = p.boxX(alpha[i + 1]);
     double y0 = p.boxY(beta[j]);
@@ -314,16 +346,35 @@ public final class SurfaceRenderer implements PanelRenderer {
     g.setStroke(new BasicStroke(1.2f));
     // alpha runs along the front floor edge parallel to x, beta along the one parallel to y.
     List<Rectangle2D> labels = new ArrayList<>();
-    labels.addAll(drawFloorAxis(g, p, alphaTicks, v -> new double[] {p.boxX(v), fy, 0},
-        new double[] {0, fy, 0}, "α", alpha));
-    labels.addAll(drawFloorAxis(g, p, betaTicks, v -> new double[] {fx, p.boxY(v), 0},
-        new double[] {fx, 0, 0}, "β", beta));
+    labels.addAll(
+        drawFloorAxis(
+            g,
+            p,
+            alphaTicks,
+            v -> new double[] {p.boxX(v), fy, 0},
+            new double[] {0, fy, 0},
+            "α",
+            alpha));
+    labels.addAll(
+        drawFloorAxis(
+            g,
+            p,
+            betaTicks,
+            v -> new double[] {fx, p.boxY(v), 0},
+            new double[] {fx, 0, 0},
+            "β",
+            beta));
     drawValueAxis(g, p, scale, labels);
   }
 
   /** Draws one floor axis and returns the boxes of its tick labels. */
-  private List<Rectangle2D> drawFloorAxis(Graphics2D g, SurfaceProjection p, double[] ticks,
-      java.util.function.DoubleFunction<double[]> boxPoint, double[] outward, String title,
+  private List<Rectangle2D> drawFloorAxis(
+      Graphics2D g,
+      SurfaceProjection p,
+      double[] ticks,
+      java.util.function.DoubleFunction<double[]> boxPoint,
+      double[] outward,
+      String title,
       double[] axis) {
     double[] start = boxPoint.apply(axis[0]);
     double[] end = boxPoint.apply(axis[axis.length - 1]);
@@ -364,8 +415,8 @@ public final class SurfaceRenderer implements PanelRenderer {
     return Math.abs(dx) * box.getWidth() / 2 + Math.abs(dy) * box.getHeight() / 2;
   }
 
-  private void drawValueAxis(Graphics2D g, SurfaceProjection p, ColorScale scale,
-      List<Rectangle2D> avoid) {
+  private void drawValueAxis(
+      Graphics2D g, SurfaceProjection p, ColorScale scale, List<Rectangle2D> avoid) {
     double fx = frontX(p);
     double fy = frontY(p);
     // Of the two side corners (neither nearest nor furthest), put the value axis on the left one,
@@ -386,8 +437,12 @@ public final class SurfaceRenderer implements PanelRenderer {
       g.draw(new Line2D.Double(at.x - 6, at.y, at.x, at.y));
       String text = scale.format(v);
       Rectangle2D size = Canvas.size(g, font, text);
-      Rectangle2D.Double box = new Rectangle2D.Double(at.x - 9 - size.getWidth(),
-          at.y - size.getHeight() / 2, size.getWidth(), size.getHeight());
+      Rectangle2D.Double box =
+          new Rectangle2D.Double(
+              at.x - 9 - size.getWidth(),
+              at.y - size.getHeight() / 2,
+              size.getWidth(),
+              size.getHeight());
       boolean collides = avoid.stream().anyMatch(other -> other.intersects(box));
       if (lastY - at.y >= minSpacing && !collides) {
         Canvas.text(g, font, text, at.x - 9, at.y, 1, 0.5);
@@ -420,8 +475,14 @@ public final class SurfaceRenderer implements PanelRenderer {
     }
     if (!notes.isEmpty()) {
       g.setColor(style.foreground());
-      Canvas.text(g, style.caption(), String.join("; ", notes), area.getCenterX(),
-          area.y + area.height - style.caption().getSize() * 0.4, 0.5, 1);
+      Canvas.text(
+          g,
+          style.caption(),
+          String.join("; ", notes),
+          area.getCenterX(),
+          area.y + area.height - style.caption().getSize() * 0.4,
+          0.5,
+          1);
     }
   }
 }

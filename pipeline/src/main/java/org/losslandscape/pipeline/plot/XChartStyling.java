@@ -8,8 +8,7 @@ import org.knowm.xchart.style.Styler;
 /** Applies the house fonts and colours to XChart charts, so they match the hand-drawn figures. */
 final class XChartStyling {
 
-  private XChartStyling() {
-  }
+  private XChartStyling() {}
 
   static void apply(AxesChartStyler styler, FigureStyle style) {
     styler.setBaseFont(style.tickLabel());
@@ -63,8 +62,12 @@ final class XChartStyling {
 
   static void checkSize(int width, int height) {
     if (width < 200 || height < 150 || (long) width * height > 100_000_000L) {
-      throw new IllegalArgumentException("chart size must be at least 200x150 and below 100 "
-          + "megapixels, got " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "chart size must be at least 200x150 and below 100 "
+              + "megapixels, got "
+              + width
+              + "x"
+              + height);
     }
   }
 }

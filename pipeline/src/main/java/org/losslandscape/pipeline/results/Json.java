@@ -14,51 +14,53 @@ import org.losslandscape.pipeline.io.ResultsException;
 /** JSON result files: pretty-printed, written atomically, read back as trees. */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private Json() {
-    }
+  private Json() {}
 
-    /** Writes {@code value} (records, maps, lists, numbers) as JSON to {@code target}, atomically. */
-    public static void write(Path target, Object value) {
-        try {
-            AtomicFiles.write(target, (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + target.getFileName(), e);
-        }
+  /** Writes {@code value} (records, maps, lists, numbers) as JSON to {@code target}, atomically. */
+  public static void write(Path target, Object value) {
+    try {
+      AtomicFiles.write(
+          target, (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + target.getFileName(), e);
     }
+  }
 
-    /** Reads {@code file} as a JSON tree; a missing or malformed file is a one-line error. */
-    public static JsonNode read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ResultsException("missing file " + file);
-        }
-        try {
-            return MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ResultsException("cannot parse " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
-        }
+  /** Reads {@code file} as a JSON tree; a missing or malformed file is a one-line error. */
+  public static JsonNode read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ResultsException("missing file " + file);
     }
+    try {
+      return MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new ResultsException(
+          "cannot parse " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
 
-    /**
-     * A JSON object whose keys keep the order given ({@code Map.of} would shuffle them), from
-     * alternating keys and values.
-     */
-    public static java.util.Map<String, Object> object(Object... keysAndValues) {
-        if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("object() needs key, value pairs");
-        }
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            out.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return out;
+  /**
+   * A JSON object whose keys keep the order given ({@code Map.of} would shuffle them), from
+   * alternating keys and values.
+   */
+  public static java.util.Map<String, Object> object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("object() needs key, value pairs");
     }
+    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return out;
+  }
 
-    /** The shared mapper, for converting trees to records. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
+  /** The shared mapper, for converting trees to records. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
 }

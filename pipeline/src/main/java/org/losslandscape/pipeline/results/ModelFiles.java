@@ -12,8 +12,8 @@ import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.io.Npy;
-import org.losslandscape.pipeline.io.ResultsException;
 import org.losslandscape.pipeline.io.NpyArray;
+import org.losslandscape.pipeline.io.ResultsException;
 
 /**
  * A model on disk: {@code model.json} (architecture, parameter names, order, shapes, activation)
@@ -22,71 +22,87 @@ import org.losslandscape.pipeline.io.NpyArray;
  */
 public final class ModelFiles {
 
-    private ModelFiles() {
-    }
+  private ModelFiles() {}
 
-    /** Writes {@code parameters} under {@code dir}. */
-    public static void write(Path dir, Parameters parameters) {
-        writeTensors(dir.resolve("weights"), parameters);
-        MlpArchitecture a = parameters.architecture();
-        List<Map<String, Object>> tensors = new ArrayList<>();
-        for (Parameter p : parameters.tensors()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", p.name());
-            entry.put("shape", p.shape());
-            entry.put("file", "weights/" + p.name() + ".npy");
-            tensors.add(entry);
-        }
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("format", "loss-landscape-mlp/1");
-        model.put("architecture", a.toString());
-        model.put("input_size", a.inputSize());
-        model.put("hidden", a.hidden());
-        model.put("classes", a.classes());
-        model.put("activation", "relu");
-        model.put("output", "logits; loss = mean softmax cross-entropy");
-        model.put("layout", "layer i: h = relu(h @ dense<i>.kernel + dense<i>.bias), kernel [in, out], no relu after the last layer");
-        model.put("parameters", tensors);
-        Json.write(dir.resolve("model.json"), model);
+  /** Writes {@code parameters} under {@code dir}. */
+  public static void write(Path dir, Parameters parameters) {
+    writeTensors(dir.resolve("weights"), parameters);
+    MlpArchitecture a = parameters.architecture();
+    List<Map<String, Object>> tensors = new ArrayList<>();
+    for (Parameter p : parameters.tensors()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("name", p.name());
+      entry.put("shape", p.shape());
+      entry.put("file", "weights/" + p.name() + ".npy");
+      tensors.add(entry);
     }
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("format", "loss-landscape-mlp/1");
+    model.put("architecture", a.toString());
+    model.put("input_size", a.inputSize());
+    model.put("hidden", a.hidden());
+    model.put("classes", a.classes());
+    model.put("activation", "relu");
+    model.put("output", "logits; loss = mean softmax cross-entropy");
+    model.put(
+        "layout",
+        "layer i: h = relu(h @ dense<i>.kernel + dense<i>.bias), kernel [in, out], no relu after"
+            + " the last layer");
+    model.put("parameters", tensors);
+    Json.write(dir.resolve("model.json"), model);
+  }
 
-    /** Writes each tensor of {@code parameters} as {@code <name>.npy} into {@code dir}. */
-    public static void writeTensors(Path dir, Parameters parameters) {
-        for (Parameter p : parameters.tensors()) {
-            AtomicFiles.write(dir.resolve(p.name() + ".npy"), Npy.encodeFloat32(p.shape(), p.values()));
-        }
+  /** Writes each tensor of {@code parameters} as {@code <name>.npy} into {@code dir}. */
+  public static void writeTensors(Path dir, Parameters parameters) {
+    for (Parameter p : parameters.tensors()) {
+      AtomicFiles.write(dir.resolve(p.name() + ".npy"), Npy.encodeFloat32(p.shape(), p.values()));
     }
+  }
 
-    /** Reads a model written by {@link #write}; every inconsistency is a one-line error naming the file. */
-    public static Parameters read(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new ResultsException("--weights " + dir + " is not a directory (expected model.json and weights/)");
-        }
-        JsonNode model = Json.read(dir.resolve("model.json"));
-        List<Integer> hidden = new ArrayList<>();
-        model.path("hidden").forEach(h -> hidden.add(h.asInt()));
-        MlpArchitecture architecture;
-        try {
-            architecture = new MlpArchitecture(model.path("input_size").asInt(), hidden, model.path("classes").asInt());
-        } catch (IllegalArgumentException e) {
-            throw new ResultsException(dir.resolve("model.json") + ": " + e.getMessage());
-        }
-        List<Parameter> tensors = new ArrayList<>();
-        List<int[]> shapes = architecture.parameterShapes();
-        List<String> names = architecture.parameterNames();
-        for (int i = 0; i < names.size(); i++) {
-            Path file = dir.resolve("weights").resolve(names.get(i) + ".npy");
-            if (!Files.isRegularFile(file)) {
-                throw new ResultsException("missing weight file " + file);
-            }
-            NpyArray array = Npy.read(file);
-            if (!java.util.Arrays.equals(array.shape(), shapes.get(i)) || !(array instanceof NpyArray.Float32)) {
-                throw new ResultsException(file + ": expected float32 " + java.util.Arrays.toString(shapes.get(i))
-                        + " for architecture " + architecture + ", found " + array.dtype() + " "
-                        + java.util.Arrays.toString(array.shape()));
-            }
-            tensors.add(new Parameter(names.get(i), shapes.get(i), array.asFloat32().data()));
-        }
-        return new Parameters(architecture, tensors);
+  /**
+   * Reads a model written by {@link #write}; every inconsistency is a one-line error naming the
+   * file.
+   */
+  public static Parameters read(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new ResultsException(
+          "--weights " + dir + " is not a directory (expected model.json and weights/)");
     }
+    JsonNode model = Json.read(dir.resolve("model.json"));
+    List<Integer> hidden = new ArrayList<>();
+    model.path("hidden").forEach(h -> hidden.add(h.asInt()));
+    MlpArchitecture architecture;
+    try {
+      architecture =
+          new MlpArchitecture(
+              model.path("input_size").asInt(), hidden, model.path("classes").asInt());
+    } catch (IllegalArgumentException e) {
+      throw new ResultsException(dir.resolve("model.json") + ": " + e.getMessage());
+    }
+    List<Parameter> tensors = new ArrayList<>();
+    List<int[]> shapes = architecture.parameterShapes();
+    List<String> names = architecture.parameterNames();
+    for (int i = 0; i < names.size(); i++) {
+      Path file = dir.resolve("weights").resolve(names.get(i) + ".npy");
+      if (!Files.isRegularFile(file)) {
+        throw new ResultsException("missing weight file " + file);
+      }
+      NpyArray array = Npy.read(file);
+      if (!java.util.Arrays.equals(array.shape(), shapes.get(i))
+          || !(array instanceof NpyArray.Float32)) {
+        throw new ResultsException(
+            file
+                + ": expected float32 "
+                + java.util.Arrays.toString(shapes.get(i))
+                + " for architecture "
+                + architecture
+                + ", found "
+                + array.dtype()
+                + " "
+                + java.util.Arrays.toString(array.shape()));
+      }
+      tensors.add(new Parameter(names.get(i), shapes.get(i), array.asFloat32().data()));
+    }
+    return new Parameters(architecture, tensors);
+  }
 }

@@ -23,115 +23,145 @@ import org.losslandscape.models.training.EpochRecord;
 import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
-import org.losslandscape.pipeline.io.ResultsException;
 
 /**
- * Trained weights kept between runs, keyed by a hash of everything that determines them: the
- * data, the architecture and initialization, the optimizer, the budget, the seed, the device and
- * thread settings, and the trainer's version. A second run of the same study skips training.
+ * Trained weights kept between runs, keyed by a hash of everything that determines them: the data,
+ * the architecture and initialization, the optimizer, the budget, the seed, the device and thread
+ * settings, and the trainer's version. A second run of the same study skips training.
  *
  * <p>An entry is written into a temporary folder and renamed into place, so an interrupted run
  * never leaves a half-written entry that a later run would trust.
  */
 public final class WeightsCache {
 
-    /** Bump when the trainer's numerics change, so that old entries are not reused. */
-    static final String TRAINER_VERSION = "sgd-1";
+  /** Bump when the trainer's numerics change, so that old entries are not reused. */
+  static final String TRAINER_VERSION = "sgd-1";
 
-    private static final Logger LOG = LogManager.getLogger(WeightsCache.class);
+  private static final Logger LOG = LogManager.getLogger(WeightsCache.class);
 
-    private final Path root;
+  private final Path root;
 
-    public WeightsCache(Path root) {
-        this.root = root;
+  public WeightsCache(Path root) {
+    this.root = root;
+  }
+
+  /** The cache key of a training run, as a hex SHA-256. */
+  public static String key(
+      String dataFingerprint,
+      Parameters initial,
+      String initialization,
+      TrainingConfig config,
+      String executionDescription) {
+    String description =
+        String.join(
+            "|",
+            TRAINER_VERSION,
+            dataFingerprint,
+            initial.architecture().toString(),
+            initialization,
+            Double.toString(config.learningRate()),
+            Integer.toString(config.batchSize()),
+            Double.toString(config.momentum()),
+            config.schedule().label(),
+            Double.toString(config.schedule().warmupFraction()),
+            config.budget().toString(),
+            Long.toString(config.seed()),
+            Double.toString(config.divergenceLimit()),
+            executionDescription);
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(description.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    /** The cache key of a training run, as a hex SHA-256. */
-    public static String key(String dataFingerprint, Parameters initial, String initialization, TrainingConfig config,
-                             String executionDescription) {
-        String description = String.join("|", TRAINER_VERSION, dataFingerprint,
-                initial.architecture().toString(), initialization,
-                Double.toString(config.learningRate()), Integer.toString(config.batchSize()),
-                Double.toString(config.momentum()), config.schedule().label(),
-                Double.toString(config.schedule().warmupFraction()), config.budget().toString(),
-                Long.toString(config.seed()), Double.toString(config.divergenceLimit()), executionDescription);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(description.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+  /** The cached result for {@code key}, if a complete entry exists. */
+  public Optional<TrainingResult> load(String key, TrainingConfig config) {
+    Path dir = root.resolve(key);
+    if (!Files.isRegularFile(dir.resolve("training.json"))) {
+      return Optional.empty();
     }
+    try {
+      Parameters parameters = ModelFiles.read(dir);
+      JsonNode t = Json.read(dir.resolve("training.json"));
+      List<EpochRecord> curve = new ArrayList<>();
+      for (JsonNode r : t.path("curve")) {
+        curve.add(
+            new EpochRecord(
+                r.path("epoch").asDouble(),
+                r.path("step").asLong(),
+                r.path("loss").asDouble(),
+                r.path("accuracy").asDouble()));
+      }
+      return Optional.of(
+          new TrainingResult(
+              config,
+              parameters,
+              TrainingStatus.valueOf(t.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
+              t.path("steps").asLong(),
+              t.path("epochs").asDouble(),
+              curve,
+              t.path("seconds").asDouble(),
+              t.path("message").asText()));
+    } catch (RuntimeException e) {
+      LOG.warn("ignoring unreadable cache entry {}: {}", dir, e.getMessage());
+      return Optional.empty();
+    }
+  }
 
-    /** The cached result for {@code key}, if a complete entry exists. */
-    public Optional<TrainingResult> load(String key, TrainingConfig config) {
-        Path dir = root.resolve(key);
-        if (!Files.isRegularFile(dir.resolve("training.json"))) {
-            return Optional.empty();
-        }
-        try {
-            Parameters parameters = ModelFiles.read(dir);
-            JsonNode t = Json.read(dir.resolve("training.json"));
-            List<EpochRecord> curve = new ArrayList<>();
-            for (JsonNode r : t.path("curve")) {
-                curve.add(new EpochRecord(r.path("epoch").asDouble(), r.path("step").asLong(),
-                        r.path("loss").asDouble(), r.path("accuracy").asDouble()));
-            }
-            return Optional.of(new TrainingResult(config, parameters,
-                    TrainingStatus.valueOf(t.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
-                    t.path("steps").asLong(), t.path("epochs").asDouble(), curve, t.path("seconds").asDouble(),
-                    t.path("message").asText()));
-        } catch (RuntimeException e) {
-            LOG.warn("ignoring unreadable cache entry {}: {}", dir, e.getMessage());
-            return Optional.empty();
-        }
+  /** Stores {@code result} under {@code key}; a failure to cache only costs a retrain next time. */
+  public void store(String key, TrainingResult result) {
+    Path target = root.resolve(key);
+    Path temp = root.resolve("." + key + ".tmp-" + ProcessHandle.current().pid());
+    try {
+      Files.createDirectories(root);
+      deleteRecursively(temp);
+      ModelFiles.write(temp, result.parameters());
+      Json.write(temp.resolve("training.json"), describe(result));
+      deleteRecursively(target);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "could not cache trained weights in {} ({}); the next run will train again",
+          root,
+          e.getMessage());
+      try {
+        deleteRecursively(temp);
+      } catch (IOException ignored) {
+        // best effort: a leftover temp folder is never read as an entry
+      }
     }
+  }
 
-    /** Stores {@code result} under {@code key}; a failure to cache only costs a retrain next time. */
-    public void store(String key, TrainingResult result) {
-        Path target = root.resolve(key);
-        Path temp = root.resolve("." + key + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(root);
-            deleteRecursively(temp);
-            ModelFiles.write(temp, result.parameters());
-            Json.write(temp.resolve("training.json"), describe(result));
-            deleteRecursively(target);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not cache trained weights in {} ({}); the next run will train again", root, e.getMessage());
-            try {
-                deleteRecursively(temp);
-            } catch (IOException ignored) {
-                // best effort: a leftover temp folder is never read as an entry
-            }
-        }
+  /** The training record as written next to the weights (and into the results folder). */
+  public static Map<String, Object> describe(TrainingResult result) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", result.status().label());
+    out.put("steps", result.steps());
+    out.put("epochs", result.epochs());
+    out.put("seconds", result.seconds());
+    out.put("message", result.message());
+    List<Map<String, Object>> curve = new ArrayList<>();
+    for (EpochRecord r : result.curve()) {
+      curve.add(
+          Json.object(
+              "epoch", r.epoch(), "step", r.step(), "loss", r.loss(), "accuracy", r.accuracy()));
     }
+    out.put("curve", curve);
+    return out;
+  }
 
-    /** The training record as written next to the weights (and into the results folder). */
-    public static Map<String, Object> describe(TrainingResult result) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", result.status().label());
-        out.put("steps", result.steps());
-        out.put("epochs", result.epochs());
-        out.put("seconds", result.seconds());
-        out.put("message", result.message());
-        List<Map<String, Object>> curve = new ArrayList<>();
-        for (EpochRecord r : result.curve()) {
-            curve.add(Json.object("epoch", r.epoch(), "step", r.step(), "loss", r.loss(), "accuracy", r.accuracy()));
-        }
-        out.put("curve", curve);
-        return out;
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
     }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
+  }
 }

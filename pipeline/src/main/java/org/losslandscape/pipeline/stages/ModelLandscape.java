@@ -10,23 +10,28 @@ import org.losslandscape.models.sharpness.SliceSharpness;
  * The slices of one model: one grid per direction pair (the first is the one drawn and saved in
  * full), their sharpness, and the aggregate over pairs.
  *
- * @param name        the model's configuration name
- * @param folder      its results folder, relative to the output folder
- * @param directions  the first direction pair
- * @param grids       one grid per direction pair, first pair first
- * @param sharpness   slice sharpness of each grid
- * @param report      sharpness aggregated over the pairs
+ * @param name the model's configuration name
+ * @param folder its results folder, relative to the output folder
+ * @param directions the first direction pair
+ * @param grids one grid per direction pair, first pair first
+ * @param sharpness slice sharpness of each grid
+ * @param report sharpness aggregated over the pairs
  */
-public record ModelLandscape(String name, String folder, DirectionPair directions, List<LandscapeGrid> grids,
-                             List<SliceSharpness> sharpness, SharpnessReport report) {
+public record ModelLandscape(
+    String name,
+    String folder,
+    DirectionPair directions,
+    List<LandscapeGrid> grids,
+    List<SliceSharpness> sharpness,
+    SharpnessReport report) {
 
-    public ModelLandscape {
-        grids = List.copyOf(grids);
-        sharpness = List.copyOf(sharpness);
-    }
+  public ModelLandscape {
+    grids = List.copyOf(grids);
+    sharpness = List.copyOf(sharpness);
+  }
 
-    /** The grid of the first direction pair, the one the figures show. */
-    public LandscapeGrid primary() {
-        return grids.get(0);
-    }
+  /** The grid of the first direction pair, the one the figures show. */
+  public LandscapeGrid primary() {
+    return grids.get(0);
+  }
 }

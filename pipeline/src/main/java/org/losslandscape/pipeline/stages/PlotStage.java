@@ -23,131 +23,188 @@ import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
 
 /**
- * Draws the study's figures. Every multi-panel figure uses one colour scale for all its panels,
- * so equal colours mean equal losses across configurations.
+ * Draws the study's figures. Every multi-panel figure uses one colour scale for all its panels, so
+ * equal colours mean equal losses across configurations.
  */
 public final class PlotStage {
 
-    private static final Logger LOG = LogManager.getLogger(PlotStage.class);
-    private static final String ALPHA_TITLE = "α (direction d1 units)";
+  private static final Logger LOG = LogManager.getLogger(PlotStage.class);
+  private static final String ALPHA_TITLE = "α (direction d1 units)";
 
-    private final StudyOptions options;
+  private final StudyOptions options;
 
-    @Inject
-    public PlotStage(StudyOptions options) {
-        this.options = options;
+  @Inject
+  public PlotStage(StudyOptions options) {
+    this.options = options;
+  }
+
+  /** All figures of a study. */
+  public void run(StudyResults results) {
+    List<SurfaceData> plain = new ArrayList<>();
+    List<SurfaceData> annotated = new ArrayList<>();
+    List<ConfigAggregate> aggregates = results.aggregates();
+    for (ConfigAggregate a : aggregates) {
+      ModelLandscape l = a.primary();
+      plain.add(surface(l.name(), l.primary()));
+      annotated.add(surface(annotatedTitle(a), l.primary()));
     }
+    ColorScale shared = ColorScale.shared(plain, options.logScale());
+    int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
+    String setting = settingLine(results.samples());
 
-    /** All figures of a study. */
-    public void run(StudyResults results) {
-        List<SurfaceData> plain = new ArrayList<>();
-        List<SurfaceData> annotated = new ArrayList<>();
-        List<ConfigAggregate> aggregates = results.aggregates();
-        for (ConfigAggregate a : aggregates) {
-            ModelLandscape l = a.primary();
-            plain.add(surface(l.name(), l.primary()));
-            annotated.add(surface(annotatedTitle(a), l.primary()));
-        }
-        ColorScale shared = ColorScale.shared(plain, options.logScale());
-        int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
-        String setting = settingLine(results.samples());
+    write(
+        "surface_3d.png",
+        PanelFigure.grid(
+            "Loss surface around each minimum — " + setting,
+            plain,
+            cols,
+            shared,
+            PanelKind.SURFACE_3D));
+    write(
+        "contour.png",
+        PanelFigure.grid(
+            "Loss contours around each minimum (shared levels) — " + setting,
+            plain,
+            cols,
+            shared,
+            PanelKind.CONTOUR));
+    write(
+        "comparison.png",
+        PanelFigure.grid(
+            "Which minimum is flatter? One colour scale — " + setting,
+            annotated,
+            cols,
+            shared,
+            PanelKind.CONTOUR));
+    write("sharpness.png", sharpnessChart(aggregates));
+    results
+        .rawSlice()
+        .ifPresent(
+            raw -> write("raw_vs_filter.png", rawVersusFilter(aggregates.get(0).primary(), raw)));
 
-        write("surface_3d.png", PanelFigure.grid("Loss surface around each minimum — " + setting, plain, cols, shared,
-                PanelKind.SURFACE_3D));
-        write("contour.png", PanelFigure.grid("Loss contours around each minimum (shared levels) — " + setting, plain,
-                cols, shared, PanelKind.CONTOUR));
-        write("comparison.png", PanelFigure.grid("Which minimum is flatter? One colour scale — " + setting,
-                annotated, cols, shared, PanelKind.CONTOUR));
-        write("sharpness.png", sharpnessChart(aggregates));
-        results.rawSlice().ifPresent(raw -> write("raw_vs_filter.png", rawVersusFilter(aggregates.get(0).primary(), raw)));
-
-        for (ModelLandscape l : results.landscapes()) {
-            perModel(l);
-        }
+    for (ModelLandscape l : results.landscapes()) {
+      perModel(l);
     }
+  }
 
-    /** The per-model figures: 3-D surface, contour map and the 1-D slices through the centre. */
-    public void perModel(ModelLandscape l) {
-        SurfaceData data = surface(l.name(), l.primary());
-        ColorScale own = ColorScale.shared(List.of(data), options.logScale());
-        String dir = l.folder() + "/";
-        write(dir + "surface_3d.png", PanelFigure.grid(l.folder() + " — loss surface", List.of(data), 1, own,
-                PanelKind.SURFACE_3D));
-        write(dir + "contour.png", PanelFigure.grid(l.folder() + " — loss contours", List.of(data), 1, own,
-                PanelKind.CONTOUR));
-        write(dir + "slices_1d.png", oneDimensionalSlices(l));
-    }
+  /** The per-model figures: 3-D surface, contour map and the 1-D slices through the centre. */
+  public void perModel(ModelLandscape l) {
+    SurfaceData data = surface(l.name(), l.primary());
+    ColorScale own = ColorScale.shared(List.of(data), options.logScale());
+    String dir = l.folder() + "/";
+    write(
+        dir + "surface_3d.png",
+        PanelFigure.grid(
+            l.folder() + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D));
+    write(
+        dir + "contour.png",
+        PanelFigure.grid(
+            l.folder() + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR));
+    write(dir + "slices_1d.png", oneDimensionalSlices(l));
+  }
 
-    private BufferedImage oneDimensionalSlices(ModelLandscape l) {
-        LandscapeGrid g = l.primary();
-        int c = g.spec().centreIndex();
-        int n = g.spec().size();
-        double[] alongD1 = new double[n];
-        double[] alongD2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            alongD1[i] = g.loss()[i][c];
-            alongD2[i] = g.loss()[c][i];
-        }
-        Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("along d1 (β = 0)", alongD1);
-        series.put("along d2 (α = 0)", alongD2);
-        return SliceLinePlot.render(l.folder() + " — 1-D slices through the minimum", "step along the direction (direction units)",
-                "loss (mean cross-entropy, nats)", g.spec().coordinates(), series, 1200, 800);
+  private BufferedImage oneDimensionalSlices(ModelLandscape l) {
+    LandscapeGrid g = l.primary();
+    int c = g.spec().centreIndex();
+    int n = g.spec().size();
+    double[] alongD1 = new double[n];
+    double[] alongD2 = new double[n];
+    for (int i = 0; i < n; i++) {
+      alongD1[i] = g.loss()[i][c];
+      alongD2[i] = g.loss()[c][i];
     }
+    Map<String, double[]> series = new LinkedHashMap<>();
+    series.put("along d1 (β = 0)", alongD1);
+    series.put("along d2 (α = 0)", alongD2);
+    return SliceLinePlot.render(
+        l.folder() + " — 1-D slices through the minimum",
+        "step along the direction (direction units)",
+        "loss (mean cross-entropy, nats)",
+        g.spec().coordinates(),
+        series,
+        1200,
+        800);
+  }
 
-    private BufferedImage sharpnessChart(List<ConfigAggregate> aggregates) {
-        List<String> names = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        options.epsilons().forEach(e -> groups.add("ε = " + e));
-        double[][] mean = new double[aggregates.size()][options.epsilons().size()];
-        double[][] half = new double[aggregates.size()][options.epsilons().size()];
-        boolean intervals = false;
-        for (int m = 0; m < aggregates.size(); m++) {
-            names.add(aggregates.get(m).config().name());
-            for (int e = 0; e < options.epsilons().size(); e++) {
-                MeanInterval s = aggregates.get(m).sharpness(options.epsilons().get(e));
-                mean[m][e] = s.mean();
-                half[m][e] = s.halfWidth();
-                intervals |= s.n() > 1;
-            }
-        }
-        String bars = intervals
-                ? "mean ± 95% interval over " + aggregates.get(0).intervalSource()
-                : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
-        return SharpnessBarChart.render("Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
-                names, groups, mean, intervals ? half : null, "loss increase (nats)", 1600, 900);
+  private BufferedImage sharpnessChart(List<ConfigAggregate> aggregates) {
+    List<String> names = new ArrayList<>();
+    List<String> groups = new ArrayList<>();
+    options.epsilons().forEach(e -> groups.add("ε = " + e));
+    double[][] mean = new double[aggregates.size()][options.epsilons().size()];
+    double[][] half = new double[aggregates.size()][options.epsilons().size()];
+    boolean intervals = false;
+    for (int m = 0; m < aggregates.size(); m++) {
+      names.add(aggregates.get(m).config().name());
+      for (int e = 0; e < options.epsilons().size(); e++) {
+        MeanInterval s = aggregates.get(m).sharpness(options.epsilons().get(e));
+        mean[m][e] = s.mean();
+        half[m][e] = s.halfWidth();
+        intervals |= s.n() > 1;
+      }
     }
+    String bars =
+        intervals
+            ? "mean ± 95% interval over " + aggregates.get(0).intervalSource()
+            : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+    return SharpnessBarChart.render(
+        "Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
+        names,
+        groups,
+        mean,
+        intervals ? half : null,
+        "loss increase (nats)",
+        1600,
+        900);
+  }
 
-    private BufferedImage rawVersusFilter(ModelLandscape filtered, LandscapeGrid raw) {
-        List<SurfaceData> panels = List.of(
-                surface(filtered.name() + " — raw Gaussian directions", raw),
-                surface(filtered.name() + " — filter-normalized directions", filtered.primary()));
-        // Raw directions reach losses orders of magnitude higher: only a log scale shows both panels.
-        ColorScale scale = ColorScale.shared(panels, true);
-        return PanelFigure.grid("Same model, same random draw: raw vs filter-normalized directions (log colour scale)",
-                panels, 2, scale, PanelKind.CONTOUR);
-    }
+  private BufferedImage rawVersusFilter(ModelLandscape filtered, LandscapeGrid raw) {
+    List<SurfaceData> panels =
+        List.of(
+            surface(filtered.name() + " — raw Gaussian directions", raw),
+            surface(filtered.name() + " — filter-normalized directions", filtered.primary()));
+    // Raw directions reach losses orders of magnitude higher: only a log scale shows both panels.
+    ColorScale scale = ColorScale.shared(panels, true);
+    return PanelFigure.grid(
+        "Same model, same random draw: raw vs filter-normalized directions (log colour scale)",
+        panels,
+        2,
+        scale,
+        PanelKind.CONTOUR);
+  }
 
-    private String annotatedTitle(ConfigAggregate a) {
-        double eps = options.epsilons().contains(0.5) ? 0.5 : options.epsilons().get(options.epsilons().size() - 1);
-        MeanInterval s = a.sharpness(eps);
-        return String.format(Locale.ROOT, "%s: test acc %.3f, S(%s) = %.3f ± %.3f", a.config().name(),
-                a.testAccuracy().mean(), eps, s.mean(), s.halfWidth());
-    }
+  private String annotatedTitle(ConfigAggregate a) {
+    double eps =
+        options.epsilons().contains(0.5)
+            ? 0.5
+            : options.epsilons().get(options.epsilons().size() - 1);
+    MeanInterval s = a.sharpness(eps);
+    return String.format(
+        Locale.ROOT,
+        "%s: test acc %.3f, S(%s) = %.3f ± %.3f",
+        a.config().name(),
+        a.testAccuracy().mean(),
+        eps,
+        s.mean(),
+        s.halfWidth());
+  }
 
-    private String settingLine(LandscapeSamples samples) {
-        return String.format(Locale.ROOT, "%s directions, %d %s samples", options.normalization().label(),
-                samples.indices().length, samples.split());
-    }
+  private String settingLine(LandscapeSamples samples) {
+    return String.format(
+        Locale.ROOT,
+        "%s directions, %d %s samples",
+        options.normalization().label(),
+        samples.indices().length,
+        samples.split());
+  }
 
-    private SurfaceData surface(String title, LandscapeGrid grid) {
-        double[] c = grid.spec().coordinates();
-        return new SurfaceData(title, c, c, grid.loss());
-    }
+  private SurfaceData surface(String title, LandscapeGrid grid) {
+    double[] c = grid.spec().coordinates();
+    return new SurfaceData(title, c, c, grid.loss());
+  }
 
-    private void write(String relative, BufferedImage image) {
-        Path target = options.outputDir().resolve(relative);
-        AtomicFiles.write(target, PngEncoding.toBytes(image));
-        LOG.debug("wrote {}", target);
-    }
+  private void write(String relative, BufferedImage image) {
+    Path target = options.outputDir().resolve(relative);
+    AtomicFiles.write(target, PngEncoding.toBytes(image));
+    LOG.debug("wrote {}", target);
+  }
 }

@@ -5,28 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** Impossible options fail fast, with one line and exit code 2, before any data or TensorFlow is touched. */
+/**
+ * Impossible options fail fast, with one line and exit code 2, before any data or TensorFlow is
+ * touched.
+ */
 class CommandLineValidationTest {
 
-    @TempDir
-    Path tmp;
+  @TempDir Path tmp;
 
-    record Outcome(int code, String err) {
-    }
+  record Outcome(int code, String err) {}
 
-    private Outcome run(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(err, true), args);
-        return new Outcome(code, err.toString());
-    }
+  private Outcome run(String... args) {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(err, true), args);
+    return new Outcome(code, err.toString());
+  }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "--grid-size 4                 | odd integer >= 3",
         "--grid-size 1                 | odd integer >= 3",
         "--epochs 3 --steps 10         | only one of --epochs, --steps and --target-loss",
@@ -52,32 +55,40 @@ class CommandLineValidationTest {
         "--hidden 128,0                | hidden layer widths must be >= 1",
         "--grid-size abc               | abc",
         "--no-such-option              | no-such-option",
-    })
-    void impossibleOptionsGiveOneLineAndExitCode2(String args, String expected) {
-        String[] argv = (args.trim() + " --out " + tmp.resolve("out")).split("\\s+");
-        Outcome outcome = run(argv);
-        assertThat(outcome.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(outcome.err()).contains(expected);
-        assertThat(outcome.err().strip().lines()).hasSize(1);
-        assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
-    }
+      })
+  void impossibleOptionsGiveOneLineAndExitCode2(String args, String expected) {
+    String[] argv = (args.trim() + " --out " + tmp.resolve("out")).split("\\s+");
+    Outcome outcome = run(argv);
+    assertThat(outcome.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(outcome.err()).contains(expected);
+    assertThat(outcome.err().strip().lines()).hasSize(1);
+    assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
 
-    @Test
-    void helpListsTheOptionsAndExitCodes() {
-        StringWriter out = new StringWriter();
-        picocli.CommandLine cli = new picocli.CommandLine(new StudyCommand());
-        cli.setOut(new PrintWriter(out));
-        assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--grid-size", "--device", "--epochs", "--target-loss", "--configs",
-                "--direction-pairs", "Exit codes", "landscape");
-    }
+  @Test
+  void helpListsTheOptionsAndExitCodes() {
+    StringWriter out = new StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new StudyCommand());
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "--grid-size",
+            "--device",
+            "--epochs",
+            "--target-loss",
+            "--configs",
+            "--direction-pairs",
+            "Exit codes",
+            "landscape");
+  }
 
-    @Test
-    void aFileWhereTheOutputFolderShouldBeIsAOneLineErrorWithExitCode1() throws Exception {
-        Path file = java.nio.file.Files.writeString(tmp.resolve("not-a-dir"), "x");
-        Outcome outcome = run("--out", file.resolve("sub").toString());
-        assertThat(outcome.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(outcome.err()).contains("cannot write to output folder").contains("--out");
-        assertThat(outcome.err().strip().lines()).hasSize(1);
-    }
+  @Test
+  void aFileWhereTheOutputFolderShouldBeIsAOneLineErrorWithExitCode1() throws Exception {
+    Path file = java.nio.file.Files.writeString(tmp.resolve("not-a-dir"), "x");
+    Outcome outcome = run("--out", file.resolve("sub").toString());
+    assertThat(outcome.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(outcome.err()).contains("cannot write to output folder").contains("--out");
+    assertThat(outcome.err().strip().lines()).hasSize(1);
+  }
 }

@@ -22,184 +22,256 @@ import org.losslandscape.pipeline.results.ModelFiles;
 
 /**
  * The whole command on the committed 3,000-image Fashion-MNIST subset: two recipes, one epoch, a
- * 5x5 grid. Checks that every promised file exists, that the numbers in summary.json agree with
- * the arrays, that the cache is used on a second run, and that the {@code landscape} command
- * reproduces the study's slice from the saved weights.
+ * 5x5 grid. Checks that every promised file exists, that the numbers in summary.json agree with the
+ * arrays, that the cache is used on a second run, and that the {@code landscape} command reproduces
+ * the study's slice from the saved weights.
  */
 class EndToEndTest {
 
-    @TempDir
-    static Path tmp;
+  @TempDir static Path tmp;
 
-    static Path out;
-    static Path cache;
-    static Path data;
-    static int firstExit;
-    static String firstErr;
+  static Path out;
+  static Path cache;
+  static Path data;
+  static int firstExit;
+  static String firstErr;
 
-    @BeforeAll
-    static void runTheStudyOnce() throws Exception {
-        data = Path.of(EndToEndTest.class.getResource("/fashion-mnist-subset").toURI());
-        out = tmp.resolve("results");
-        cache = tmp.resolve("cache");
-        StringWriter err = new StringWriter();
-        firstExit = Main.run(new PrintWriter(err, true), study(out).toArray(String[]::new));
-        firstErr = err.toString();
+  @BeforeAll
+  static void runTheStudyOnce() throws Exception {
+    data = Path.of(EndToEndTest.class.getResource("/fashion-mnist-subset").toURI());
+    out = tmp.resolve("results");
+    cache = tmp.resolve("cache");
+    StringWriter err = new StringWriter();
+    firstExit = Main.run(new PrintWriter(err, true), study(out).toArray(String[]::new));
+    firstErr = err.toString();
+  }
+
+  private static List<String> study(Path outDir) {
+    return List.of(
+        "--data-dir",
+        data.toString(),
+        "--out",
+        outDir.toString(),
+        "--cache-dir",
+        cache.toString(),
+        "--configs",
+        "high_lr_small_batch,low_lr_large_batch",
+        "--epochs",
+        "1",
+        "--grid-size",
+        "5",
+        "--landscape-samples",
+        "300",
+        "--direction-pairs",
+        "2",
+        "--eps",
+        "0.5,1.0",
+        "--device",
+        "cpu");
+  }
+
+  @Test
+  void studyExitsZeroAndWritesEveryPromisedFile() {
+    assertThat(firstExit).as(firstErr).isZero();
+    for (String file :
+        List.of(
+            "summary.json",
+            "surface_3d.png",
+            "contour.png",
+            "comparison.png",
+            "sharpness.png",
+            "raw_vs_filter.png")) {
+      assertThat(out.resolve(file)).isRegularFile();
     }
-
-    private static List<String> study(Path outDir) {
-        return List.of("--data-dir", data.toString(), "--out", outDir.toString(), "--cache-dir", cache.toString(),
-                "--configs", "high_lr_small_batch,low_lr_large_batch", "--epochs", "1", "--grid-size", "5",
-                "--landscape-samples", "300", "--direction-pairs", "2", "--eps", "0.5,1.0", "--device", "cpu");
+    for (String config : List.of("high_lr_small_batch", "low_lr_large_batch")) {
+      Path dir = out.resolve(config);
+      for (String file :
+          List.of(
+              "model.json",
+              "training.csv",
+              "loss.npy",
+              "accuracy.npy",
+              "coords.npy",
+              "eval_indices.npy",
+              "surface_3d.png",
+              "contour.png",
+              "slices_1d.png",
+              "weights/dense0.kernel.npy",
+              "directions/d1/dense0.kernel.npy",
+              "directions/d2/dense2.bias.npy",
+              "pairs/pair1/loss.npy")) {
+        assertThat(dir.resolve(file)).isRegularFile();
+      }
     }
+    assertThat(out.resolve("high_lr_large_batch")).doesNotExist();
+  }
 
-    @Test
-    void studyExitsZeroAndWritesEveryPromisedFile() {
-        assertThat(firstExit).as(firstErr).isZero();
-        for (String file : List.of("summary.json", "surface_3d.png", "contour.png", "comparison.png", "sharpness.png",
-                "raw_vs_filter.png")) {
-            assertThat(out.resolve(file)).isRegularFile();
+  @Test
+  void noTemporaryFileIsLeftBehind() throws Exception {
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp")))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void summaryNumbersAgreeWithTheArrays() {
+    JsonNode summary = Json.read(out.resolve("summary.json"));
+    assertThat(summary.path("device").asText()).isEqualTo("cpu");
+    assertThat(summary.path("device_reason").asText()).isNotEmpty();
+    assertThat(summary.path("preprocessing").path("std").asDouble()).isGreaterThan(0.3);
+    assertThat(summary.path("configs")).hasSize(2);
+    JsonNode c = summary.path("configs").get(0);
+    assertThat(c.path("name").asText()).isEqualTo("high_lr_small_batch");
+    assertThat(c.path("status").asText()).isEqualTo("completed");
+    assertThat(c.path("steps").asLong()).isEqualTo(94); // ceil(3000 / 32)
+    assertThat(c.path("test_accuracy").asDouble()).isBetween(0.5, 1.0);
+    assertThat(c.path("generalization_gap").asDouble())
+        .isCloseTo(c.path("test_loss").asDouble() - c.path("train_loss").asDouble(), within(1e-12));
+
+    JsonNode landscape = c.path("landscape");
+    assertThat(landscape.path("grid_size").asInt()).isEqualTo(5);
+    assertThat(landscape.path("samples").asInt()).isEqualTo(300);
+    assertThat(landscape.path("normalization").asText()).isEqualTo("filter");
+    float[] loss = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
+    assertThat(Npy.read(out.resolve("high_lr_small_batch/loss.npy")).shape()).containsExactly(5, 5);
+    assertThat((double) loss[2 * 5 + 2])
+        .isCloseTo(landscape.path("center_loss").asDouble(), within(1e-6));
+    double max = 0;
+    for (float v : loss) {
+      max = Math.max(max, v);
+    }
+    assertThat(max).isCloseTo(landscape.path("max_loss").asDouble(), within(1e-5));
+    assertThat(Npy.read(out.resolve("high_lr_small_batch/coords.npy")).asFloat32().data())
+        .containsExactly(-1f, -0.5f, 0f, 0.5f, 1f);
+    assertThat(Npy.read(out.resolve("high_lr_small_batch/eval_indices.npy")).asInt32().data())
+        .hasSize(300);
+
+    JsonNode sharp = c.path("sharpness").path("slice_over_pairs").path("1.0");
+    assertThat(sharp.path("per_pair")).hasSize(2);
+    double mean =
+        (sharp.path("per_pair").get(0).asDouble() + sharp.path("per_pair").get(1).asDouble()) / 2;
+    assertThat(sharp.path("mean").asDouble()).isCloseTo(mean, within(1e-12));
+    // Pair 0's S(1.0) is the grid's max inside the unit disc minus the centre.
+    double inDisc = 0;
+    double[] coords = {-1, -0.5, 0, 0.5, 1};
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 5; j++) {
+        if (Math.hypot(coords[i], coords[j]) <= 1.0) {
+          inDisc = Math.max(inDisc, loss[i * 5 + j]);
         }
-        for (String config : List.of("high_lr_small_batch", "low_lr_large_batch")) {
-            Path dir = out.resolve(config);
-            for (String file : List.of("model.json", "training.csv", "loss.npy", "accuracy.npy", "coords.npy",
-                    "eval_indices.npy", "surface_3d.png", "contour.png", "slices_1d.png",
-                    "weights/dense0.kernel.npy", "directions/d1/dense0.kernel.npy", "directions/d2/dense2.bias.npy",
-                    "pairs/pair1/loss.npy")) {
-                assertThat(dir.resolve(file)).isRegularFile();
-            }
-        }
-        assertThat(out.resolve("high_lr_large_batch")).doesNotExist();
+      }
     }
+    assertThat(sharp.path("per_pair").get(0).asDouble())
+        .isCloseTo(inDisc - landscape.path("center_loss").asDouble(), within(1e-5));
+    assertThat(
+            summary
+                .path("rank_correlations")
+                .path("0.5")
+                .has("kendall_tau_sharpness_vs_generalization_gap"))
+        .isTrue();
+  }
 
-    @Test
-    void noTemporaryFileIsLeftBehind() throws Exception {
-        try (Stream<Path> files = Files.walk(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.contains(".tmp"))).isEmpty();
-        }
+  @Test
+  void theSlicesCentreIsTheSavedWeightsLossOnTheListedSamplesComputedIndependently() {
+    // Recompute L(theta) outside the landscape code: saved weights, saved indices, plain evaluator.
+    org.losslandscape.pipeline.data.FashionMnist raw =
+        org.losslandscape.pipeline.data.FashionMnist.load(
+            new org.losslandscape.pipeline.data.FashionMnistSource(
+                data, org.losslandscape.pipeline.data.FashionMnistSource.Origin.DATA_DIR_OPTION));
+    org.losslandscape.pipeline.data.Standardization standardization =
+        org.losslandscape.pipeline.data.Standardization.fit(raw.train());
+    org.losslandscape.models.data.LabeledData train =
+        new org.losslandscape.models.data.LabeledData(
+            standardization.apply(raw.train()), raw.train().labels(), 784);
+    int[] indices = Npy.read(out.resolve("high_lr_small_batch/eval_indices.npy")).asInt32().data();
+    Parameters weights = ModelFiles.read(out.resolve("high_lr_small_batch"));
+    double loss;
+    try (org.losslandscape.models.evaluation.MlpEvaluator evaluator =
+        new org.losslandscape.models.evaluation.MlpEvaluator(
+            weights.architecture(), org.losslandscape.models.tf.ExecutionSettings.cpu())) {
+      loss = evaluator.evaluate(weights, train.select(indices)).loss();
     }
+    float[] grid = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
+    assertThat((double) grid[2 * 5 + 2]).isCloseTo(loss, within(1e-5 * loss));
+  }
 
-    @Test
-    void summaryNumbersAgreeWithTheArrays() {
-        JsonNode summary = Json.read(out.resolve("summary.json"));
-        assertThat(summary.path("device").asText()).isEqualTo("cpu");
-        assertThat(summary.path("device_reason").asText()).isNotEmpty();
-        assertThat(summary.path("preprocessing").path("std").asDouble()).isGreaterThan(0.3);
-        assertThat(summary.path("configs")).hasSize(2);
-        JsonNode c = summary.path("configs").get(0);
-        assertThat(c.path("name").asText()).isEqualTo("high_lr_small_batch");
-        assertThat(c.path("status").asText()).isEqualTo("completed");
-        assertThat(c.path("steps").asLong()).isEqualTo(94); // ceil(3000 / 32)
-        assertThat(c.path("test_accuracy").asDouble()).isBetween(0.5, 1.0);
-        assertThat(c.path("generalization_gap").asDouble())
-                .isCloseTo(c.path("test_loss").asDouble() - c.path("train_loss").asDouble(), within(1e-12));
+  @Test
+  void weightsAreReadableAndTrainingCsvHasOneRowPerEpoch() throws Exception {
+    Parameters p = ModelFiles.read(out.resolve("high_lr_small_batch"));
+    assertThat(p.architecture().toString()).isEqualTo("784-128-64-10");
+    List<String> csv = Files.readAllLines(out.resolve("high_lr_small_batch/training.csv"));
+    assertThat(csv).hasSize(2);
+    assertThat(csv.get(0)).isEqualTo("epoch,step,loss,accuracy");
+    assertThat(csv.get(1)).startsWith("1.0000,94,");
+  }
 
-        JsonNode landscape = c.path("landscape");
-        assertThat(landscape.path("grid_size").asInt()).isEqualTo(5);
-        assertThat(landscape.path("samples").asInt()).isEqualTo(300);
-        assertThat(landscape.path("normalization").asText()).isEqualTo("filter");
-        float[] loss = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
-        assertThat(Npy.read(out.resolve("high_lr_small_batch/loss.npy")).shape()).containsExactly(5, 5);
-        assertThat((double) loss[2 * 5 + 2]).isCloseTo(landscape.path("center_loss").asDouble(), within(1e-6));
-        double max = 0;
-        for (float v : loss) {
-            max = Math.max(max, v);
-        }
-        assertThat(max).isCloseTo(landscape.path("max_loss").asDouble(), within(1e-5));
-        assertThat(Npy.read(out.resolve("high_lr_small_batch/coords.npy")).asFloat32().data())
-                .containsExactly(-1f, -0.5f, 0f, 0.5f, 1f);
-        assertThat(Npy.read(out.resolve("high_lr_small_batch/eval_indices.npy")).asInt32().data()).hasSize(300);
-
-        JsonNode sharp = c.path("sharpness").path("slice_over_pairs").path("1.0");
-        assertThat(sharp.path("per_pair")).hasSize(2);
-        double mean = (sharp.path("per_pair").get(0).asDouble() + sharp.path("per_pair").get(1).asDouble()) / 2;
-        assertThat(sharp.path("mean").asDouble()).isCloseTo(mean, within(1e-12));
-        // Pair 0's S(1.0) is the grid's max inside the unit disc minus the centre.
-        double inDisc = 0;
-        double[] coords = {-1, -0.5, 0, 0.5, 1};
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 5; j++) {
-                if (Math.hypot(coords[i], coords[j]) <= 1.0) {
-                    inDisc = Math.max(inDisc, loss[i * 5 + j]);
-                }
-            }
-        }
-        assertThat(sharp.path("per_pair").get(0).asDouble())
-                .isCloseTo(inDisc - landscape.path("center_loss").asDouble(), within(1e-5));
-        assertThat(summary.path("rank_correlations").path("0.5").has("kendall_tau_sharpness_vs_generalization_gap"))
-                .isTrue();
+  @Test
+  void multiPanelFiguresAreAtLeast1600PixelsWide() throws Exception {
+    for (String file :
+        List.of("surface_3d.png", "contour.png", "comparison.png", "sharpness.png")) {
+      BufferedImage image = ImageIO.read(out.resolve(file).toFile());
+      assertThat(image.getWidth()).as(file).isGreaterThanOrEqualTo(1600);
     }
+  }
 
-    @Test
-    void theSlicesCentreIsTheSavedWeightsLossOnTheListedSamplesComputedIndependently() {
-        // Recompute L(theta) outside the landscape code: saved weights, saved indices, plain evaluator.
-        org.losslandscape.pipeline.data.FashionMnist raw = org.losslandscape.pipeline.data.FashionMnist.load(
-                new org.losslandscape.pipeline.data.FashionMnistSource(data,
-                        org.losslandscape.pipeline.data.FashionMnistSource.Origin.DATA_DIR_OPTION));
-        org.losslandscape.pipeline.data.Standardization standardization =
-                org.losslandscape.pipeline.data.Standardization.fit(raw.train());
-        org.losslandscape.models.data.LabeledData train = new org.losslandscape.models.data.LabeledData(
-                standardization.apply(raw.train()), raw.train().labels(), 784);
-        int[] indices = Npy.read(out.resolve("high_lr_small_batch/eval_indices.npy")).asInt32().data();
-        Parameters weights = ModelFiles.read(out.resolve("high_lr_small_batch"));
-        double loss;
-        try (org.losslandscape.models.evaluation.MlpEvaluator evaluator = new org.losslandscape.models.evaluation
-                .MlpEvaluator(weights.architecture(), org.losslandscape.models.tf.ExecutionSettings.cpu())) {
-            loss = evaluator.evaluate(weights, train.select(indices)).loss();
-        }
-        float[] grid = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
-        assertThat((double) grid[2 * 5 + 2]).isCloseTo(loss, within(1e-5 * loss));
+  @Test
+  void aSecondRunReusesTheCachedWeightsAndGivesTheSameNumbers() {
+    Path again = tmp.resolve("again");
+    StringWriter err = new StringWriter();
+    assertThat(Main.run(new PrintWriter(err, true), study(again).toArray(String[]::new))).isZero();
+    JsonNode first = Json.read(out.resolve("summary.json")).path("configs");
+    JsonNode second = Json.read(again.resolve("summary.json")).path("configs");
+    for (int i = 0; i < 2; i++) {
+      assertThat(second.get(i).path("from_cache").asBoolean()).isTrue();
+      assertThat(second.get(i).path("test_loss").asDouble())
+          .isEqualTo(first.get(i).path("test_loss").asDouble());
+      assertThat(second.get(i).path("landscape").path("max_loss").asDouble())
+          .isEqualTo(first.get(i).path("landscape").path("max_loss").asDouble());
     }
+  }
 
-    @Test
-    void weightsAreReadableAndTrainingCsvHasOneRowPerEpoch() throws Exception {
-        Parameters p = ModelFiles.read(out.resolve("high_lr_small_batch"));
-        assertThat(p.architecture().toString()).isEqualTo("784-128-64-10");
-        List<String> csv = Files.readAllLines(out.resolve("high_lr_small_batch/training.csv"));
-        assertThat(csv).hasSize(2);
-        assertThat(csv.get(0)).isEqualTo("epoch,step,loss,accuracy");
-        assertThat(csv.get(1)).startsWith("1.0000,94,");
-    }
-
-    @Test
-    void multiPanelFiguresAreAtLeast1600PixelsWide() throws Exception {
-        for (String file : List.of("surface_3d.png", "contour.png", "comparison.png", "sharpness.png")) {
-            BufferedImage image = ImageIO.read(out.resolve(file).toFile());
-            assertThat(image.getWidth()).as(file).isGreaterThanOrEqualTo(1600);
-        }
-    }
-
-    @Test
-    void aSecondRunReusesTheCachedWeightsAndGivesTheSameNumbers() {
-        Path again = tmp.resolve("again");
-        StringWriter err = new StringWriter();
-        assertThat(Main.run(new PrintWriter(err, true), study(again).toArray(String[]::new))).isZero();
-        JsonNode first = Json.read(out.resolve("summary.json")).path("configs");
-        JsonNode second = Json.read(again.resolve("summary.json")).path("configs");
-        for (int i = 0; i < 2; i++) {
-            assertThat(second.get(i).path("from_cache").asBoolean()).isTrue();
-            assertThat(second.get(i).path("test_loss").asDouble()).isEqualTo(first.get(i).path("test_loss").asDouble());
-            assertThat(second.get(i).path("landscape").path("max_loss").asDouble())
-                    .isEqualTo(first.get(i).path("landscape").path("max_loss").asDouble());
-        }
-    }
-
-    @Test
-    void landscapeCommandReproducesTheStudysSliceFromSavedWeights() {
-        Path sliced = tmp.resolve("sliced");
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(err, true), "landscape", "--weights",
-                out.resolve("high_lr_small_batch").toString(), "--name", "again", "--data-dir", data.toString(),
-                "--out", sliced.toString(), "--grid-size", "5", "--landscape-samples", "300", "--direction-pairs", "2",
-                "--eps", "0.5,1.0", "--device", "cpu");
-        assertThat(code).as(err.toString()).isZero();
-        float[] study = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
-        float[] again = Npy.read(sliced.resolve("again/loss.npy")).asFloat32().data();
-        assertThat(again).containsExactly(study);
-        JsonNode summary = Json.read(sliced.resolve("summary.json"));
-        assertThat(summary.path("configs").get(0).path("sharpness").path("slice").path("1.0").asDouble())
-                .isEqualTo(Json.read(out.resolve("summary.json")).path("configs").get(0)
-                        .path("sharpness").path("slice").path("1.0").asDouble());
-        assertThat(sliced.resolve("again/surface_3d.png")).isRegularFile();
-    }
+  @Test
+  void landscapeCommandReproducesTheStudysSliceFromSavedWeights() {
+    Path sliced = tmp.resolve("sliced");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(err, true),
+            "landscape",
+            "--weights",
+            out.resolve("high_lr_small_batch").toString(),
+            "--name",
+            "again",
+            "--data-dir",
+            data.toString(),
+            "--out",
+            sliced.toString(),
+            "--grid-size",
+            "5",
+            "--landscape-samples",
+            "300",
+            "--direction-pairs",
+            "2",
+            "--eps",
+            "0.5,1.0",
+            "--device",
+            "cpu");
+    assertThat(code).as(err.toString()).isZero();
+    float[] study = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
+    float[] again = Npy.read(sliced.resolve("again/loss.npy")).asFloat32().data();
+    assertThat(again).containsExactly(study);
+    JsonNode summary = Json.read(sliced.resolve("summary.json"));
+    assertThat(
+            summary.path("configs").get(0).path("sharpness").path("slice").path("1.0").asDouble())
+        .isEqualTo(
+            Json.read(out.resolve("summary.json"))
+                .path("configs")
+                .get(0)
+                .path("sharpness")
+                .path("slice")
+                .path("1.0")
+                .asDouble());
+    assertThat(sliced.resolve("again/surface_3d.png")).isRegularFile();
+  }
 }

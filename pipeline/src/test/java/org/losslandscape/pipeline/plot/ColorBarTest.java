@@ -42,8 +42,7 @@ class ColorBarTest {
   void drawsTickLabelsAndTheLabelRightOfTheBar() {
     BufferedImage image = drawn(400);
     int barRight = Math.max(6, 16 / 2) + (int) Math.round(16 * 1.4);
-    BufferedImage right = image.getSubimage(barRight + 8, 0, image.getWidth() - barRight - 8,
-        400);
+    BufferedImage right = image.getSubimage(barRight + 8, 0, image.getWidth() - barRight - 8, 400);
     assertThat(Pixels.countNot(right, Color.WHITE)).isGreaterThan(300);
   }
 
@@ -52,7 +51,8 @@ class ColorBarTest {
     BufferedImage image = Canvas.newImage(100, 100);
     Graphics2D g = image.createGraphics();
     assertThatThrownBy(() -> bar.draw(g, new Rectangle(0, 0, 100, 30)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too small");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too small");
     g.dispose();
   }
 }

@@ -41,8 +41,7 @@ class ColorMapTest {
     double previous = -1;
     for (int k = 0; k <= 1024; k++) {
       double luminance = luminance(viridis.rgbAt(k / 1024.0));
-      assertThat(luminance).as("luminance at t = %s", k / 1024.0)
-          .isGreaterThan(previous - 1e-3);
+      assertThat(luminance).as("luminance at t = %s", k / 1024.0).isGreaterThan(previous - 1e-3);
       previous = Math.max(previous, luminance);
     }
   }
@@ -62,7 +61,8 @@ class ColorMapTest {
 
   @Test
   void rejectsPositionsOutsideTheUnitInterval() {
-    assertThatThrownBy(() -> viridis.at(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> viridis.at(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[0, 1]");
     assertThatThrownBy(() -> viridis.at(1.01)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> viridis.at(-0.01)).isInstanceOf(IllegalArgumentException.class);

@@ -39,8 +39,8 @@ class ColorScaleTest {
   }
 
   @Property
-  void valueAtInvertsNormalize(@ForAll @DoubleRange(min = 0, max = 1) double t,
-      @ForAll boolean log) {
+  void valueAtInvertsNormalize(
+      @ForAll @DoubleRange(min = 0, max = 1) double t, @ForAll boolean log) {
     ColorScale scale = new ColorScale(0.2, 55, log);
     assertThat(scale.normalize(scale.valueAt(t))).isCloseTo(t, within(1e-9));
   }
@@ -48,13 +48,16 @@ class ColorScaleTest {
   @Test
   void rejectsInvalidRanges() {
     assertThatThrownBy(() -> new ColorScale(1, 1, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min < max");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("min < max");
     assertThatThrownBy(() -> new ColorScale(3, 1, false))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ColorScale(0, Double.NaN, false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("finite");
     assertThatThrownBy(() -> new ColorScale(0, 10, true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min > 0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("min > 0");
   }
 
   @Test
@@ -71,7 +74,8 @@ class ColorScaleTest {
   }
 
   @Property
-  void linearTicksAreNiceAndInside(@ForAll @DoubleRange(min = -1e4, max = 1e4) double lo,
+  void linearTicksAreNiceAndInside(
+      @ForAll @DoubleRange(min = -1e4, max = 1e4) double lo,
       @ForAll @DoubleRange(min = 1e-3, max = 1e4) @Scale(6) double span,
       @ForAll @IntRange(min = 4, max = 15) int approx) {
     ColorScale scale = new ColorScale(lo, lo + span, false);
@@ -90,14 +94,12 @@ class ColorScaleTest {
 
   @Test
   void logTicksUseOneTwoFiveOverFewDecades() {
-    assertThat(new ColorScale(0.3, 50, true).ticks(6))
-        .containsExactly(0.5, 1, 2, 5, 10, 20, 50);
+    assertThat(new ColorScale(0.3, 50, true).ticks(6)).containsExactly(0.5, 1, 2, 5, 10, 20, 50);
   }
 
   @Test
   void logTicksThinOutDecadesOverManyDecades() {
-    assertThat(new ColorScale(1e-4, 1e4, true).ticks(5))
-        .containsExactly(1e-4, 1e-2, 1, 100, 1e4);
+    assertThat(new ColorScale(1e-4, 1e4, true).ticks(5)).containsExactly(1e-4, 1e-2, 1, 100, 1e4);
   }
 
   @Property
@@ -133,24 +135,34 @@ class ColorScaleTest {
 
   @Test
   void sharedScaleSpansAllFinitePanelValues() {
-    SurfaceData a = new SurfaceData("a", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{0.5, 2}, {Double.NaN, 3}});
-    SurfaceData b = new SurfaceData("b", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{0.2, Double.POSITIVE_INFINITY}, {7, 1}});
+    SurfaceData a =
+        new SurfaceData(
+            "a",
+            new double[] {0, 1},
+            new double[] {0, 1},
+            new double[][] {{0.5, 2}, {Double.NaN, 3}});
+    SurfaceData b =
+        new SurfaceData(
+            "b",
+            new double[] {0, 1},
+            new double[] {0, 1},
+            new double[][] {{0.2, Double.POSITIVE_INFINITY}, {7, 1}});
     assertThat(ColorScale.shared(List.of(a, b), false)).isEqualTo(new ColorScale(0.2, 7, false));
   }
 
   @Test
   void sharedLogScaleClampsToSmallestPositiveValue() {
-    SurfaceData a = new SurfaceData("a", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{0, 0.01}, {-1, 40}});
+    SurfaceData a =
+        new SurfaceData(
+            "a", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 0.01}, {-1, 40}});
     assertThat(ColorScale.shared(List.of(a), true)).isEqualTo(new ColorScale(0.01, 40, true));
   }
 
   @Test
   void sharedScaleWidensAConstantSurface() {
-    SurfaceData flat = new SurfaceData("flat", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{2, 2}, {2, 2}});
+    SurfaceData flat =
+        new SurfaceData(
+            "flat", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{2, 2}, {2, 2}});
     ColorScale linear = ColorScale.shared(List.of(flat), false);
     assertThat(linear.min()).isLessThan(2);
     assertThat(linear.max()).isGreaterThan(2);
@@ -161,14 +173,21 @@ class ColorScaleTest {
 
   @Test
   void sharedScaleRejectsNothingToScale() {
-    SurfaceData diverged = new SurfaceData("nan", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{Double.NaN, Double.NaN}, {Double.NaN, Double.POSITIVE_INFINITY}});
+    SurfaceData diverged =
+        new SurfaceData(
+            "nan",
+            new double[] {0, 1},
+            new double[] {0, 1},
+            new double[][] {{Double.NaN, Double.NaN}, {Double.NaN, Double.POSITIVE_INFINITY}});
     assertThatThrownBy(() -> ColorScale.shared(List.of(diverged), false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no finite value");
-    SurfaceData negative = new SurfaceData("neg", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{-1, -2}, {0, -3}});
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no finite value");
+    SurfaceData negative =
+        new SurfaceData(
+            "neg", new double[] {0, 1}, new double[] {0, 1}, new double[][] {{-1, -2}, {0, -3}});
     assertThatThrownBy(() -> ColorScale.shared(List.of(negative), true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("log");
     assertThatThrownBy(() -> ColorScale.shared(List.of(), true))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -187,8 +206,10 @@ class ColorScaleTest {
   }
 
   @Property
-  void formatOfTicksIsDistinct(@ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(6) double lo,
-      @ForAll @DoubleRange(min = 1.01, max = 1e4) double ratio, @ForAll boolean log) {
+  void formatOfTicksIsDistinct(
+      @ForAll @DoubleRange(min = 1e-3, max = 1e3) @Scale(6) double lo,
+      @ForAll @DoubleRange(min = 1.01, max = 1e4) double ratio,
+      @ForAll boolean log) {
     ColorScale scale = new ColorScale(lo, lo * ratio, log);
     double[] ticks = scale.ticks(8);
     assertThat(java.util.Arrays.stream(ticks).mapToObj(scale::format).distinct().count())
@@ -202,6 +223,7 @@ class ColorScaleTest {
   private static int mantissa(double v) {
     BigDecimal decimal = new BigDecimal(Math.abs(v)).round(new MathContext(9)).stripTrailingZeros();
     return decimal.unscaledValue().bitLength() <= 4 && decimal.unscaledValue().intValue() < 10
-        ? decimal.unscaledValue().intValue() : -1;
+        ? decimal.unscaledValue().intValue()
+        : -1;
   }
 }

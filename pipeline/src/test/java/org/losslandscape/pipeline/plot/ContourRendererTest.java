@@ -81,8 +81,7 @@ class ContourRendererTest {
     PlaneProjection projection = renderer.projection(area, paraboloid);
     for (double[] point : new double[][] {{0.5, -0.3}, {-0.7, 0.2}, {0.1, 0.8}}) {
       Point2D.Double at = projection.toScreen(point[0], point[1]);
-      Pixels.MapMatch match = Pixels.nearestOnMap(viridis,
-          image.getRGB((int) at.x, (int) at.y));
+      Pixels.MapMatch match = Pixels.nearestOnMap(viridis, image.getRGB((int) at.x, (int) at.y));
       double expected = scale.normalize(point[0] * point[0] + point[1] * point[1]);
       assertThat(match.distance()).isLessThan(3);
       assertThat(match.t()).as("t at %s", (Object) point).isCloseTo(expected, within(0.02));
@@ -115,19 +114,18 @@ class ContourRendererTest {
     z[30][10] = Double.NaN;
     SurfaceData holed = new SurfaceData("holed", paraboloid.alpha(), paraboloid.beta(), z);
     ContourRenderer renderer = withLevels(1.9);
-    Point2D.Double at = renderer.projection(area, holed)
-        .toScreen(paraboloid.alpha()[30], paraboloid.beta()[10]);
+    Point2D.Double at =
+        renderer.projection(area, holed).toScreen(paraboloid.alpha()[30], paraboloid.beta()[10]);
     Rectangle around = new Rectangle((int) at.x - 2, (int) at.y - 2, 5, 5);
     assertThat(Pixels.contains(panel(renderer, paraboloid), around, viridis.missingColor(), 1))
         .isFalse();
-    assertThat(Pixels.contains(panel(renderer, holed), around, viridis.missingColor(), 1))
-        .isTrue();
+    assertThat(Pixels.contains(panel(renderer, holed), around, viridis.missingColor(), 1)).isTrue();
   }
 
   @Test
   void projectionKeepsEqualScalesAndInverts() {
-    SurfaceData wide = new SurfaceData("wide", Surfaces.axis(-2, 2, 5), Surfaces.axis(-1, 1, 3),
-        new double[5][3]);
+    SurfaceData wide =
+        new SurfaceData("wide", Surfaces.axis(-2, 2, 5), Surfaces.axis(-1, 1, 3), new double[5][3]);
     PlaneProjection projection = new ContourRenderer().projection(area, wide);
     Rectangle2D.Double plot = projection.plotBounds();
     assertThat(plot.width / plot.height).isCloseTo(2.0, within(0.02));
@@ -148,9 +146,11 @@ class ContourRendererTest {
   @Test
   void rejectsNonFiniteLevelsAndTinyAreas() {
     assertThatThrownBy(() -> withLevels(0.5, Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
-    assertThatThrownBy(() -> new ContourRenderer().projection(new Rectangle(0, 0, 90, 90),
-        paraboloid)).isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("finite");
+    assertThatThrownBy(
+            () -> new ContourRenderer().projection(new Rectangle(0, 0, 90, 90), paraboloid))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("too small");
   }
 }

@@ -37,9 +37,8 @@ class MarchingSquaresTest {
     // high corners stay connected and the two low corners are cut off.
     double[][] z = {{1, 0}, {0, 1}};
     List<Segment> segments = ContourRenderer.isoSegments(UNIT, UNIT, z, 0.5);
-    assertThat(segments).containsExactlyInAnyOrder(
-        new Segment(0.5, 0, 1, 0.5),
-        new Segment(0.5, 1, 0, 0.5));
+    assertThat(segments)
+        .containsExactlyInAnyOrder(new Segment(0.5, 0, 1, 0.5), new Segment(0.5, 1, 0, 0.5));
   }
 
   @Test
@@ -47,10 +46,12 @@ class MarchingSquaresTest {
     double[][] z = {{1, 0}, {0, 1}};
     List<Segment> segments = ContourRenderer.isoSegments(UNIT, UNIT, z, 0.6);
     assertThat(segments).hasSize(2);
-    assertThat(segments).anySatisfy(s -> assertThat(endpoints(s)).containsExactlyInAnyOrder(
-        key(0, 0.4), key(0.4, 0)));
-    assertThat(segments).anySatisfy(s -> assertThat(endpoints(s)).containsExactlyInAnyOrder(
-        key(1, 0.6), key(0.6, 1)));
+    assertThat(segments)
+        .anySatisfy(
+            s -> assertThat(endpoints(s)).containsExactlyInAnyOrder(key(0, 0.4), key(0.4, 0)));
+    assertThat(segments)
+        .anySatisfy(
+            s -> assertThat(endpoints(s)).containsExactlyInAnyOrder(key(1, 0.6), key(0.6, 1)));
   }
 
   @Test
@@ -104,7 +105,8 @@ class MarchingSquaresTest {
         assertThat(Math.hypot(s.x2(), s.y2())).isCloseTo(r, within(spacing / 4));
         length += s.length();
       }
-      assertThat(length).as("circumference at r = %s", r)
+      assertThat(length)
+          .as("circumference at r = %s", r)
           .isCloseTo(2 * Math.PI * r, within(0.02 * 2 * Math.PI * r));
     }
   }
@@ -114,8 +116,9 @@ class MarchingSquaresTest {
     SurfaceData paraboloid = Surfaces.paraboloid(51);
     double spacing = 2.0 / 50;
     for (double level : new double[] {0.1, 0.5}) {
-      for (Segment s : ContourRenderer.isoSegments(paraboloid.alpha(), paraboloid.beta(),
-          paraboloid.z(), level)) {
+      for (Segment s :
+          ContourRenderer.isoSegments(
+              paraboloid.alpha(), paraboloid.beta(), paraboloid.z(), level)) {
         assertThat(Math.hypot(s.x1(), s.y1())).isCloseTo(Math.sqrt(level), within(spacing));
       }
     }
@@ -131,30 +134,41 @@ class MarchingSquaresTest {
         count.merge(end, 1, Integer::sum);
       }
     }
-    count.forEach((point, times) -> {
-      boolean onBoundary = point.get(0) == 0 || point.get(0) == 1 || point.get(1) == 0
-          || point.get(1) == 2;
-      if (!onBoundary) {
-        assertThat(times).as("endpoint %s", point).isEven();
-      }
-    });
+    count.forEach(
+        (point, times) -> {
+          boolean onBoundary =
+              point.get(0) == 0 || point.get(0) == 1 || point.get(1) == 0 || point.get(1) == 2;
+          if (!onBoundary) {
+            assertThat(times).as("endpoint %s", point).isEven();
+          }
+        });
   }
 
   @Provide
   Arbitrary<double[][]> fields() {
-    return Arbitraries.doubles().between(0, 1).array(double[].class).ofSize(5)
-        .array(double[][].class).ofMinSize(2).ofMaxSize(7);
+    return Arbitraries.doubles()
+        .between(0, 1)
+        .array(double[].class)
+        .ofSize(5)
+        .array(double[][].class)
+        .ofMinSize(2)
+        .ofMaxSize(7);
   }
 
   @Test
   void rejectsMismatchedShapesAndNonFiniteLevels() {
-    assertThatThrownBy(() -> ContourRenderer.isoSegments(UNIT, UNIT, new double[][] {{1, 2}},
-        0.5)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one row per x");
-    assertThatThrownBy(() -> ContourRenderer.isoSegments(UNIT, UNIT,
-        new double[][] {{1, 2}, {3, 4}}, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> ContourRenderer.isoSegments(UNIT, UNIT, new double[][] {{1, 2}}, 0.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one row per x");
+    assertThatThrownBy(
+            () ->
+                ContourRenderer.isoSegments(
+                    UNIT, UNIT, new double[][] {{1, 2}, {3, 4}}, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("finite");
-    assertThatThrownBy(() -> ContourRenderer.isoSegments(new double[] {0}, UNIT,
-        new double[][] {{1, 2}}, 1)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> ContourRenderer.isoSegments(new double[] {0}, UNIT, new double[][] {{1, 2}}, 1))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2x2");
   }
 

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class PanelFigureTest {
 
-  private final List<SurfaceData> panels = List.of(
-      PlotSamples.landscape("k = 0.5", 0.5, 21), PlotSamples.landscape("k = 2", 2, 21),
-      PlotSamples.landscape("k = 8", 8, 21), PlotSamples.landscape("k = 30", 30, 21));
+  private final List<SurfaceData> panels =
+      List.of(
+          PlotSamples.landscape("k = 0.5", 0.5, 21), PlotSamples.landscape("k = 2", 2, 21),
+          PlotSamples.landscape("k = 8", 8, 21), PlotSamples.landscape("k = 30", 30, 21));
   private final ColorScale scale = ColorScale.shared(panels, true);
 
   @Test
@@ -22,8 +23,7 @@ class PanelFigureTest {
     for (PanelKind kind : PanelKind.values()) {
       for (int cols : new int[] {2, 4}) {
         BufferedImage image = PanelFigure.grid("title", panels, cols, scale, kind);
-        assertThat(image.getWidth()).as("%s, %d columns", kind, cols)
-            .isGreaterThanOrEqualTo(1600);
+        assertThat(image.getWidth()).as("%s, %d columns", kind, cols).isGreaterThanOrEqualTo(1600);
         assertThat(image.getHeight()).isGreaterThan(image.getWidth() / cols / 2 * (4 / cols));
       }
     }
@@ -53,11 +53,12 @@ class PanelFigureTest {
     RecordingRenderer renderer = new RecordingRenderer();
     BufferedImage image = PanelFigure.grid("title", panels, 2, scale, renderer, 600, 560);
     assertThat(renderer.scales).containsOnly(scale).hasSize(4);
-    assertThat(renderer.areas).containsExactly(
-        new Rectangle(0, renderer.areas.get(0).y, 600, 560),
-        new Rectangle(600, renderer.areas.get(0).y, 600, 560),
-        new Rectangle(0, renderer.areas.get(0).y + 560, 600, 560),
-        new Rectangle(600, renderer.areas.get(0).y + 560, 600, 560));
+    assertThat(renderer.areas)
+        .containsExactly(
+            new Rectangle(0, renderer.areas.get(0).y, 600, 560),
+            new Rectangle(600, renderer.areas.get(0).y, 600, 560),
+            new Rectangle(0, renderer.areas.get(0).y + 560, 600, 560),
+            new Rectangle(600, renderer.areas.get(0).y + 560, 600, 560));
     assertThat(renderer.areas.get(0).y).isGreaterThan(30);
     assertThat(image.getHeight()).isEqualTo(renderer.areas.get(0).y + 2 * 560);
 
@@ -69,8 +70,10 @@ class PanelFigureTest {
 
   @Test
   void aTitleTooLongForTheFigureIsShrunkToFitInsideIt() {
-    String title = "A very long overall title that names the setting, the directions, the sample count "
-        + "and everything else a reader might want to know about this comparison, and then some more";
+    String title =
+        "A very long overall title that names the setting, the directions, the sample count and"
+            + " everything else a reader might want to know about this comparison, and then some"
+            + " more";
     BufferedImage image = PanelFigure.grid(title, panels, 2, scale, PanelKind.CONTOUR);
     int strip = 40;
     boolean inked = false;
@@ -88,20 +91,26 @@ class PanelFigureTest {
 
   @Test
   void aSinglePanelFigureWorks() {
-    BufferedImage image = PanelFigure.grid("one", panels.subList(0, 1), 1, scale,
-        PanelKind.SURFACE_3D, "training loss");
+    BufferedImage image =
+        PanelFigure.grid(
+            "one", panels.subList(0, 1), 1, scale, PanelKind.SURFACE_3D, "training loss");
     assertThat(image.getWidth()).isGreaterThanOrEqualTo(1600);
   }
 
   @Test
   void rejectsBadLayouts() {
     assertThatThrownBy(() -> PanelFigure.grid("t", List.of(), 1, scale, PanelKind.CONTOUR))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one panel");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least one panel");
     assertThatThrownBy(() -> PanelFigure.grid("t", panels, 5, scale, PanelKind.CONTOUR))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cols");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cols");
     assertThatThrownBy(() -> PanelFigure.grid("t", panels, 0, scale, PanelKind.CONTOUR))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cols");
-    assertThatThrownBy(() -> PanelFigure.grid("t", panels, 2, scale, new ContourRenderer(), 100,
-        100)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("300x300");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cols");
+    assertThatThrownBy(
+            () -> PanelFigure.grid("t", panels, 2, scale, new ContourRenderer(), 100, 100))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("300x300");
   }
 }

@@ -9,8 +9,7 @@ final class Pixels {
 
   private static final int SAMPLES = 1000;
 
-  private Pixels() {
-  }
+  private Pixels() {}
 
   /** Euclidean RGB distance between two packed colours. */
   static double distance(int rgbA, int rgbB) {
@@ -21,16 +20,15 @@ final class Pixels {
   }
 
   /** A colour-map position and how far the pixel colour is from the map there. */
-  record MapMatch(double t, double distance) {
-  }
+  record MapMatch(double t, double distance) {}
 
   /** The position on the map nearest to {@code rgb}, by brute force over 1001 samples. */
   static MapMatch nearestOnMap(ColorMap map, int rgb) {
     return nearestOnMap(map, rgb, null);
   }
 
-  private static MapMatch nearestOnMap(ColorMap map, int rgb,
-      java.util.Map<Integer, MapMatch> cache) {
+  private static MapMatch nearestOnMap(
+      ColorMap map, int rgb, java.util.Map<Integer, MapMatch> cache) {
     if (cache != null) {
       MapMatch known = cache.get(rgb & 0xFFFFFF);
       if (known != null) {
@@ -54,9 +52,11 @@ final class Pixels {
     return match;
   }
 
-  /** The pixel with the lowest colour-map position among pixels within {@code tolerance} of the map. */
-  static Point lowestMapPixel(BufferedImage image, ColorMap map, java.awt.Rectangle region,
-      double tolerance) {
+  /**
+   * The pixel with the lowest colour-map position among pixels within {@code tolerance} of the map.
+   */
+  static Point lowestMapPixel(
+      BufferedImage image, ColorMap map, java.awt.Rectangle region, double tolerance) {
     Point best = null;
     double bestT = Double.POSITIVE_INFINITY;
     // Rendered images hold few distinct colours, so caching makes the search cheap.
@@ -88,8 +88,8 @@ final class Pixels {
   }
 
   /** Whether some pixel of the region is within {@code tolerance} of {@code color}. */
-  static boolean contains(BufferedImage image, java.awt.Rectangle region, Color color,
-      double tolerance) {
+  static boolean contains(
+      BufferedImage image, java.awt.Rectangle region, Color color, double tolerance) {
     int rgb = color.getRGB() & 0xFFFFFF;
     for (int y = region.y; y < region.y + region.height; y++) {
       for (int x = region.x; x < region.x + region.width; x++) {

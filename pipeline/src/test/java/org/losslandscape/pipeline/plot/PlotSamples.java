@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class PlotSamples {
 
-  private PlotSamples() {
-  }
+  private PlotSamples() {}
 
   /** Synthetic landscape 0.3 + k (a² + b²) + 0.1 sin terms on a n x n grid over [-1, 1]². */
   static SurfaceData landscape(String title, double k, int n) {
@@ -29,8 +28,10 @@ public final class PlotSamples {
       for (int j = 0; j < n; j++) {
         double a = axis[i];
         double b = axis[j];
-        z[i][j] = 0.3 + k * (a * a + 0.6 * b * b) + 0.1 * Math.sin(5 * a) * Math.sin(4 * b)
-            * (a * a + b * b);
+        z[i][j] =
+            0.3
+                + k * (a * a + 0.6 * b * b)
+                + 0.1 * Math.sin(5 * a) * Math.sin(4 * b) * (a * a + b * b);
       }
     }
     return new SurfaceData(title, axis, axis, z);
@@ -49,19 +50,53 @@ public final class PlotSamples {
 
     write(out, "surface-single.png", new SurfaceRenderer().render(panels.get(1), log, 900, 760));
     write(out, "contour-single.png", new ContourRenderer().render(panels.get(1), log, 900, 760));
-    write(out, "surface-grid-log.png", PanelFigure.grid("Loss surfaces, k = 0.5 … 30 (shared log scale)",
-        panels, 2, log, PanelKind.SURFACE_3D, "training loss"));
-    write(out, "contour-grid-log.png", PanelFigure.grid("Loss contours, k = 0.5 … 30 (shared log scale)",
-        panels, 2, log, PanelKind.CONTOUR, "training loss"));
-    write(out, "contour-grid-linear.png", PanelFigure.grid("Loss contours (shared linear scale)",
-        panels, 4, linear, PanelKind.CONTOUR, "training loss"));
-    write(out, "surface-grid-linear.png", PanelFigure.grid("Loss surfaces (shared linear scale)",
-        panels, 4, linear, PanelKind.SURFACE_3D, "training loss"));
+    write(
+        out,
+        "surface-grid-log.png",
+        PanelFigure.grid(
+            "Loss surfaces, k = 0.5 … 30 (shared log scale)",
+            panels,
+            2,
+            log,
+            PanelKind.SURFACE_3D,
+            "training loss"));
+    write(
+        out,
+        "contour-grid-log.png",
+        PanelFigure.grid(
+            "Loss contours, k = 0.5 … 30 (shared log scale)",
+            panels,
+            2,
+            log,
+            PanelKind.CONTOUR,
+            "training loss"));
+    write(
+        out,
+        "contour-grid-linear.png",
+        PanelFigure.grid(
+            "Loss contours (shared linear scale)",
+            panels,
+            4,
+            linear,
+            PanelKind.CONTOUR,
+            "training loss"));
+    write(
+        out,
+        "surface-grid-linear.png",
+        PanelFigure.grid(
+            "Loss surfaces (shared linear scale)",
+            panels,
+            4,
+            linear,
+            PanelKind.SURFACE_3D,
+            "training loss"));
 
     SurfaceData diverged = withHoles(panels.get(3));
     ColorScale clippedScale = new ColorScale(0.2, 10, true);
-    write(out, "surface-clipped.png", new SurfaceRenderer().render(diverged, clippedScale, 900, 760));
-    write(out, "contour-clipped.png", new ContourRenderer().render(diverged, clippedScale, 900, 760));
+    write(
+        out, "surface-clipped.png", new SurfaceRenderer().render(diverged, clippedScale, 900, 760));
+    write(
+        out, "contour-clipped.png", new ContourRenderer().render(diverged, clippedScale, 900, 760));
     writeXCharts(out);
   }
 
@@ -72,15 +107,30 @@ public final class PlotSamples {
     } catch (ClassNotFoundException e) {
       return;
     }
-    List<String> configs = List.of("lr 0.1 / bs 32", "lr 0.1 / bs 512", "lr 0.01 / bs 32",
-        "lr 0.01 / bs 512");
+    List<String> configs =
+        List.of("lr 0.1 / bs 32", "lr 0.1 / bs 512", "lr 0.01 / bs 32", "lr 0.01 / bs 512");
     List<String> groups = List.of("ε = 0.1", "ε = 0.25", "ε = 0.5", "ε = 1");
-    double[][] mean = {{0.01, 0.05, 0.2, 0.9}, {0.02, 0.1, 0.5, 2.2}, {0.015, 0.08, 0.35, 1.4},
-        {0.03, 0.2, 0.9, 3.5}};
-    double[][] err = {{0.005, 0.01, 0.05, 0.2}, {0.01, 0.03, 0.1, 0.4}, {0.005, 0.02, 0.08, 0.3},
-        {0.01, 0.05, 0.2, 0.6}};
-    write(out, "sharpness-bars.png", SharpnessBarChart.render("Slice sharpness by configuration",
-        configs, groups, mean, err, "slice sharpness  L(α,β) − L(0,0)", 1200, 700));
+    double[][] mean = {
+      {0.01, 0.05, 0.2, 0.9}, {0.02, 0.1, 0.5, 2.2}, {0.015, 0.08, 0.35, 1.4}, {0.03, 0.2, 0.9, 3.5}
+    };
+    double[][] err = {
+      {0.005, 0.01, 0.05, 0.2},
+      {0.01, 0.03, 0.1, 0.4},
+      {0.005, 0.02, 0.08, 0.3},
+      {0.01, 0.05, 0.2, 0.6}
+    };
+    write(
+        out,
+        "sharpness-bars.png",
+        SharpnessBarChart.render(
+            "Slice sharpness by configuration",
+            configs,
+            groups,
+            mean,
+            err,
+            "slice sharpness  L(α,β) − L(0,0)",
+            1200,
+            700));
     double[] x = new double[41];
     Map<String, double[]> series = new LinkedHashMap<>();
     double[] train = new double[41];
@@ -92,8 +142,11 @@ public final class PlotSamples {
     }
     series.put("train, along d₁", train);
     series.put("test, along d₁", test);
-    write(out, "slice-lines.png", SliceLinePlot.render("Loss along d₁ through the minimum", "α",
-        "loss", x, series, 1000, 650));
+    write(
+        out,
+        "slice-lines.png",
+        SliceLinePlot.render(
+            "Loss along d₁ through the minimum", "α", "loss", x, series, 1000, 650));
   }
 
   private static SurfaceData withHoles(SurfaceData data) {

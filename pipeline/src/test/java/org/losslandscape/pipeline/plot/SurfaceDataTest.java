@@ -25,8 +25,12 @@ class SurfaceDataTest {
 
   @Test
   void firstIndexIsAlpha() {
-    SurfaceData data = new SurfaceData("t", new double[] {0, 1}, new double[] {0, 1, 2},
-        new double[][] {{1, 2, 3}, {4, 5, 6}});
+    SurfaceData data =
+        new SurfaceData(
+            "t",
+            new double[] {0, 1},
+            new double[] {0, 1, 2},
+            new double[][] {{1, 2, 3}, {4, 5, 6}});
     assertThat(data.alphaCount()).isEqualTo(2);
     assertThat(data.betaCount()).isEqualTo(3);
     assertThat(data.valueAt(1, 2)).isEqualTo(6);
@@ -34,8 +38,12 @@ class SurfaceDataTest {
 
   @Test
   void rangesSkipNonFiniteValues() {
-    SurfaceData data = new SurfaceData("t", new double[] {0, 1}, new double[] {0, 1},
-        new double[][] {{Double.NaN, -2}, {0.5, Double.POSITIVE_INFINITY}});
+    SurfaceData data =
+        new SurfaceData(
+            "t",
+            new double[] {0, 1},
+            new double[] {0, 1},
+            new double[][] {{Double.NaN, -2}, {0.5, Double.POSITIVE_INFINITY}});
     assertThat(data.finiteMin()).isEqualTo(-2);
     assertThat(data.finiteMax()).isEqualTo(0.5);
     assertThat(data.smallestPositive()).isEqualTo(0.5);
@@ -43,26 +51,31 @@ class SurfaceDataTest {
 
   @Test
   void equalityIsByContent() {
-    SurfaceData a = new SurfaceData("t", AXIS, AXIS, new double[][] {{1, 2, 3}, {4, 5, 6},
-        {7, 8, 9}});
+    SurfaceData a =
+        new SurfaceData("t", AXIS, AXIS, new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}});
     SurfaceData b = new SurfaceData("t", AXIS.clone(), AXIS.clone(), a.z());
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
   }
 
   @Test
   void rejectsBadShapes() {
-    assertThatThrownBy(() -> new SurfaceData("t", new double[] {0}, AXIS, new double[][] {{1, 2,
-        3}})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2");
-    assertThatThrownBy(() -> new SurfaceData("t", new double[] {0, 0, 1}, AXIS,
-        new double[3][3])).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> new SurfaceData("t", new double[] {0}, AXIS, new double[][] {{1, 2, 3}}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 2");
+    assertThatThrownBy(() -> new SurfaceData("t", new double[] {0, 0, 1}, AXIS, new double[3][3]))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("strictly increasing");
     assertThatThrownBy(() -> new SurfaceData("t", AXIS, AXIS, new double[2][3]))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one row per alpha");
-    assertThatThrownBy(() -> new SurfaceData("t", AXIS, AXIS, new double[][] {{1, 2, 3}, {1, 2},
-        {1, 2, 3}})).isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one row per alpha");
+    assertThatThrownBy(
+            () -> new SurfaceData("t", AXIS, AXIS, new double[][] {{1, 2, 3}, {1, 2}, {1, 2, 3}}))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("z[1]");
-    assertThatThrownBy(() -> new SurfaceData("t", new double[] {0, Double.NaN}, AXIS,
-        new double[2][3])).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> new SurfaceData("t", new double[] {0, Double.NaN}, AXIS, new double[2][3]))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("finite");
   }
 }

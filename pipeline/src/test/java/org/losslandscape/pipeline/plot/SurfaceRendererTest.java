@@ -83,8 +83,8 @@ class SurfaceRendererTest {
     double[] beta = paraboloid.beta();
     // Non-finite values are drawn at the top of the box: the grey quads form a spike from this
     // apex down to the surface, a few pixels wide some way below the apex.
-    Point2D.Double apex = renderer.projection(area, paraboloid, scale)
-        .toScreen(alpha[i], beta[j], Double.NaN);
+    Point2D.Double apex =
+        renderer.projection(area, paraboloid, scale).toScreen(alpha[i], beta[j], Double.NaN);
     Rectangle belowApex = new Rectangle((int) apex.x - 3, (int) apex.y + 40, 7, 30);
     Color grey = viridis.missingColor();
     assertThat(Pixels.contains(panel(paraboloid, scale), belowApex, grey, 2)).isFalse();
@@ -119,11 +119,14 @@ class SurfaceRendererTest {
   @Test
   void rejectsCamerasBelowTheFloorAndTinyAreas() {
     assertThatThrownBy(() -> new SurfaceRenderer(FigureStyle.defaults(), viridis, "loss", -60, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("elevation");
-    assertThatThrownBy(() -> new SurfaceRenderer(FigureStyle.defaults(), viridis, "loss",
-        Double.NaN, 30)).isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("elevation");
+    assertThatThrownBy(
+            () -> new SurfaceRenderer(FigureStyle.defaults(), viridis, "loss", Double.NaN, 30))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> renderer.projection(new Rectangle(0, 0, 100, 100), paraboloid, scale))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too small");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too small");
   }
 
   /** The map match of the pixel nearest the colour map within {@code radius} of {@code at}. */

@@ -5,8 +5,7 @@ import java.util.function.DoubleBinaryOperator;
 /** Synthetic surfaces for tests. */
 final class Surfaces {
 
-  private Surfaces() {
-  }
+  private Surfaces() {}
 
   /** n evenly spaced points from lo to hi. */
   static double[] axis(double lo, double hi, int n) {

@@ -20,8 +20,9 @@ class XChartFiguresTest {
 
   @Test
   void barChartHasRequestedSizeAndOneColourPerRadius() {
-    BufferedImage image = SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, MEAN, ERRORS,
-        "slice sharpness", 1000, 600);
+    BufferedImage image =
+        SharpnessBarChart.render(
+            "sharpness", CONFIGS, GROUPS, MEAN, ERRORS, "slice sharpness", 1000, 600);
     assertThat(image.getWidth()).isEqualTo(1000);
     assertThat(image.getHeight()).isEqualTo(600);
     Rectangle all = new Rectangle(0, 0, 1000, 600);
@@ -33,25 +34,52 @@ class XChartFiguresTest {
 
   @Test
   void barChartWithoutErrorBarsRenders() {
-    BufferedImage image = SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, MEAN, null,
-        "slice sharpness", 640, 400);
+    BufferedImage image =
+        SharpnessBarChart.render(
+            "sharpness", CONFIGS, GROUPS, MEAN, null, "slice sharpness", 640, 400);
     assertThat(image.getWidth()).isEqualTo(640);
     assertThat(Pixels.countNot(image, Color.WHITE)).isGreaterThan(640 * 400 / 20);
   }
 
   @Test
   void barChartRejectsMismatchedOrNonFiniteData() {
-    assertThatThrownBy(() -> SharpnessBarChart.render("s", CONFIGS, GROUPS,
-        new double[][] {{1, 2, 3}}, null, "y", 640, 400))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one row per");
-    assertThatThrownBy(() -> SharpnessBarChart.render("s", CONFIGS, GROUPS,
-        new double[][] {{1, 2, 3}, {1, Double.NaN, 3}}, null, "y", 640, 400))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mean[1][1]");
-    assertThatThrownBy(() -> SharpnessBarChart.render("s", CONFIGS, GROUPS, MEAN,
-        new double[][] {{1, 2, 3}, {1, -2, 3}}, "y", 640, 400))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 0");
-    assertThatThrownBy(() -> SharpnessBarChart.render("s", CONFIGS, List.of("a", "a", "b"), MEAN,
-        null, "y", 640, 400)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () ->
+                SharpnessBarChart.render(
+                    "s", CONFIGS, GROUPS, new double[][] {{1, 2, 3}}, null, "y", 640, 400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one row per");
+    assertThatThrownBy(
+            () ->
+                SharpnessBarChart.render(
+                    "s",
+                    CONFIGS,
+                    GROUPS,
+                    new double[][] {{1, 2, 3}, {1, Double.NaN, 3}},
+                    null,
+                    "y",
+                    640,
+                    400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mean[1][1]");
+    assertThatThrownBy(
+            () ->
+                SharpnessBarChart.render(
+                    "s",
+                    CONFIGS,
+                    GROUPS,
+                    MEAN,
+                    new double[][] {{1, 2, 3}, {1, -2, 3}},
+                    "y",
+                    640,
+                    400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(">= 0");
+    assertThatThrownBy(
+            () ->
+                SharpnessBarChart.render(
+                    "s", CONFIGS, List.of("a", "a", "b"), MEAN, null, "y", 640, 400))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("distinct");
   }
 
@@ -93,19 +121,36 @@ class XChartFiguresTest {
   @Test
   void linePlotRejectsBadSeries() {
     double[] x = Surfaces.axis(-1, 1, 5);
-    assertThatThrownBy(() -> SliceLinePlot.render("s", "x", "y", x,
-        Map.of("short", new double[] {1, 2}), 640, 400))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 5 values");
-    assertThatThrownBy(() -> SliceLinePlot.render("s", "x", "y", x,
-        Map.of("zero", new double[] {1, 0, 1, 2, 3}), true, 640, 400))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log");
-    assertThatThrownBy(() -> SliceLinePlot.render("s", "x", "y", x,
-        Map.of("nan", new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}),
-        640, 400)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () ->
+                SliceLinePlot.render(
+                    "s", "x", "y", x, Map.of("short", new double[] {1, 2}), 640, 400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs 5 values");
+    assertThatThrownBy(
+            () ->
+                SliceLinePlot.render(
+                    "s", "x", "y", x, Map.of("zero", new double[] {1, 0, 1, 2, 3}), true, 640, 400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("log");
+    assertThatThrownBy(
+            () ->
+                SliceLinePlot.render(
+                    "s",
+                    "x",
+                    "y",
+                    x,
+                    Map.of(
+                        "nan",
+                        new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}),
+                    640,
+                    400))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no finite value");
     assertThatThrownBy(() -> SliceLinePlot.render("s", "x", "y", x, Map.of(), 640, 400))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SliceLinePlot.render("s", "x", "y", x, curves(x), 10, 10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 200x150");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 200x150");
   }
 }

@@ -22,60 +22,78 @@ import org.losslandscape.pipeline.io.ResultsException;
 
 class ModelFilesAndCacheTest {
 
-    @TempDir
-    Path tmp;
+  @TempDir Path tmp;
 
-    private final MlpArchitecture net = new MlpArchitecture(6, List.of(5), 3);
-    private final Parameters weights = Initialization.HE.initialize(net, 3);
+  private final MlpArchitecture net = new MlpArchitecture(6, List.of(5), 3);
+  private final Parameters weights = Initialization.HE.initialize(net, 3);
 
-    private TrainingConfig config(double lr) {
-        return new TrainingConfig("c", lr, 8, 0, LearningRateSchedule.constant(), new TrainingBudget.Epochs(2), 1,
-                TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
+  private TrainingConfig config(double lr) {
+    return new TrainingConfig(
+        "c",
+        lr,
+        8,
+        0,
+        LearningRateSchedule.constant(),
+        new TrainingBudget.Epochs(2),
+        1,
+        TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
+  }
+
+  @Test
+  void modelFilesRoundTripExactly() {
+    ModelFiles.write(tmp.resolve("m"), weights);
+    assertThat(tmp.resolve("m/model.json")).isRegularFile();
+    assertThat(ModelFiles.read(tmp.resolve("m"))).isEqualTo(weights);
+  }
+
+  @Test
+  void aWeightFileOfTheWrongShapeIsAOneLineErrorNamingIt() {
+    ModelFiles.write(tmp.resolve("m"), weights);
+    Npy.writeFloat32(tmp.resolve("m/weights/dense0.kernel.npy"), new int[] {5, 6}, new float[30]);
+    assertThatThrownBy(() -> ModelFiles.read(tmp.resolve("m")))
+        .isInstanceOf(ResultsException.class)
+        .hasMessageContaining("dense0.kernel.npy")
+        .hasMessageContaining("[6, 5]");
+    assertThatThrownBy(() -> ModelFiles.read(tmp.resolve("absent")))
+        .isInstanceOf(ResultsException.class)
+        .hasMessageContaining("not a directory");
+  }
+
+  @Test
+  void theCacheKeyChangesWithAnythingThatDecidesTheWeights() {
+    String base = WeightsCache.key("data", weights, "HE", config(0.1), "cpu");
+    assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "cpu")).isEqualTo(base);
+    assertThat(WeightsCache.key("other-data", weights, "HE", config(0.1), "cpu"))
+        .isNotEqualTo(base);
+    assertThat(WeightsCache.key("data", weights, "HE", config(0.2), "cpu")).isNotEqualTo(base);
+    assertThat(WeightsCache.key("data", weights, "GLOROT", config(0.1), "cpu")).isNotEqualTo(base);
+    assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "gpu")).isNotEqualTo(base);
+  }
+
+  @Test
+  void aStoredEntryLoadsBackAndABrokenOneIsIgnored() throws Exception {
+    WeightsCache cache = new WeightsCache(tmp.resolve("cache"));
+    TrainingResult result =
+        new TrainingResult(
+            config(0.1),
+            weights,
+            TrainingStatus.COMPLETED,
+            12,
+            2.0,
+            List.of(new EpochRecord(1, 6, 0.9, 0.6), new EpochRecord(2, 12, 0.7, 0.7)),
+            1.5,
+            "");
+    cache.store("k", result);
+    TrainingResult back = cache.load("k", config(0.1)).orElseThrow();
+    assertThat(back.parameters()).isEqualTo(weights);
+    assertThat(back.curve()).isEqualTo(result.curve());
+    assertThat(back.steps()).isEqualTo(12);
+    try (var files = Files.list(tmp.resolve("cache"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("k");
     }
 
-    @Test
-    void modelFilesRoundTripExactly() {
-        ModelFiles.write(tmp.resolve("m"), weights);
-        assertThat(tmp.resolve("m/model.json")).isRegularFile();
-        assertThat(ModelFiles.read(tmp.resolve("m"))).isEqualTo(weights);
-    }
-
-    @Test
-    void aWeightFileOfTheWrongShapeIsAOneLineErrorNamingIt() {
-        ModelFiles.write(tmp.resolve("m"), weights);
-        Npy.writeFloat32(tmp.resolve("m/weights/dense0.kernel.npy"), new int[] {5, 6}, new float[30]);
-        assertThatThrownBy(() -> ModelFiles.read(tmp.resolve("m"))).isInstanceOf(ResultsException.class)
-                .hasMessageContaining("dense0.kernel.npy").hasMessageContaining("[6, 5]");
-        assertThatThrownBy(() -> ModelFiles.read(tmp.resolve("absent"))).isInstanceOf(ResultsException.class)
-                .hasMessageContaining("not a directory");
-    }
-
-    @Test
-    void theCacheKeyChangesWithAnythingThatDecidesTheWeights() {
-        String base = WeightsCache.key("data", weights, "HE", config(0.1), "cpu");
-        assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "cpu")).isEqualTo(base);
-        assertThat(WeightsCache.key("other-data", weights, "HE", config(0.1), "cpu")).isNotEqualTo(base);
-        assertThat(WeightsCache.key("data", weights, "HE", config(0.2), "cpu")).isNotEqualTo(base);
-        assertThat(WeightsCache.key("data", weights, "GLOROT", config(0.1), "cpu")).isNotEqualTo(base);
-        assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "gpu")).isNotEqualTo(base);
-    }
-
-    @Test
-    void aStoredEntryLoadsBackAndABrokenOneIsIgnored() throws Exception {
-        WeightsCache cache = new WeightsCache(tmp.resolve("cache"));
-        TrainingResult result = new TrainingResult(config(0.1), weights, TrainingStatus.COMPLETED, 12, 2.0,
-                List.of(new EpochRecord(1, 6, 0.9, 0.6), new EpochRecord(2, 12, 0.7, 0.7)), 1.5, "");
-        cache.store("k", result);
-        TrainingResult back = cache.load("k", config(0.1)).orElseThrow();
-        assertThat(back.parameters()).isEqualTo(weights);
-        assertThat(back.curve()).isEqualTo(result.curve());
-        assertThat(back.steps()).isEqualTo(12);
-        try (var files = Files.list(tmp.resolve("cache"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("k");
-        }
-
-        Files.delete(tmp.resolve("cache/k/weights/dense1.bias.npy"));
-        assertThat(cache.load("k", config(0.1))).isEmpty();
-        assertThat(cache.load("never-stored", config(0.1))).isEmpty();
-    }
+    Files.delete(tmp.resolve("cache/k/weights/dense1.bias.npy"));
+    assertThat(cache.load("k", config(0.1))).isEmpty();
+    assertThat(cache.load("never-stored", config(0.1))).isEmpty();
+  }
 }

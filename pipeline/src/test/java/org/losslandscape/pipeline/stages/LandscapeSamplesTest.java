@@ -7,21 +7,25 @@ import org.losslandscape.models.data.LabeledData;
 
 class LandscapeSamplesTest {
 
-    private final LabeledData data = new LabeledData(new float[1000 * 2], new int[1000], 2);
+  private final LabeledData data = new LabeledData(new float[1000 * 2], new int[1000], 2);
 
-    @Test
-    void aSeededSubsetIsRepeatableSortedAndWithoutRepeats() {
-        LandscapeSamples a = LandscapeSamples.draw("train", data, 100, 7);
-        LandscapeSamples b = LandscapeSamples.draw("train", data, 100, 7);
-        assertThat(a.indices()).containsExactly(b.indices()).hasSize(100).isSorted().doesNotHaveDuplicates();
-        assertThat(a.indices()).isNotEqualTo(LandscapeSamples.draw("train", data, 100, 8).indices());
-        assertThat(a.data().count()).isEqualTo(100);
-    }
+  @Test
+  void aSeededSubsetIsRepeatableSortedAndWithoutRepeats() {
+    LandscapeSamples a = LandscapeSamples.draw("train", data, 100, 7);
+    LandscapeSamples b = LandscapeSamples.draw("train", data, 100, 7);
+    assertThat(a.indices())
+        .containsExactly(b.indices())
+        .hasSize(100)
+        .isSorted()
+        .doesNotHaveDuplicates();
+    assertThat(a.indices()).isNotEqualTo(LandscapeSamples.draw("train", data, 100, 8).indices());
+    assertThat(a.data().count()).isEqualTo(100);
+  }
 
-    @Test
-    void askingForMoreThanTheSplitHoldsTakesAllOfIt() {
-        LandscapeSamples all = LandscapeSamples.draw("test", data, 5000, 1);
-        assertThat(all.indices()).hasSize(1000);
-        assertThat(all.indices()[999]).isEqualTo(999);
-    }
+  @Test
+  void askingForMoreThanTheSplitHoldsTakesAllOfIt() {
+    LandscapeSamples all = LandscapeSamples.draw("test", data, 5000, 1);
+    assertThat(all.indices()).hasSize(1000);
+    assertThat(all.indices()[999]).isEqualTo(999);
+  }
 }
