@@ -63,7 +63,7 @@ public final class PipelineModule extends AbstractModule {
   ExecutionSettings execution(DeviceChoice device) {
     int threads =
         options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
-    return new ExecutionSettings(device.usesGpu(), threads, 1);
+    return ExecutionSettings.on(device, threads, 1);
   }
 
   @Provides

@@ -2,29 +2,13 @@ package org.losslandscape.models.device;
 
 import java.util.Objects;
 import org.tensorflow.DeviceSpec;
-import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
-import org.tensorflow.proto.GPUOptions;
 
 /**
  * The device a run uses, why, and whether a {@code --device cuda} request fell back to the CPU.
  *
- * <p>How to apply it in TensorFlow Java 1.1.0 (graph mode):
- *
- * <pre>{@code
- * DeviceChoice choice = DeviceProbe.forThisMachine().choose(request, requireGpu);
- * log.info(choice.logLine(request));                 // WARN when choice.fellBack()
- * try (Graph graph = new Graph()) {
- *   Ops tf = choice.placeOps(Ops.create(graph));     // every op built through tf gets the device
- *   ... build the model with tf, and raw ops with graph.opBuilder(type, name, tf.scope()) ...
- *   try (Session session = new Session(graph, choice.sessionConfig())) { ... }
- * }
- * }</pre>
- *
- * <p>{@link #placeOps(Ops)} is {@code Ops.withDevice(DeviceSpec)}: the device string is copied onto
- * each op's {@code device} attribute, also for ops made with {@code graph.opBuilder(type, name,
- * tf.scope())}. The session config allows soft placement, so an op that has no kernel for the
- * chosen device runs on the CPU instead of failing the whole graph.
+ * <p>This record only says which device; {@link
+ * org.losslandscape.models.tf.ExecutionSettings#on(DeviceChoice, int, int)} turns it into op
+ * placement and a session configuration, the one place every graph of the tool gets them from.
  *
  * @param device "cpu" or "cuda"
  * @param tfDeviceSpec the TensorFlow device string, "/device:CPU:0" or "/device:GPU:0"
@@ -103,36 +87,6 @@ public record DeviceChoice(String device, String tfDeviceSpec, String reason, bo
         .deviceType(usesGpu() ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
         .deviceIndex(0)
         .build();
-  }
-
-  /**
-   * Scopes an op factory to this device.
-   *
-   * @param tf the op factory of a graph
-   * @return a factory whose ops (and raw ops built with its scope) carry this device
-   */
-  public Ops placeOps(Ops tf) {
-    return tf.withDevice(deviceSpec());
-  }
-
-  /**
-   * Builds the session config for this device: soft placement on (ops without a kernel for the
-   * device fall back op by op), device-placement logging off, GPU memory grown on demand instead of
-   * grabbing the whole card. A CPU choice also sets {@code device_count {"GPU": 0}} so that no GPU
-   * device is created for the session, even in the GPU build.
-   *
-   * @return the config for {@code new Session(graph, config)}
-   */
-  public ConfigProto sessionConfig() {
-    ConfigProto.Builder config =
-        ConfigProto.newBuilder()
-            .setAllowSoftPlacement(true)
-            .setLogDevicePlacement(false)
-            .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
-    if (!usesGpu()) {
-      config.putDeviceCount("GPU", 0);
-    }
-    return config.build();
   }
 
   /**

@@ -296,7 +296,8 @@ public final class DeviceProbe {
     ConfigProto strict =
         ConfigProto.newBuilder()
             .setAllowSoftPlacement(false)
-            // Same as DeviceChoice.sessionConfig(): TensorFlow fixes GPU memory options per process
+            // Same as ExecutionSettings.sessionConfig(): TensorFlow fixes GPU memory options per
+            // process
             // at the first GPU session, and the probe must not grab the whole card.
             .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true))
             .build();

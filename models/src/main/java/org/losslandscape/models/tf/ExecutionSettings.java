@@ -1,5 +1,6 @@
 package org.losslandscape.models.tf;
 
+import org.losslandscape.models.device.DeviceChoice;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -19,6 +20,11 @@ import org.tensorflow.proto.GPUOptions;
  * @param interOpThreads ops run concurrently (0 lets TensorFlow choose)
  */
 public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThreads) {
+
+  /** Settings for the device {@code choice} picked, with the given thread pools. */
+  public static ExecutionSettings on(DeviceChoice choice, int intraOpThreads, int interOpThreads) {
+    return new ExecutionSettings(choice.usesGpu(), intraOpThreads, interOpThreads);
+  }
 
   /** Default CPU settings: one intra-op thread per core, one inter-op thread pool of 1. */
   public static ExecutionSettings cpu() {
@@ -60,6 +66,7 @@ public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThre
             .setIntraOpParallelismThreads(intraOpThreads)
             .setInterOpParallelismThreads(interOpThreads)
             .setAllowSoftPlacement(true)
+            .setLogDevicePlacement(false)
             .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
     if (!gpu) {
       // With the GPU natives on a GPU machine, a CPU run must not claim GPU memory either.

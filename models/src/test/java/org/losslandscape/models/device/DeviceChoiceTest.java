@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.tensorflow.DeviceSpec;
-import org.tensorflow.proto.ConfigProto;
 
 /** The record's invariants, log line and session config; no TensorFlow runtime needed. */
 class DeviceChoiceTest {
@@ -60,21 +59,6 @@ class DeviceChoiceTest {
                 + " no GPU natives in this jar (build with -Pgpu)");
     assertThat(DeviceChoice.cuda("GPU usable (x)").logLine(DeviceRequest.CUDA))
         .isEqualTo("Device: requested cuda, using cuda (/device:GPU:0): GPU usable (x)");
-  }
-
-  @Test
-  void sessionConfigSoftPlacesGrowsGpuMemoryAndHidesGpusFromCpuRuns() {
-    ConfigProto cpu = DeviceChoice.cpu("requested cpu", false).sessionConfig();
-    assertThat(cpu.getAllowSoftPlacement()).isTrue();
-    assertThat(cpu.getLogDevicePlacement()).isFalse();
-    assertThat(cpu.getGpuOptions().getAllowGrowth()).isTrue();
-    assertThat(cpu.getDeviceCountMap()).containsEntry("GPU", 0);
-
-    ConfigProto cuda = DeviceChoice.cuda("GPU usable").sessionConfig();
-    assertThat(cuda.getAllowSoftPlacement()).isTrue();
-    assertThat(cuda.getLogDevicePlacement()).isFalse();
-    assertThat(cuda.getGpuOptions().getAllowGrowth()).isTrue();
-    assertThat(cuda.getDeviceCountMap()).doesNotContainKey("GPU");
   }
 
   @Test
