@@ -492,15 +492,8 @@ public final class ContourRenderer implements PanelRenderer {
   }
 
   private void drawCaption(Graphics2D g, Rectangle area, SurfaceData data, ColorScale scale) {
-    boolean clipped = false;
-    boolean missing = false;
-    for (int i = 0; i < data.alphaCount(); i++) {
-      for (int j = 0; j < data.betaCount(); j++) {
-        double v = data.valueAt(i, j);
-        clipped |= scale.clipsAbove(v);
-        missing |= !Double.isFinite(v);
-      }
-    }
+    boolean clipped = data.anyAbove(scale);
+    boolean missing = data.anyNonFinite();
     double[] alpha = data.alpha();
     double[] beta = data.beta();
     boolean originInside =

@@ -121,6 +121,30 @@ public record SurfaceData(String title, double[] alpha, double[] beta, double[][
     return min == Double.POSITIVE_INFINITY ? Double.NaN : min;
   }
 
+  /** True when some value is NaN or infinite (a diverged grid point). */
+  public boolean anyNonFinite() {
+    for (double[] row : z) {
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when some value is drawn clipped at the top of {@code scale}. */
+  public boolean anyAbove(ColorScale scale) {
+    for (double[] row : z) {
+      for (double v : row) {
+        if (scale.clipsAbove(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** The largest finite value, or NaN when no value is finite. */
   public double finiteMax() {
     double max = Double.NEGATIVE_INFINITY;

@@ -458,15 +458,8 @@ public final class SurfaceRenderer implements PanelRenderer {
 
   private void drawCaption(Graphics2D g, Rectangle area, SurfaceData data, ColorScale scale) {
     List<String> notes = new ArrayList<>();
-    boolean clipped = false;
-    boolean missing = false;
-    for (int i = 0; i < data.alphaCount(); i++) {
-      for (int j = 0; j < data.betaCount(); j++) {
-        double v = data.valueAt(i, j);
-        clipped |= scale.clipsAbove(v);
-        missing |= !Double.isFinite(v);
-      }
-    }
+    boolean clipped = data.anyAbove(scale);
+    boolean missing = data.anyNonFinite();
     if (clipped) {
       notes.add("values above " + scale.format(scale.max()) + " drawn at the top");
     }
