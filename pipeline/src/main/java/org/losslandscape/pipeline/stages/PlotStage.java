@@ -89,7 +89,17 @@ public final class PlotStage {
 
   /** The per-model figures: 3-D surface, contour map and the 1-D slices through the centre. */
   public void perModel(ModelLandscape l) {
-    SurfaceData data = surface(l.name(), l.primary());
+    // The figure title names the model; the panel title says what was sliced and the key numbers.
+    String panelTitle =
+        String.format(
+            Locale.ROOT,
+            "%s directions, %d samples: centre loss %.4f, S(%s) = %.3f",
+            options.normalization().label(),
+            l.primary().samples(),
+            l.primary().centreLoss(),
+            l.report().entries().get(l.report().entries().size() - 1).epsilon(),
+            l.report().entries().get(l.report().entries().size() - 1).interval().mean());
+    SurfaceData data = surface(panelTitle, l.primary());
     ColorScale own = ColorScale.shared(List.of(data), options.logScale());
     String dir = l.folder() + "/";
     write(
