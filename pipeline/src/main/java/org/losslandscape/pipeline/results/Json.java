@@ -58,9 +58,4 @@ public final class Json {
     }
     return out;
   }
-
-  /** The shared mapper, for converting trees to records. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
 }

@@ -31,14 +31,6 @@ public record StudyResults(
     landscapes = List.copyOf(landscapes);
   }
 
-  /** The trained run a landscape belongs to. */
-  public TrainedModel model(ModelLandscape landscape) {
-    return models.stream()
-        .filter(m -> m.folder().equals(landscape.folder()))
-        .findFirst()
-        .orElseThrow();
-  }
-
   /**
    * The landscape of the first seed of each config that has one, in study order: what the figures
    * show.
