@@ -3,7 +3,6 @@ package org.losslandscape.pipeline;
 import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
-import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
 import org.losslandscape.models.mlp.Parameters;
@@ -68,10 +67,7 @@ public final class SliceOnlyPipeline {
                 };
               }
             });
-    LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
-    LandscapeSamples samples =
-        LandscapeSamples.draw(
-            options.landscapeSplit(), split, options.landscapeSamples(), options.directionSeed());
+    LandscapeSamples samples = LandscapeSamples.forStudy(options, data);
     ModelLandscape sliced =
         timer.time(
             "landscape",

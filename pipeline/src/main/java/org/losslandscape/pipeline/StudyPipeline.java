@@ -3,7 +3,6 @@ package org.losslandscape.pipeline;
 import com.google.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.pipeline.config.StudyOptions;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
@@ -58,10 +57,7 @@ public final class StudyPipeline {
 
     List<NamedWeights> usable =
         models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
-    LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
-    LandscapeSamples samples =
-        LandscapeSamples.draw(
-            options.landscapeSplit(), split, options.landscapeSamples(), options.directionSeed());
+    LandscapeSamples samples = LandscapeSamples.forStudy(options, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !options.plots()

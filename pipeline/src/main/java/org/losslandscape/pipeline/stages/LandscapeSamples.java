@@ -14,6 +14,14 @@ import org.losslandscape.models.data.LabeledData;
  */
 public record LandscapeSamples(String split, int[] indices, LabeledData data) {
 
+  /** The subset the options ask for: {@code --landscape-split}, {@code --landscape-samples}. */
+  public static LandscapeSamples forStudy(
+      org.losslandscape.pipeline.config.StudyOptions options, PreparedData data) {
+    LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
+    return draw(
+        options.landscapeSplit(), split, options.landscapeSamples(), options.directionSeed());
+  }
+
   /**
    * {@code count} examples of {@code source} drawn without replacement from {@code seed} (all if
    * fewer).

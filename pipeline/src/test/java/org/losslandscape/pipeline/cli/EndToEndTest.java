@@ -46,28 +46,36 @@ class EndToEndTest {
     firstErr = err.toString();
   }
 
+  /** The slice settings both commands share, so the landscape command must reproduce the study. */
+  private static final List<String> SLICE =
+      List.of(
+          "--grid-size",
+          "5",
+          "--landscape-samples",
+          "300",
+          "--direction-pairs",
+          "2",
+          "--eps",
+          "0.5,1.0",
+          "--device",
+          "cpu");
+
   private static List<String> study(Path outDir) {
-    return List.of(
-        "--data-dir",
-        data.toString(),
-        "--out",
-        outDir.toString(),
-        "--cache-dir",
-        cache.toString(),
-        "--configs",
-        "high_lr_small_batch,low_lr_large_batch",
-        "--epochs",
-        "1",
-        "--grid-size",
-        "5",
-        "--landscape-samples",
-        "300",
-        "--direction-pairs",
-        "2",
-        "--eps",
-        "0.5,1.0",
-        "--device",
-        "cpu");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--data-dir",
+                data.toString(),
+                "--out",
+                outDir.toString(),
+                "--cache-dir",
+                cache.toString(),
+                "--configs",
+                "high_lr_small_batch,low_lr_large_batch",
+                "--epochs",
+                "1"));
+    args.addAll(SLICE);
+    return args;
   }
 
   @Test
@@ -235,28 +243,20 @@ class EndToEndTest {
   void landscapeCommandReproducesTheStudysSliceFromSavedWeights() {
     Path sliced = tmp.resolve("sliced");
     StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            new PrintWriter(err, true),
-            "landscape",
-            "--weights",
-            out.resolve("high_lr_small_batch").toString(),
-            "--name",
-            "again",
-            "--data-dir",
-            data.toString(),
-            "--out",
-            sliced.toString(),
-            "--grid-size",
-            "5",
-            "--landscape-samples",
-            "300",
-            "--direction-pairs",
-            "2",
-            "--eps",
-            "0.5,1.0",
-            "--device",
-            "cpu");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "landscape",
+                "--weights",
+                out.resolve("high_lr_small_batch").toString(),
+                "--name",
+                "again",
+                "--data-dir",
+                data.toString(),
+                "--out",
+                sliced.toString()));
+    args.addAll(SLICE);
+    int code = Main.run(new PrintWriter(err, true), args.toArray(String[]::new));
     assertThat(code).as(err.toString()).isZero();
     float[] study = Npy.read(out.resolve("high_lr_small_batch/loss.npy")).asFloat32().data();
     float[] again = Npy.read(sliced.resolve("again/loss.npy")).asFloat32().data();
