@@ -25,8 +25,8 @@ import org.tensorflow.types.TInt32;
  *
  * <p>The whole training set lives in a graph variable and each step feeds only the minibatch's
  * indices: a step at batch 32 is almost all fixed {@code Session.run} overhead, so copying the
- * batch from Java each time would cost more than the arithmetic (see the TensorFlow notes).
- * Gradients are taken with respect to the model's own variables only, never the data variable.
+ * batch from Java each time would cost more than the arithmetic. Gradients are taken with respect
+ * to the model's own variables only, never the data variable.
  *
  * <p>Deterministic: the same initial parameters, data, config and thread settings give the same
  * weights, because shuffles are drawn in Java from the config's seed.

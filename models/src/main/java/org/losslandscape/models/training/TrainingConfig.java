@@ -29,7 +29,7 @@ public record TrainingConfig(
 
   /** Cosine decay is defined over a known number of steps; a target loss has none. */
   public static final String WARMUP_COSINE_NEEDS_AN_END =
-      "--schedule warmup-cosine needs a fixed budget (--epochs or --steps), not --target-loss";
+      "the warmup-cosine schedule needs a fixed budget (epochs or steps), not a target loss";
 
   public TrainingConfig {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
