@@ -1,5 +1,7 @@
 package org.losslandscape.models.sharpness;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * The mean of repeated measurements with a two-sided 95% confidence interval from Student's t
  * distribution. With one measurement the interval is the point itself and {@code n == 1} says so.
@@ -15,15 +17,6 @@ package org.losslandscape.models.sharpness;
  * @param n number of measurements
  */
 public record MeanInterval(double mean, double lower, double upper, int n) {
-
-  /**
-   * t quantiles (0.975) for 1..30 degrees of freedom; beyond that the normal 1.96 is close enough.
-   */
-  private static final double[] T975 = {
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-    2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-    2.052, 2.048, 2.045, 2.042
-  };
 
   /** Mean and 95% interval of {@code values}. */
   public static MeanInterval of(double[] values) {
@@ -63,18 +56,9 @@ public record MeanInterval(double mean, double lower, double upper, int n) {
     return new MeanInterval(mean, mean - t * standardError, mean + t * standardError, n);
   }
 
-  /**
-   * The 0.975 quantile of Student's t with {@code df} degrees of freedom: the table up to 30,
-   * beyond that the Cornish-Fisher expansion around the normal quantile (error < 1e-4 there).
-   */
+  /** The 0.975 quantile of Student's t with {@code df} degrees of freedom (Commons Statistics). */
   static double tQuantile975(int df) {
-    if (df <= T975.length) {
-      return T975[df - 1];
-    }
-    double z = 1.959964;
-    double z3 = z * z * z;
-    double z5 = z3 * z * z;
-    return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
+    return TDistribution.of(df).inverseCumulativeProbability(0.975);
   }
 
   /** Half the interval's width, for error bars. */
