@@ -15,6 +15,7 @@ import org.losslandscape.models.training.SgdTrainer;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.Invocation;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -36,6 +37,7 @@ public final class PipelineModule extends AbstractModule {
 
   private final StudySettings settings;
   private final DeviceChoice device;
+  private final Invocation invocation;
 
   /**
    * @param settings the validated settings
@@ -43,8 +45,18 @@ public final class PipelineModule extends AbstractModule {
    *     requirement fails before anything is built
    */
   public PipelineModule(StudySettings settings, DeviceChoice device) {
+    this(settings, device, Invocation.defaults());
+  }
+
+  /**
+   * @param settings the validated settings
+   * @param device the device chosen before wiring
+   * @param invocation the command line, quoted in the reports
+   */
+  public PipelineModule(StudySettings settings, DeviceChoice device, Invocation invocation) {
     this.settings = settings;
     this.device = device;
+    this.invocation = invocation;
   }
 
   /** Probes this machine and picks the device asked for; a fallback is logged as a warning. */
@@ -64,6 +76,7 @@ public final class PipelineModule extends AbstractModule {
     bind(TrainingSettings.class).toInstance(settings.training());
     bind(SliceSettings.class).toInstance(settings.slice());
     bind(DeviceChoice.class).toInstance(device);
+    bind(Invocation.class).toInstance(invocation);
     bind(StageTimer.class).in(Singleton.class);
   }
 

@@ -18,11 +18,15 @@ import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;
+import org.losslandscape.pipeline.stages.VerdictStage;
 import org.losslandscape.pipeline.stages.WeightsToSlice;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
  * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
- * sharpness, draw the figures, write the summary. Each stage is timed and logged.
+ * sharpness, draw the figures, judge the claims, write the summary. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
@@ -34,6 +38,7 @@ public final class StudyPipeline {
   private final TrainStage train;
   private final LandscapeStage landscape;
   private final PlotStage plot;
+  private final VerdictStage verdictStage;
   private final ReportStage report;
 
   @Inject
@@ -46,6 +51,7 @@ public final class StudyPipeline {
       TrainStage train,
       LandscapeStage landscape,
       PlotStage plot,
+      VerdictStage verdictStage,
       ReportStage report) {
     this.training = training;
     this.slice = slice;
@@ -55,6 +61,7 @@ public final class StudyPipeline {
     this.train = train;
     this.landscape = landscape;
     this.plot = plot;
+    this.verdictStage = verdictStage;
     this.report = report;
   }
 
@@ -75,10 +82,13 @@ public final class StudyPipeline {
 
     StudyResults results =
         new StudyResults(data, training.recipes(), models, landscapes, samples, raw);
+    List<RunMeasurements> runs = verdictStage.measurements(results);
+    ProtocolVerdict judged = timer.time("verdict", () -> verdictStage.protocol(runs));
     if (output.plots() && !results.aggregates().isEmpty()) {
-      timer.run("plot", () -> plot.run(results));
+      timer.run("plot", () -> plot.run(results, runs, judged));
     }
-    report.write(results, timer.seconds());
+    Verdict verdict = verdictStage.write(List.of(judged));
+    report.write(results, verdict, timer.seconds());
     return results;
   }
 }

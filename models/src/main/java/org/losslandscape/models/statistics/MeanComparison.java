@@ -31,21 +31,38 @@ public record MeanComparison(
           .with(AlternativeHypothesis.TWO_SIDED);
 
   /**
-   * Compares {@code a} with {@code b}; each needs at least two finite values and a spread that is
-   * not zero in both.
+   * Compares {@code a} with {@code b}; each needs at least two finite values. When neither group
+   * varies at all (e.g. a sharpness that is 0 by construction), Welch's statistic is undefined:
+   * equal constants then give p = 1 and different constants p = 0, the limits of the test.
    */
   public static MeanComparison welch(double[] a, double[] b) {
     requireUsable(a, "first");
     requireUsable(b, "second");
+    double meanA = mean(a);
+    double meanB = mean(b);
+    if (constant(a) && constant(b)) {
+      boolean equal = meanA == meanB;
+      return new MeanComparison(
+          meanA,
+          meanB,
+          a.length,
+          b.length,
+          equal ? 0 : Math.copySign(Double.POSITIVE_INFINITY, meanA - meanB),
+          a.length + b.length - 2,
+          equal ? 1 : 0);
+    }
     TTest.Result r = WELCH.test(a, b);
     return new MeanComparison(
-        mean(a),
-        mean(b),
-        a.length,
-        b.length,
-        r.getStatistic(),
-        r.getDegreesOfFreedom(),
-        r.getPValue());
+        meanA, meanB, a.length, b.length, r.getStatistic(), r.getDegreesOfFreedom(), r.getPValue());
+  }
+
+  private static boolean constant(double[] values) {
+    for (double v : values) {
+      if (v != values[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when the first group's mean is the lower one. */

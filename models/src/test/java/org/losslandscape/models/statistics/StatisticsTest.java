@@ -58,6 +58,12 @@ class StatisticsTest {
     assertThat(c.degreesOfFreedom()).isCloseTo(3.2347, within(1e-4));
     assertThat(c.pValue()).isBetween(0.01, 0.05);
     assertThat(c.firstIsLower()).isTrue();
+    // Groups that do not vary: the limits of the test, never NaN.
+    assertThat(MeanComparison.welch(new double[] {0, 0}, new double[] {0, 0, 0}).pValue())
+        .isEqualTo(1);
+    assertThat(MeanComparison.welch(new double[] {0, 0}, new double[] {1, 1}).pValue()).isZero();
+    assertThat(MeanComparison.welch(new double[] {0, 0}, new double[] {1, 2}).pValue())
+        .isBetween(0.0, 1.0);
     assertThatThrownBy(() -> MeanComparison.welch(new double[] {1}, new double[] {1, 2}))
         .hasMessageContaining("at least two values");
     assertThatThrownBy(

@@ -4,11 +4,14 @@ import com.google.inject.Guice;
 import java.util.concurrent.Callable;
 import org.losslandscape.pipeline.PipelineModule;
 import org.losslandscape.pipeline.StudyPipeline;
+import org.losslandscape.pipeline.config.Invocation;
 import org.losslandscape.pipeline.config.MemoryEstimate;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.stages.StudyResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The default command: train the recipes, slice each minimum, measure, plot, report. */
 @Command(
@@ -35,6 +38,8 @@ import picocli.CommandLine.Mixin;
       "4:finished, but a recipe diverged (marked in summary.json)"
     })
 public final class StudyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Mixin CommonOptions common = new CommonOptions();
 
@@ -63,7 +68,10 @@ public final class StudyCommand implements Callable<Integer> {
     OutputFolder.prepare(settings.output().directory());
     StudyResults results =
         Guice.createInjector(
-                new PipelineModule(settings, PipelineModule.chooseDevice(settings.device())))
+                new PipelineModule(
+                    settings,
+                    PipelineModule.chooseDevice(settings.device()),
+                    Invocation.of(spec.commandLine().getParseResult().originalArgs())))
             .getInstance(StudyPipeline.class)
             .run();
     return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;

@@ -19,9 +19,15 @@ import org.losslandscape.pipeline.plot.ColorScale;
 import org.losslandscape.pipeline.plot.PanelFigure;
 import org.losslandscape.pipeline.plot.PanelKind;
 import org.losslandscape.pipeline.plot.PngEncoding;
+import org.losslandscape.pipeline.plot.ScatterGrid;
 import org.losslandscape.pipeline.plot.SharpnessBarChart;
 import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
+import org.losslandscape.pipeline.verdict.Measure;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictRecords;
+import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureVerdict;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 
 /**
  * Draws the study's figures. Every multi-panel figure uses one colour scale for all its panels, so
@@ -41,7 +47,67 @@ public final class PlotStage {
     this.output = output;
   }
 
-  /** All figures of a study. */
+  /** All figures of a study, with the verdict's view of its runs. */
+  public void run(StudyResults results, List<RunMeasurements> runs, ProtocolVerdict verdict) {
+    run(results);
+    if (!runs.isEmpty()) {
+      write("sharpness_vs_gap.png", sharpnessVersusGap(runs, verdict));
+    }
+  }
+
+  /**
+   * Every run a point: its value of each measure against its generalization gap, one panel per
+   * measure, the Kendall correlation over runs with its bootstrap interval in the panel title.
+   */
+  private static BufferedImage sharpnessVersusGap(
+      List<RunMeasurements> runs, ProtocolVerdict verdict) {
+    List<ScatterGrid.Panel> panels = new ArrayList<>();
+    for (MeasureVerdict m : verdict.measures()) {
+      Map<String, double[][]> series = new LinkedHashMap<>();
+      for (RunMeasurements r : runs) {
+        Measure measure =
+            r.values().keySet().stream()
+                .filter(x -> x.key().equals(m.measure()))
+                .findFirst()
+                .orElse(null);
+        if (measure == null) {
+          continue;
+        }
+        double[][] points = series.computeIfAbsent(r.recipe().name(), k -> new double[][] {{}, {}});
+        points[0] = append(points[0], r.values().get(measure));
+        points[1] = append(points[1], r.generalizationGap());
+      }
+      panels.add(
+          new ScatterGrid.Panel(
+              m.label() + ": " + correlationText(m.withGap()),
+              m.label() + " (nats of loss increase)",
+              "generalization gap (test - train loss, nats)",
+              series));
+    }
+    int columns = Math.min(panels.size(), panels.size() > 4 ? 3 : 2);
+    return ScatterGrid.render(
+        "Sharpness vs generalization gap, every run a point (" + verdict.budget() + ")",
+        panels,
+        columns,
+        900,
+        650);
+  }
+
+  private static String correlationText(VerdictRecords.Correlation c) {
+    if (c.tau() == null) {
+      return "tau undefined (" + c.undefinedBecause().replace('_', ' ') + ")";
+    }
+    return String.format(
+        Locale.ROOT, "tau %.2f [%.2f, %.2f], %d runs", c.tau(), c.ci95Low(), c.ci95High(), c.n());
+  }
+
+  private static double[] append(double[] values, double v) {
+    double[] out = java.util.Arrays.copyOf(values, values.length + 1);
+    out[values.length] = v;
+    return out;
+  }
+
+  /** All figures of a study but the verdict's. */
   public void run(StudyResults results) {
     List<SurfaceData> plain = new ArrayList<>();
     List<SurfaceData> annotated = new ArrayList<>();

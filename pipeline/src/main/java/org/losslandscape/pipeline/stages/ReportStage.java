@@ -11,7 +11,6 @@ import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
-import org.losslandscape.models.sharpness.RankCorrelation;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.BuildInfo;
@@ -25,11 +24,11 @@ import org.losslandscape.pipeline.summary.LandscapeSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
-import org.losslandscape.pipeline.summary.RankCorrelationSummary;
 import org.losslandscape.pipeline.summary.RecipeSummary;
 import org.losslandscape.pipeline.summary.SharpnessSummary;
 import org.losslandscape.pipeline.summary.Summary;
 import org.losslandscape.pipeline.summary.TrainingSummary;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -72,7 +71,7 @@ public final class ReportStage {
   }
 
   /** Writes the summary of a study; {@code timings} are seconds per stage. */
-  public Summary write(StudyResults results, Map<String, Double> timings) {
+  public Summary write(StudyResults results, Verdict verdict, Map<String, Double> timings) {
     List<RecipeSummary> recipes = new ArrayList<>();
     for (TrainedModel model : results.models()) {
       if (model.run().primary()) {
@@ -80,13 +79,9 @@ public final class ReportStage {
       }
     }
     Map<String, OrderingSummary> orderings = new LinkedHashMap<>();
-    Map<String, RankCorrelationSummary> correlations = new LinkedHashMap<>();
     List<RecipeAggregate> aggregates = results.aggregates();
     for (double eps : slice.radii()) {
       orderings.put(epsKey(eps), orderings(aggregates, eps));
-      if (aggregates.size() >= 2) {
-        correlations.put(epsKey(eps), rankCorrelations(aggregates, eps));
-      }
     }
     Summary summary =
         summary(
@@ -101,7 +96,7 @@ public final class ReportStage {
             trainingSummary(),
             recipes,
             orderings,
-            correlations);
+            verdict);
     Json.write(output.directory().resolve("summary.json"), summary);
     logTable(results);
     return summary;
@@ -166,7 +161,7 @@ public final class ReportStage {
       TrainingSummary trainingSummary,
       List<RecipeSummary> recipes,
       Map<String, OrderingSummary> orderings,
-      Map<String, RankCorrelationSummary> correlations) {
+      Verdict verdict) {
     BuildInfo build = BuildInfo.current();
     boolean study = weightsSource == null;
     return new Summary(
@@ -192,7 +187,7 @@ public final class ReportStage {
         study ? training.seeds() : null,
         recipes,
         orderings,
-        correlations);
+        verdict);
   }
 
   private TrainingSummary trainingSummary() {
@@ -331,19 +326,6 @@ public final class ReportStage {
               e.pointsInBall()));
     }
     return new SharpnessSummary(means, reasons.isEmpty() ? null : reasons, detail);
-  }
-
-  /**
-   * Kendall tau across recipes between mean slice sharpness and the mean gap, and the LR/batch
-   * ratio.
-   */
-  private static RankCorrelationSummary rankCorrelations(
-      List<RecipeAggregate> aggregates, double eps) {
-    double[] sharp = aggregates.stream().mapToDouble(a -> a.sharpness(eps).mean()).toArray();
-    double[] gap = aggregates.stream().mapToDouble(a -> a.generalizationGap().mean()).toArray();
-    double[] noise = aggregates.stream().mapToDouble(a -> a.recipe().noiseScale()).toArray();
-    return new RankCorrelationSummary(
-        RankCorrelation.kendallTau(sharp, gap), RankCorrelation.kendallTau(sharp, noise));
   }
 
   static String epsKey(double eps) {

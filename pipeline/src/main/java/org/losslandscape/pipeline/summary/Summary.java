@@ -2,6 +2,7 @@ package org.losslandscape.pipeline.summary;
 
 import java.util.List;
 import java.util.Map;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
  * The whole {@code summary.json} of a study ({@code loss-landscape}) or of slicing given weights
@@ -30,8 +31,8 @@ import java.util.Map;
  * @param sharpnessDefinition what the sharpness numbers mean
  * @param seeds training seeds per recipe (study only)
  * @param configs one entry per recipe (or the sliced model)
- * @param orderings per radius, the orderings the intervals support (study only)
- * @param rankCorrelations per radius, Kendall's tau across recipes (study only)
+ * @param orderings per radius, the recipe pairs whose 95% intervals do not overlap (study only)
+ * @param verdict the tool's verdict on the three claims, with the tests behind it (study only)
  */
 public record Summary(
     String format,
@@ -56,7 +57,7 @@ public record Summary(
     Integer seeds,
     List<RecipeSummary> configs,
     Map<String, OrderingSummary> orderings,
-    Map<String, RankCorrelationSummary> rankCorrelations) {
+    Verdict verdict) {
 
   /** The value of {@link #format()}. */
   public static final String FORMAT = "loss-landscape-summary";
@@ -64,8 +65,9 @@ public record Summary(
   /**
    * The value of {@link #formatVersion()}. Version 1 was the untyped summary of tool 0.1.0; version
    * 2 adds the format fields, device request and fallback, data file checksums, effective sample
-   * and batch counts, orderings as objects with the pairs not compared, and null-with-reason for
-   * numbers that are not finite.
+   * and batch counts, orderings as objects with the pairs not compared, null-with-reason for
+   * numbers that are not finite, and the verdict (which replaces the rank correlations of recipe
+   * means).
    */
   public static final int FORMAT_VERSION = 2;
 

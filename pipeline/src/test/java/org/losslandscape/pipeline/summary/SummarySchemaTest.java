@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.Recipes;
+import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.results.Json;
+import org.losslandscape.pipeline.verdict.Measure;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictAnalysis;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
  * The published schema accepts what the records write, including numbers that are not finite, and
@@ -19,7 +27,7 @@ class SummarySchemaTest {
 
   private static final String SHA = "a".repeat(64);
 
-  static Summary summary(double sharpness, double tau, MeanInterval overPairs) {
+  static Summary summary(double sharpness, double centreLoss, MeanInterval overPairs) {
     IntervalSummary pairs = IntervalSummary.of(overPairs);
     Map<String, Double> slice = new LinkedHashMap<>();
     slice.put("0.5", Double.isFinite(sharpness) ? sharpness : null);
@@ -56,7 +64,18 @@ class SummarySchemaTest {
             0.82,
             0.1,
             new LandscapeSummary(
-                5, List.of(-1.0, 1.0), "filter", false, "train", 300, null, 7, 2, 0.4, 0.39, 3.2),
+                5,
+                List.of(-1.0, 1.0),
+                "filter",
+                false,
+                "train",
+                300,
+                null,
+                7,
+                2,
+                centreLoss,
+                0.39,
+                3.2),
             s,
             null);
     return new Summary(
@@ -93,7 +112,28 @@ class SummarySchemaTest {
         Map.of(
             "0.5",
             new OrderingSummary("direction_pairs", OrderingSummary.RULE, 0, List.of(), List.of())),
-        Map.of("0.5", new RankCorrelationSummary(tau, 0.5)));
+        verdict(sharpness));
+  }
+
+  /** A verdict over four recipes x three seeds whose last seed of one recipe has {@code last}. */
+  static Verdict verdict(double last) {
+    List<RunMeasurements> runs = new ArrayList<>();
+    Measure m = Measure.sliceSharpness(0.5, "filter");
+    for (Recipe r : Recipes.defaults()) {
+      for (int k = 0; k < 3; k++) {
+        double value = r.learningRate() * 10 + k * 0.1;
+        if (k == 2 && r.name().equals("low_lr_large_batch")) {
+          value = last;
+        }
+        runs.add(
+            new RunMeasurements(
+                new RunId(r.name(), k, k), r, 0.3, 0.8, 0.1 + 0.01 * k, Map.of(m, value)));
+      }
+    }
+    return VerdictAnalysis.verdict(
+        List.of(
+            new VerdictAnalysis(1, 200)
+                .protocol("epochs", "1 epochs", Recipes.defaults(), runs, List.of(m))));
   }
 
   private static JsonNode tree(Summary s) throws Exception {
@@ -127,10 +167,16 @@ class SummarySchemaTest {
     assertThat(json.at("/configs/0/sharpness/slice/0.5").isNull()).isTrue();
     assertThat(json.at("/configs/0/sharpness/slice_reasons/0.5").asText())
         .isEqualTo("positive_infinity");
-    JsonNode tau = json.at("/rank_correlations/0.5");
-    assertThat(tau.get("kendall_tau_sharpness_vs_generalization_gap").isNull()).isTrue();
-    assertThat(tau.get("kendall_tau_sharpness_vs_generalization_gap_reason").asText())
-        .isEqualTo("not_a_number");
+    JsonNode landscape = json.at("/configs/0/landscape");
+    assertThat(landscape.get("center_loss").isNull()).isTrue();
+    assertThat(landscape.get("center_loss_reason").asText()).isEqualTo("not_a_number");
+    // The verdict lists the recipe whose last seed is infinite as not testable.
+    JsonNode values = json.at("/verdict/protocols/0/measures/0/recipes/3");
+    assertThat(values.get("mean").isNull()).isTrue();
+    assertThat(values.get("mean_reason").asText()).isEqualTo("positive_infinity");
+    assertThat(values.get("per_seed_reason").asText()).isEqualTo("positive_infinity");
+    assertThat(json.at("/verdict/protocols/0/measures/0/pairs").toString())
+        .contains("\"not_tested_because\":\"non_finite\"");
   }
 
   @Test
@@ -147,8 +193,7 @@ class SummarySchemaTest {
     JsonNode good = tree(summary(0.3, 0.1, MeanInterval.of(new double[] {0.2, 0.4})));
 
     ObjectNode stringForANumber = good.deepCopy();
-    ((ObjectNode) stringForANumber.at("/rank_correlations/0.5"))
-        .put("kendall_tau_sharpness_vs_generalization_gap", "undefined");
+    ((ObjectNode) stringForANumber.at("/configs/0/landscape")).put("center_loss", "undefined");
     assertThat(SummarySchema.errors(stringForANumber)).isNotEmpty();
 
     ObjectNode unknownField = good.deepCopy();

@@ -1,0 +1,142 @@
+package org.losslandscape.pipeline.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Scatter plots in a grid, one panel per measure (e.g. every run's sharpness against its
+ * generalization gap), with one legend of series (recipes) shared by all panels through one colour
+ * per series name.
+ */
+public final class ScatterGrid {
+
+  private ScatterGrid() {}
+
+  /**
+   * One panel.
+   *
+   * @param title panel title (e.g. the measure and its correlation with the gap)
+   * @param xTitle x axis title, with units
+   * @param yTitle y axis title, with units
+   * @param series points by series name, in legend order; each value is {x[], y[]} of equal length
+   */
+  public record Panel(String title, String xTitle, String yTitle, Map<String, double[][]> series) {
+    public Panel {
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(series, "series");
+    }
+  }
+
+  /**
+   * Renders the panels, {@code columns} per row, each {@code panelWidth x panelHeight}, under a
+   * figure title. Non-finite points are left out (the panel title should say how many).
+   */
+  public static BufferedImage render(
+      String title, List<Panel> panels, int columns, int panelWidth, int panelHeight) {
+    if (panels.isEmpty()) {
+      throw new IllegalArgumentException("need at least one panel");
+    }
+    XChartStyling.checkSize(panelWidth, panelHeight);
+    Headless.ensure();
+    List<String> names =
+        panels.stream().flatMap(p -> p.series().keySet().stream()).distinct().toList();
+    Color[] colors = XChartStyling.qualitativeColors(names.size());
+    int rows = (panels.size() + columns - 1) / columns;
+    int titleHeight = 70;
+    BufferedImage figure =
+        new BufferedImage(
+            columns * panelWidth, titleHeight + rows * panelHeight, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = figure.createGraphics();
+    try {
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      FigureStyle style = FigureStyle.defaults();
+      g.setColor(style.background());
+      g.fillRect(0, 0, figure.getWidth(), figure.getHeight());
+      g.setColor(style.foreground());
+      Font font = style.panelTitle().deriveFont(Font.BOLD, 26f);
+      FontMetrics metrics = g.getFontMetrics(font);
+      while (metrics.stringWidth(title) > figure.getWidth() - 40 && font.getSize2D() > 12) {
+        font = font.deriveFont(font.getSize2D() - 1);
+        metrics = g.getFontMetrics(font);
+      }
+      g.setFont(font);
+      g.drawString(
+          title, (figure.getWidth() - metrics.stringWidth(title)) / 2, titleHeight / 2 + 10);
+      for (int k = 0; k < panels.size(); k++) {
+        BufferedImage panel = panel(panels.get(k), names, colors, panelWidth, panelHeight);
+        g.drawImage(
+            panel, (k % columns) * panelWidth, titleHeight + (k / columns) * panelHeight, null);
+      }
+    } finally {
+      g.dispose();
+    }
+    return figure;
+  }
+
+  private static BufferedImage panel(
+      Panel p, List<String> names, Color[] colors, int width, int height) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(p.title())
+            .xAxisTitle(p.xTitle())
+            .yAxisTitle(p.yTitle())
+            .build();
+    XChartStyling.apply(chart.getStyler(), FigureStyle.defaults());
+    chart
+        .getStyler()
+        .setChartTitleFont(FigureStyle.defaults().panelTitle().deriveFont(Font.BOLD, 17f));
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setPlotGridVerticalLinesVisible(true);
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(ColorScale::formatValue);
+    chart.getStyler().setMarkerSize(11);
+    // Below the plot, in one row: inside, it would hide the points in its corner.
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    boolean any = false;
+    for (Map.Entry<String, double[][]> e : p.series().entrySet()) {
+      double[] x = e.getValue()[0];
+      double[] y = e.getValue()[1];
+      int n = 0;
+      for (int i = 0; i < x.length; i++) {
+        n += Double.isFinite(x[i]) && Double.isFinite(y[i]) ? 1 : 0;
+      }
+      if (n == 0) {
+        continue;
+      }
+      double[] fx = new double[n];
+      double[] fy = new double[n];
+      int j = 0;
+      for (int i = 0; i < x.length; i++) {
+        if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+          fx[j] = x[i];
+          fy[j++] = y[i];
+        }
+      }
+      XYSeries s = chart.addSeries(e.getKey(), fx, fy);
+      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarkerColor(colors[names.indexOf(e.getKey())]);
+      any = true;
+    }
+    if (!any) {
+      chart
+          .addSeries("no finite value", new double[] {0}, new double[] {0})
+          .setMarker(SeriesMarkers.NONE);
+    }
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+}
