@@ -154,10 +154,12 @@ public final class PlotStage {
     }
     String bars =
         intervals
-            ? "mean ± 95% interval over " + aggregates.get(0).intervalSource()
-            : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+            ? "Bars: mean ± 95% interval over " + aggregates.get(0).intervalSource()
+            : "Bars: one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+    // The slice is centred on the trained weights, so L(0, 0) is their loss on the slice samples.
     return SharpnessBarChart.render(
-        "Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
+        "Slice sharpness S(ε) = max of L(α, β) − L(0, 0) over √(α² + β²) ≤ ε",
+        bars + "; one panel per ε, each with its own y axis",
         names,
         groups,
         mean,
