@@ -159,6 +159,18 @@ public final class SharpnessBarChart {
                 g.create((p % cols) * panelWidth, top + row * panelHeight, panelWidth, panelHeight);
         try {
           chart.paint(panelGraphics, panelWidth, panelHeight);
+          if (allZero(column(mean, p), errorHalfWidth == null ? null : column(errorHalfWidth, p))) {
+            // Bars of height zero draw nothing; say so rather than leave an empty-looking panel.
+            panelGraphics.setColor(style.foreground());
+            Canvas.text(
+                panelGraphics,
+                style.caption(),
+                "0 for every configuration",
+                panelWidth / 2.0,
+                panelHeight / 2.0,
+                0.5,
+                0.5);
+          }
         } finally {
           panelGraphics.dispose();
         }
@@ -198,6 +210,11 @@ public final class SharpnessBarChart {
     if (rotateLabels) {
       chart.getStyler().setXAxisLabelRotation(25);
     }
+    if (allZero(heights, errors)) {
+      // XChart centres a flat series on its axis; keep 0 at the bottom like every other panel.
+      chart.getStyler().setYAxisMin(0.0);
+      chart.getStyler().setYAxisMax(1.0);
+    }
     List<Double> values = new ArrayList<>();
     List<Double> halfWidths = new ArrayList<>();
     for (int c = 0; c < heights.length; c++) {
@@ -234,6 +251,15 @@ public final class SharpnessBarChart {
       y += lineHeight;
     }
     return (int) Math.ceil(y);
+  }
+
+  private static boolean allZero(double[] heights, double[] errors) {
+    for (int c = 0; c < heights.length; c++) {
+      if (heights[c] != 0 || (errors != null && errors[c] != 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double[] column(double[][] values, int panel) {

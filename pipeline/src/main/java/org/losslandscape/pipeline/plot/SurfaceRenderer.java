@@ -54,9 +54,9 @@ public final class SurfaceRenderer implements PanelRenderer {
   private final double azimuthRad;
   private final double elevationRad;
 
-  /** Default look: viridis, value axis "loss", camera at azimuth -60°, elevation 40°. */
+  /** Default look: viridis, value axis "loss (nats)", camera at azimuth -60°, elevation 40°. */
   public SurfaceRenderer() {
-    this(FigureStyle.defaults(), ColorMap.viridis(), "loss", -60, 40);
+    this(FigureStyle.defaults(), ColorMap.viridis(), "loss (nats)", -60, 40);
   }
 
   /**
@@ -64,7 +64,8 @@ public final class SurfaceRenderer implements PanelRenderer {
    *
    * @param style fonts and colours
    * @param colorMap colours of the quads
-   * @param valueLabel title of the vertical axis and the colour bar, e.g. "training loss"
+   * @param valueLabel title of the vertical axis and the colour bar, with its unit, e.g. "loss
+   *     (nats)"
    * @param azimuthDegrees camera direction around the vertical axis (finite)
    * @param elevationDegrees camera height above the floor, in (0, 90) exclusive
    */
@@ -92,7 +93,7 @@ public final class SurfaceRenderer implements PanelRenderer {
 
   @Override
   public ColorBar colorBar(ColorScale scale) {
-    return new ColorBar(scale, colorMap, valueLabel + (scale.log() ? " (log scale)" : ""), style);
+    return new ColorBar(scale, colorMap, ColorBar.labelFor(valueLabel, scale), style);
   }
 
   /**

@@ -127,7 +127,7 @@ public final class PlotStage {
     series.put("along d1 (β = 0)", alongD1);
     series.put("along d2 (α = 0)", alongD2);
     return SliceLinePlot.render(
-        l.folder() + " — 1-D slices through the minimum",
+        l.folder() + " — 1-D slices through the trained weights",
         "step along the direction (direction units)",
         "loss (mean cross-entropy, nats)",
         g.spec().coordinates(),
@@ -190,14 +190,16 @@ public final class PlotStage {
             ? 0.5
             : options.epsilons().get(options.epsilons().size() - 1);
     MeanInterval s = a.sharpness(eps);
+    // One direction pair and one seed give no interval: "± 0.000" would claim a precise value.
+    String interval = s.n() > 1 ? String.format(Locale.ROOT, " ± %.3f", s.halfWidth()) : "";
     return String.format(
         Locale.ROOT,
-        "%s: test acc %.3f, S(%s) = %.3f ± %.3f",
+        "%s: test acc %.3f, S(%s) = %.3f%s",
         a.config().name(),
         a.testAccuracy().mean(),
         eps,
         s.mean(),
-        s.halfWidth());
+        interval);
   }
 
   private String settingLine(LandscapeSamples samples) {

@@ -68,12 +68,19 @@ class XChartFiguresTest {
   }
 
   @Test
-  void barChartOfAllZeroSharpnessRenders() {
-    // A radius below the grid spacing holds only the centre: sharpness exactly 0 everywhere.
-    double[][] zeros = {{0, 0.4, 1.2}, {0, 1.1, 3.0}};
-    BufferedImage image =
-        SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, zeros, zeros, "y", 900, 500);
-    assertThat(Pixels.countNot(image, Color.WHITE)).isGreaterThan(900 * 500 / 20);
+  void panelWhereEverySharpnessIsZeroSaysSo() {
+    // A radius below the grid spacing holds only the centre: sharpness exactly 0 everywhere, and
+    // bars of height 0 draw nothing.
+    double[][] zeroFirst = {{0, 0.4, 1.2}, {0, 1.1, 3.0}};
+    double[][] errors = {{0, 0.05, 0.2}, {0, 0.1, 0.4}};
+    Rectangle firstPanelCentre = new Rectangle(75, 220, 150, 100);
+    Color text = FigureStyle.defaults().foreground();
+    BufferedImage zero =
+        SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, zeroFirst, errors, "y", 900, 500);
+    assertThat(Pixels.contains(zero, firstPanelCentre, text, 80)).isTrue();
+    BufferedImage nonZero =
+        SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, MEAN, null, "y", 900, 500);
+    assertThat(Pixels.contains(nonZero, firstPanelCentre, text, 80)).isFalse();
   }
 
   /** The longest vertical run of pixels within 1 of {@code color}, over all columns. */
