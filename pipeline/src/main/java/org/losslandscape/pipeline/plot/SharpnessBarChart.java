@@ -141,13 +141,16 @@ public final class SharpnessBarChart {
       Color[] colors = XChartStyling.sequentialColors(panels);
       for (int p = 0; p < panels; p++) {
         int row = p / cols;
+        // The x axis is titled only where no panel sits below.
         boolean bottomRow = row == rows - 1 || p + cols >= panels;
+        double[] heights = column(mean, p);
+        double[] errors = errorHalfWidth == null ? null : column(errorHalfWidth, p);
         CategoryChart chart =
             panel(
                 panelLabels.get(p),
                 configNames,
-                column(mean, p),
-                errorHalfWidth == null ? null : column(errorHalfWidth, p),
+                heights,
+                errors,
                 yAxisTitle,
                 colors[p],
                 bottomRow,
@@ -159,7 +162,7 @@ public final class SharpnessBarChart {
                 g.create((p % cols) * panelWidth, top + row * panelHeight, panelWidth, panelHeight);
         try {
           chart.paint(panelGraphics, panelWidth, panelHeight);
-          if (allZero(column(mean, p), errorHalfWidth == null ? null : column(errorHalfWidth, p))) {
+          if (allZero(heights, errors)) {
             // Bars of height zero draw nothing; say so rather than leave an empty-looking panel.
             panelGraphics.setColor(style.foreground());
             Canvas.text(
