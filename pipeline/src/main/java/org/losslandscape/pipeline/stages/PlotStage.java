@@ -195,7 +195,7 @@ public final class PlotStage {
     series.put("along d1 (β = 0)", alongD1);
     series.put("along d2 (α = 0)", alongD2);
     return SliceLinePlot.render(
-        l.run().folder() + " — 1-D slices through the minimum",
+        l.run().folder() + " — 1-D slices through the trained weights",
         "step along the direction (direction units)",
         "loss (mean cross-entropy, nats)",
         g.spec().coordinates(),
@@ -222,10 +222,12 @@ public final class PlotStage {
     }
     String bars =
         intervals
-            ? "mean ± 95% interval over " + aggregates.get(0).describeIntervals()
-            : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+            ? "Bars: mean ± 95% interval over " + aggregates.get(0).describeIntervals()
+            : "Bars: one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+    // The slice is centred on the trained weights, so L(0, 0) is their loss on the slice samples.
     return SharpnessBarChart.render(
-        "Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
+        "Slice sharpness S(ε) = max of L(α, β) − L(0, 0) over √(α² + β²) ≤ ε",
+        bars + "; one panel per ε, each with its own y axis",
         names,
         groups,
         mean,
@@ -255,13 +257,17 @@ public final class PlotStage {
     double eps =
         settings.radii().contains(0.5) ? 0.5 : settings.radii().get(settings.radii().size() - 1);
     MeanInterval s = a.sharpness(eps);
+    // One direction pair and one seed give no interval: "± 0.000" would claim a precise value.
+    String interval =
+        s.n() > 1 && s.finite() ? String.format(Locale.ROOT, " ± %.3f", s.halfWidth()) : "";
     return String.format(
         Locale.ROOT,
-        "%s: test acc %.3f, S(%s) = %s",
+        "%s: test acc %.3f, S(%s) = %.3f%s",
         a.recipe().name(),
         a.testAccuracy().mean(),
         eps,
-        IntervalText.of(s).replace("±", " ± "));
+        s.mean(),
+        interval);
   }
 
   private String settingLine(LandscapeSamples samples) {
