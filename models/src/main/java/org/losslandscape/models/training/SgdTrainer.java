@@ -1,6 +1,7 @@
 package org.losslandscape.models.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.models.mlp.MlpGraph;
@@ -8,6 +9,7 @@ import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.Tensors;
+import org.losslandscape.models.training.StepChain.TrainingVariables;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -21,28 +23,69 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Minibatch SGD (optionally with heavy-ball momentum) on the MLP, as one TensorFlow graph.
+ * Minibatch training of the MLP (SGD, SAM or ASAM, optionally with heavy-ball momentum) as one
+ * TensorFlow graph.
  *
  * <p>The whole training set lives in a graph variable and each step feeds only the minibatch's
- * indices: a step at batch 32 is almost all fixed {@code Session.run} overhead, so copying the
- * batch from Java each time would cost more than the arithmetic (see the TensorFlow notes).
- * Gradients are taken with respect to the model's own variables only, never the data variable.
+ * indices: a step at batch 32 is almost all fixed overhead, so copying the batch from Java each
+ * time would cost more than the arithmetic (see the TensorFlow notes). Gradients are taken with
+ * respect to the model's own variables only, never the data variable.
+ *
+ * <p>With one step per run ({@code stepsPerRun} 1) every step is its own {@code Session.run} on a
+ * graph fed minibatches of any size: the reference path, kept as the baseline that the chained path
+ * is tested and timed against. With more, full minibatches run in chains of up to {@code
+ * stepsPerRun} steps per run, unrolled in the graph with a fixed minibatch size ({@link
+ * StepChain}), fed a block of minibatches and one learning rate per step. A chain never crosses an
+ * epoch end (the training set is evaluated there and the epoch's last minibatch may be short), a
+ * checkpoint or the end of the budget; the few steps left before such a boundary, and a short last
+ * minibatch, run one per run on the reference step.
  *
  * <p>Deterministic: the same initial parameters, data, config and thread settings give the same
- * weights, because shuffles are drawn in Java from the config's seed.
+ * weights, because shuffles are drawn in Java from the config's seed; and the number of steps per
+ * run does not change them, bit for bit, for runs that do not diverge. Divergence and progress are
+ * noticed once per run, so a diverged run stops at the end of the run that contained the first loss
+ * over the limit (see {@link TrainingResult#parameters()}).
  */
 public final class SgdTrainer {
+
+  /**
+   * Steps per {@code Session.run} unless told otherwise. Measured on this 2-core machine (README,
+   * "Training speed"): at batch 32 the chained path did a step in about 0.6 of the reference's time
+   * already with chains of 4 and gained little beyond 8, while building and optimizing the graph
+   * costs about 0.1 s more per step of chain length. At batch 1024 the arithmetic dominates and
+   * chains neither help nor hurt.
+   */
+  public static final int DEFAULT_STEPS_PER_RUN = 8;
 
   /** Examples per evaluation run over the training set; bounds activation memory. */
   private static final int EVAL_CHUNK = 10_000;
 
-  /** How often (in steps) the listener hears about progress. */
+  /** How often (in steps) the listener hears about progress, at the next run boundary. */
   private static final int PROGRESS_EVERY = 250;
 
   private final ExecutionSettings settings;
+  private final int stepsPerRun;
 
+  /** A trainer doing {@link #DEFAULT_STEPS_PER_RUN} steps per {@code Session.run}. */
   public SgdTrainer(ExecutionSettings settings) {
+    this(settings, DEFAULT_STEPS_PER_RUN);
+  }
+
+  /**
+   * A trainer doing up to {@code stepsPerRun} steps per {@code Session.run} (1 = one run per step,
+   * the slowest and the simplest graph).
+   */
+  public SgdTrainer(ExecutionSettings settings, int stepsPerRun) {
+    if (stepsPerRun < 1) {
+      throw new IllegalArgumentException("steps per run must be >= 1, got " + stepsPerRun);
+    }
     this.settings = settings;
+    this.stepsPerRun = stepsPerRun;
+  }
+
+  /** The most training steps one {@code Session.run} does. */
+  public int stepsPerRun() {
+    return stepsPerRun;
   }
 
   /** Trains from {@code initial} on {@code train} under {@code config}. */
@@ -56,9 +99,11 @@ public final class SgdTrainer {
 
   /**
    * Times the training step alone, on the same graph and step code as {@link #train}: builds the
-   * graph and loads the data (untimed), runs {@code warmupSteps} untimed steps (the first runs pay
-   * for graph optimization and kernel selection), then times {@code timedSteps} steps on shuffled
-   * minibatches of {@code config.batchSize()}. No epoch evaluation is included.
+   * graph and loads the data (untimed), runs at least {@code warmupSteps} untimed steps (the first
+   * runs pay for graph optimization and kernel selection), then times at least {@code timedSteps}
+   * steps on shuffled full minibatches of {@code config.batchSize()}, in runs of this trainer's
+   * steps per run (fewer when an epoch holds fewer full minibatches), so whole runs are timed. No
+   * epoch evaluation is included. Time two trainers with different steps per run to compare them.
    */
   public StepTiming timeSteps(
       Parameters initial,
@@ -87,13 +132,19 @@ public final class SgdTrainer {
     private final Parameters initial;
     private final LabeledData train;
     private final TrainingConfig config;
-    private final Graph graph = new Graph();
+    private final Graph graph;
     private final Session session;
-    private final List<Variable<TFloat32>> variables = new ArrayList<>();
-    private final Placeholder<TInt32> batchIndices;
-    private final Placeholder<TFloat32> learningRate;
-    private final Operand<TFloat32> batchLoss;
-    private final Op step;
+    private final List<Variable<TFloat32>> weights = new ArrayList<>();
+
+    /** The reference step: one per run, any minibatch size. */
+    private final StepChain single;
+
+    /**
+     * A chain of min(steps per run, full minibatches per epoch, planned steps) full minibatches, or
+     * null when that is less than 2.
+     */
+    private final StepChain block;
+
     private final Placeholder<TInt32> evalIndices;
     private final Operand<TFloat32> evalLossSum;
     private final Operand<TFloat32> evalCorrectSum;
@@ -102,81 +153,84 @@ public final class SgdTrainer {
       this.initial = initial;
       this.train = train;
       this.config = config;
-      Ops tf = settings.ops(graph);
-      Operand<TInt32> axis0 = tf.constant(0);
+      graph = new Graph();
+      Session opened = null;
+      try {
+        Ops tf = settings.ops(graph);
+        Variable<TFloat32> data =
+            tf.withName("train_features")
+                .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
+        Variable<TInt32> labels =
+            tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
+        Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
+        Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
+        List<Op> loadOps =
+            new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
 
-      Variable<TFloat32> data =
-          tf.withName("train_features")
-              .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
-      Variable<TInt32> labels =
-          tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
-      Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
-      Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
-      List<Op> loadOps =
-          new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
-
-      List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
-      for (Parameter p : initial.tensors()) {
-        Variable<TFloat32> v =
-            tf.withName(p.name().replace('.', '_'))
-                .variable(Shape.of(Tensors.shape(p.shape())), TFloat32.class);
-        Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
-        variables.add(v);
-        initialIn.add(in);
-        loadOps.add(tf.assign(v, in));
-      }
-
-      batchIndices = tf.placeholder(TInt32.class);
-      learningRate = tf.placeholder(TFloat32.class);
-      Operand<TFloat32> xb = tf.gather(data, batchIndices, axis0);
-      Operand<TInt32> yb = tf.gather(labels, batchIndices, axis0);
-      batchLoss =
-          MlpGraph.meanCrossEntropy(
-              tf, MlpGraph.logits(tf, xb, variables), yb, initial.architecture().classes());
-
-      // Every update must see gradients of the same weights: without these control
-      // dependencies an early update can race a later gradient (one test run went NaN).
-      List<Op> gradients = new ArrayList<>();
-      for (Operand<?> gradient : tf.gradients(batchLoss, variables)) {
-        gradients.add(tf.identity(gradient));
-      }
-      Ops afterGradients = tf.withControlDependencies(gradients);
-      List<Op> updates = new ArrayList<>();
-      for (int i = 0; i < variables.size(); i++) {
-        @SuppressWarnings("unchecked")
-        Operand<TFloat32> gradient = (Operand<TFloat32>) gradients.get(i);
-        Variable<TFloat32> v = variables.get(i);
-        if (config.momentum() > 0) {
-          Variable<TFloat32> velocity = tf.variable(tf.zerosLike(initialValue(tf, v)));
-          updates.add(
-              afterGradients.train.applyMomentum(
-                  v, velocity, learningRate, gradient, tf.constant((float) config.momentum())));
-        } else {
-          updates.add(afterGradients.train.applyGradientDescent(v, learningRate, gradient));
+        List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
+        List<Variable<TFloat32>> velocities = new ArrayList<>();
+        for (Parameter p : initial.tensors()) {
+          Shape shape = Shape.of(Tensors.shape(p.shape()));
+          Variable<TFloat32> w =
+              tf.withName(p.name().replace('.', '_')).variable(shape, TFloat32.class);
+          Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
+          weights.add(w);
+          initialIn.add(in);
+          loadOps.add(tf.assign(w, in));
+          if (config.momentum() > 0) {
+            velocities.add(tf.variable(tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
+          }
         }
+
+        // Load before the training ops exist: TensorFlow optimizes the whole graph for every new
+        // kind of run, and with a long chain in it the two set-up runs alone took seconds.
+        opened = settings.openSession(graph);
+        session = opened;
+        session.initialize();
+        load(loadOps, dataIn, labelsIn, initialIn);
+
+        TrainingVariables state =
+            new TrainingVariables(
+                data,
+                labels,
+                weights,
+                velocities,
+                initial.tensors(),
+                initial.architecture().classes());
+        single = StepChain.oneStepOfAnySize(tf, state, config);
+        long longest =
+            Math.min(
+                stepsPerRun,
+                Math.min(
+                    train.count() / config.batchSize(),
+                    config.budget().plannedSteps(train.count(), config.batchSize())));
+        block =
+            longest >= 2
+                ? StepChain.fixedSize(tf, (int) longest, config.batchSize(), state, config)
+                : null;
+
+        Operand<TInt32> axis0 = tf.constant(0);
+        evalIndices = tf.placeholder(TInt32.class);
+        Operand<TFloat32> evalLogits =
+            MlpGraph.logits(tf, tf.gather(data, evalIndices, axis0), weights);
+        Operand<TFloat32> oneHot =
+            tf.oneHot(
+                tf.gather(labels, evalIndices, axis0),
+                tf.constant(initial.architecture().classes()),
+                tf.constant(1f),
+                tf.constant(0f));
+        MlpGraph.PerExample perExample = MlpGraph.perExample(tf, evalLogits, oneHot);
+        evalLossSum = tf.reduceSum(perExample.loss(), axis0);
+        evalCorrectSum = tf.reduceSum(perExample.correct(), axis0);
+
+      } catch (RuntimeException | Error e) {
+        // A half-built graph still holds native memory: release it before rethrowing.
+        if (opened != null) {
+          opened.close();
+        }
+        graph.close();
+        throw e;
       }
-      step = tf.withControlDependencies(updates).noOp();
-
-      evalIndices = tf.placeholder(TInt32.class);
-      Operand<TFloat32> evalLogits =
-          MlpGraph.logits(tf, tf.gather(data, evalIndices, axis0), variables);
-      Operand<TFloat32> oneHot =
-          tf.oneHot(
-              tf.gather(labels, evalIndices, axis0),
-              tf.constant(initial.architecture().classes()),
-              tf.constant(1f),
-              tf.constant(0f));
-      MlpGraph.PerExample perExample = MlpGraph.perExample(tf, evalLogits, oneHot);
-      evalLossSum = tf.reduceSum(perExample.loss(), axis0);
-      evalCorrectSum = tf.reduceSum(perExample.correct(), axis0);
-
-      session = settings.openSession(graph);
-      session.initialize();
-      load(loadOps, dataIn, labelsIn, initialIn);
-    }
-
-    private Operand<TFloat32> initialValue(Ops tf, Variable<TFloat32> v) {
-      return tf.zeros(tf.constant(v.shape().asArray()), TFloat32.class);
     }
 
     private void load(
@@ -204,8 +258,17 @@ public final class SgdTrainer {
     TrainingResult run(TrainingListener listener, long started) {
       TrainingBudget budget = config.budget();
       int n = train.count();
-      long perEpoch = TrainingBudget.stepsPerEpoch(n, config.batchSize());
-      long planned = budget.plannedSteps(n, config.batchSize());
+      int batch = config.batchSize();
+      long perEpoch = TrainingBudget.stepsPerEpoch(n, batch);
+      int fullBatches = n / batch;
+      long planned = budget.plannedSteps(n, batch);
+      long[] checkpointSteps = CheckpointPlan.steps(config.checkpoints(), planned);
+      List<Checkpoint> checkpoints = new ArrayList<>();
+      int nextCheckpoint = 0;
+      if (checkpointSteps.length > 0) {
+        checkpoints.add(new Checkpoint(0, readParameters()));
+        nextCheckpoint = 1;
+      }
       EpochOrder shuffles = new EpochOrder(config.seed(), n);
       List<EpochRecord> curve = new ArrayList<>();
       long steps = 0;
@@ -214,22 +277,42 @@ public final class SgdTrainer {
 
       while (status == null) {
         int[] order = shuffles.next();
-        for (int from = 0; from < n && steps < planned; from += config.batchSize()) {
-          int to = Math.min(n, from + config.batchSize());
-          double rate = config.schedule().rate(config.learningRate(), steps, planned);
-          double loss = step(java.util.Arrays.copyOfRange(order, from, to), rate);
-          steps++;
-          if (!(loss <= config.divergenceLimit())) { // also catches NaN
+        int b = 0; // minibatches of this epoch done
+        while (b < perEpoch && steps < planned) {
+          long boundary =
+              nextCheckpoint < checkpointSteps.length
+                  ? Math.min(planned, checkpointSteps[nextCheckpoint])
+                  : planned;
+          boolean blockFits =
+              block != null
+                  && b + block.length() <= fullBatches
+                  && steps + block.length() <= boundary;
+          StepChain chain = blockFits ? block : single;
+          int from = b * batch;
+          float[] losses =
+              runChain(chain, order, from, Math.min(batch, n - from), rates(chain, steps, planned));
+          steps += chain.length();
+          b += chain.length();
+
+          int diverged = firstOverLimit(losses);
+          if (diverged >= 0) {
             status = TrainingStatus.DIVERGED;
             message =
                 String.format(
                     "minibatch loss %s at step %d (limit %.1f): learning rate %s is too high for"
                         + " this setup",
-                    loss, steps, config.divergenceLimit(), config.learningRate());
+                    losses[diverged],
+                    steps - chain.length() + diverged + 1,
+                    config.divergenceLimit(),
+                    config.learningRate());
             break;
           }
-          if (steps % PROGRESS_EVERY == 0) {
-            listener.onProgress(config, steps, planned, loss);
+          if (steps / PROGRESS_EVERY != (steps - chain.length()) / PROGRESS_EVERY) {
+            listener.onProgress(config, steps, planned, losses[losses.length - 1]);
+          }
+          if (nextCheckpoint < checkpointSteps.length && steps == checkpointSteps[nextCheckpoint]) {
+            checkpoints.add(new Checkpoint(steps, readParameters()));
+            nextCheckpoint++;
           }
         }
         if (status != null) {
@@ -257,52 +340,92 @@ public final class SgdTrainer {
           }
         }
       }
+      Parameters last = readParameters();
+      if (checkpointSteps.length > 0) {
+        // The final weights close the trajectory, also when the run stopped early; a checkpoint
+        // already kept at this very step is the same weights, so it gives way to them.
+        if (checkpoints.get(checkpoints.size() - 1).step() == steps) {
+          checkpoints.remove(checkpoints.size() - 1);
+        }
+        checkpoints.add(new Checkpoint(steps, last));
+      }
       double seconds = (System.nanoTime() - started) / 1e9;
       return new TrainingResult(
           config,
-          readParameters(),
+          last,
           status,
           steps,
           (double) steps / perEpoch,
           curve,
           seconds,
-          message);
+          message,
+          checkpoints);
+    }
+
+    /** The scheduled learning rates of the {@code chain.length()} steps from {@code firstStep}. */
+    private float[] rates(StepChain chain, long firstStep, long planned) {
+      float[] rates = new float[chain.length()];
+      for (int k = 0; k < rates.length; k++) {
+        rates[k] = (float) config.schedule().rate(config.learningRate(), firstStep + k, planned);
+      }
+      return rates;
+    }
+
+    /** The index of the first loss over the divergence limit (or NaN), else -1. */
+    private int firstOverLimit(float[] losses) {
+      for (int k = 0; k < losses.length; k++) {
+        if (!(losses[k] <= config.divergenceLimit())) { // also catches NaN
+          return k;
+        }
+      }
+      return -1;
     }
 
     StepTiming timeSteps(int warmupSteps, int timedSteps) {
       int n = train.count();
       int batch = config.batchSize();
+      StepChain timed = block != null ? block : single;
+      int length = timed.length();
+      int warmupRuns = Math.floorDiv(warmupSteps + length - 1, length);
+      int timedRuns = Math.floorDiv(timedSteps + length - 1, length);
+      float[] rates = new float[length];
+      Arrays.fill(rates, (float) config.learningRate());
       EpochOrder shuffles = new EpochOrder(config.seed(), n);
       int[] order = null;
       int from = n;
       long started = 0;
-      for (int s = 0; s < warmupSteps + timedSteps; s++) {
-        if (s == warmupSteps) {
+      for (int r = 0; r < warmupRuns + timedRuns; r++) {
+        if (r == warmupRuns) {
           started = System.nanoTime();
         }
-        // Full batches only, so every timed step does the same work.
-        if (from + batch > n) {
+        // Full blocks of full minibatches only, so every timed run does the same work.
+        if (from + length * batch > n) {
           order = shuffles.next();
           from = 0;
         }
-        step(java.util.Arrays.copyOfRange(order, from, from + batch), config.learningRate());
-        from += batch;
+        runChain(timed, order, from, batch, rates);
+        from += length * batch;
       }
-      return new StepTiming(batch, timedSteps, (System.nanoTime() - started) / 1e9);
+      return new StepTiming(
+          batch, length, (long) timedRuns * length, (System.nanoTime() - started) / 1e9);
     }
 
-    private double step(int[] indices, double rate) {
-      try (TInt32 idx = Tensors.ints(indices, indices.length);
-          TFloat32 lr = TFloat32.scalarOf((float) rate);
+    /**
+     * Runs the steps of {@code chain} on the consecutive minibatches of {@code batchSize} examples
+     * starting at {@code order[from]}; returns each step's minibatch loss.
+     */
+    private float[] runChain(StepChain chain, int[] order, int from, int batchSize, float[] rates) {
+      try (TInt32 indices = Tensors.intsFrom(order, from, chain.length(), batchSize);
+          TFloat32 lr = Tensors.floats(rates, chain.length());
           Result result =
               session
                   .runner()
-                  .feed(batchIndices, idx)
-                  .feed(learningRate, lr)
-                  .fetch(batchLoss)
-                  .addTarget(step)
+                  .feed(chain.indices(), indices)
+                  .feed(chain.rates(), lr)
+                  .fetch(chain.losses())
+                  .addTarget(chain.update())
                   .run()) {
-        return ((TFloat32) result.get(0)).getFloat();
+        return Tensors.toArray((TFloat32) result.get(0));
       }
     }
 
@@ -333,10 +456,10 @@ public final class SgdTrainer {
 
     private Parameters readParameters() {
       Session.Runner runner = session.runner();
-      variables.forEach(runner::fetch);
+      weights.forEach(runner::fetch);
       List<Parameter> out = new ArrayList<>();
       try (Result result = runner.run()) {
-        for (int i = 0; i < variables.size(); i++) {
+        for (int i = 0; i < weights.size(); i++) {
           out.add(initial.tensors().get(i).withValues(Tensors.toArray((TFloat32) result.get(i))));
         }
       }
