@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +72,29 @@ class StepsPerRunTest {
     assertThat(chained.parameters()).isNotEqualTo(initial);
     assertThat(chained.curve()).isEqualTo(oneByOne.curve());
     assertThat(chained.checkpoints()).isEqualTo(oneByOne.checkpoints());
+  }
+
+  @Test
+  void aDivergedRunStopsAtTheEndOfTheChainThatHeldTheFirstBadLossAndNamesThatStep() {
+    LabeledData data = TinyProblems.gaussianBlobs(200, 4, 3, 21);
+    Parameters initial = Initialization.HE.initialize(TINY, 11);
+    TrainingConfig exploding = config(1e4, 8, 0, constant(), epochs(5));
+
+    TrainingResult oneByOne =
+        new SgdTrainer(ExecutionSettings.cpu(), 1)
+            .train(initial, data, exploding, TrainingListener.NONE);
+    TrainingResult chained =
+        new SgdTrainer(ExecutionSettings.cpu(), 5)
+            .train(initial, data, exploding, TrainingListener.NONE);
+
+    assertThat(oneByOne.status()).isEqualTo(TrainingStatus.DIVERGED);
+    assertThat(chained.status()).isEqualTo(TrainingStatus.DIVERGED);
+    // Up to the first bad loss both runs are the same run, so they name the same step...
+    long firstBad = oneByOne.steps();
+    assertThat(oneByOne.message()).contains("at step " + firstBad + " ");
+    assertThat(chained.message()).isEqualTo(oneByOne.message());
+    // ...but the chain finishes its run first: at most 4 more updates.
+    assertThat(chained.steps()).isBetween(firstBad, firstBad + 4);
   }
 
   private static TrainingConfig config(
