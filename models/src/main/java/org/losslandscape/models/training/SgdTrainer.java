@@ -92,7 +92,8 @@ public final class SgdTrainer {
   public TrainingResult train(
       Parameters initial, LabeledData train, TrainingConfig config, TrainingListener listener) {
     long started = System.nanoTime();
-    try (TrainingGraph g = new TrainingGraph(initial, train, config)) {
+    long planned = config.budget().plannedSteps(train.count(), config.batchSize());
+    try (TrainingGraph g = new TrainingGraph(initial, train, config, planned)) {
       return g.run(listener, started);
     }
   }
@@ -102,8 +103,10 @@ public final class SgdTrainer {
    * graph and loads the data (untimed), runs at least {@code warmupSteps} untimed steps (the first
    * runs pay for graph optimization and kernel selection), then times at least {@code timedSteps}
    * steps on shuffled full minibatches of {@code config.batchSize()}, in runs of this trainer's
-   * steps per run (fewer when an epoch holds fewer full minibatches), so whole runs are timed. No
-   * epoch evaluation is included. Time two trainers with different steps per run to compare them.
+   * steps per run (fewer when an epoch holds fewer full minibatches), so whole runs are timed. The
+   * config's budget and schedule are ignored: every step uses the base learning rate. No epoch
+   * evaluation is included. Time a trainer with one step per run next to one with more to compare
+   * the reference and the chained paths.
    */
   public StepTiming timeSteps(
       Parameters initial,
@@ -122,7 +125,8 @@ public final class SgdTrainer {
               + " of "
               + train.count());
     }
-    try (TrainingGraph g = new TrainingGraph(initial, train, config)) {
+    try (TrainingGraph g =
+        new TrainingGraph(initial, train, config, (long) warmupSteps + timedSteps)) {
       return g.timeSteps(warmupSteps, timedSteps);
     }
   }
@@ -140,7 +144,7 @@ public final class SgdTrainer {
     private final StepChain single;
 
     /**
-     * A chain of min(steps per run, full minibatches per epoch, planned steps) full minibatches, or
+     * A chain of min(steps per run, full minibatches per epoch, steps to run) full minibatches, or
      * null when that is less than 2.
      */
     private final StepChain block;
@@ -149,7 +153,12 @@ public final class SgdTrainer {
     private final Operand<TFloat32> evalLossSum;
     private final Operand<TFloat32> evalCorrectSum;
 
-    TrainingGraph(Parameters initial, LabeledData train, TrainingConfig config) {
+    /**
+     * Builds the graph and loads the data and the initial weights.
+     *
+     * @param stepsToRun the most steps this graph will run (no chain is built longer than that)
+     */
+    TrainingGraph(Parameters initial, LabeledData train, TrainingConfig config, long stepsToRun) {
       this.initial = initial;
       this.train = train;
       this.config = config;
@@ -199,11 +208,7 @@ public final class SgdTrainer {
                 initial.architecture().classes());
         single = StepChain.oneStepOfAnySize(tf, state, config);
         long longest =
-            Math.min(
-                stepsPerRun,
-                Math.min(
-                    train.count() / config.batchSize(),
-                    config.budget().plannedSteps(train.count(), config.batchSize())));
+            Math.min(stepsPerRun, Math.min(train.count() / config.batchSize(), stepsToRun));
         block =
             longest >= 2
                 ? StepChain.fixedSize(tf, (int) longest, config.batchSize(), state, config)
