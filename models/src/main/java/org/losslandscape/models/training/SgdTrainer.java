@@ -50,10 +50,10 @@ public final class SgdTrainer {
 
   /**
    * Steps per {@code Session.run} unless told otherwise. Measured on this 2-core machine (README,
-   * "Training speed"): at batch 32 the chained path did a step in about 0.6 of the reference's time
-   * already with chains of 4 and gained little beyond 8, while building and optimizing the graph
-   * costs about 0.1 s more per step of chain length. At batch 1024 the arithmetic dominates and
-   * chains neither help nor hurt.
+   * "Training: several steps per run"): at batch 32 chains of 4 to 16 steps all took about 0.7 of
+   * the reference step's time, while every step of chain length costs about 0.05-0.1 s more graph
+   * building and optimization per training run. At batch 1024 the arithmetic dominates and chains
+   * neither help nor hurt.
    */
   public static final int DEFAULT_STEPS_PER_RUN = 8;
 
