@@ -4,12 +4,13 @@ import com.google.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.landscape.LandscapeGrid;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
-import org.losslandscape.pipeline.stages.NamedWeights;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportStage;
@@ -17,14 +18,17 @@ import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;
+import org.losslandscape.pipeline.stages.WeightsToSlice;
 
 /**
- * The study, top to bottom: load data, train every configuration, slice each trained minimum,
- * measure sharpness, draw the figures, write the summary. Each stage is timed and logged.
+ * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
+ * sharpness, draw the figures, write the summary. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
-  private final StudyOptions options;
+  private final TrainingSettings training;
+  private final SliceSettings slice;
+  private final OutputSettings output;
   private final StageTimer timer;
   private final LoadDataStage loadData;
   private final TrainStage train;
@@ -34,14 +38,18 @@ public final class StudyPipeline {
 
   @Inject
   public StudyPipeline(
-      StudyOptions options,
+      TrainingSettings training,
+      SliceSettings slice,
+      OutputSettings output,
       StageTimer timer,
       LoadDataStage loadData,
       TrainStage train,
       LandscapeStage landscape,
       PlotStage plot,
       ReportStage report) {
-    this.options = options;
+    this.training = training;
+    this.slice = slice;
+    this.output = output;
     this.timer = timer;
     this.loadData = loadData;
     this.train = train;
@@ -55,19 +63,19 @@ public final class StudyPipeline {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
-    List<NamedWeights> usable =
+    List<WeightsToSlice> usable =
         models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
-    LandscapeSamples samples = LandscapeSamples.forStudy(options, data);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
     Optional<LandscapeGrid> raw =
-        usable.isEmpty() || !options.plots()
+        usable.isEmpty() || !output.plots()
             ? Optional.empty()
             : Optional.of(
                 timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
 
     StudyResults results =
-        new StudyResults(data, options.configs(), models, landscapes, samples, raw);
-    if (options.plots() && !results.primaryLandscapes().isEmpty()) {
+        new StudyResults(data, training.recipes(), models, landscapes, samples, raw);
+    if (output.plots() && !results.aggregates().isEmpty()) {
       timer.run("plot", () -> plot.run(results));
     }
     report.write(results, timer.seconds());

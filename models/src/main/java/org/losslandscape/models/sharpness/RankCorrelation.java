@@ -1,52 +1,33 @@
 package org.losslandscape.models.sharpness;
 
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+
 /**
- * Kendall's tau-b rank correlation, for asking whether a sharpness measure orders models the way
- * their generalization gaps (or their learning-rate-to-batch ratios) do.
+ * Kendall's tau-b rank correlation (Commons Math), for asking whether a sharpness measure orders
+ * models the way their generalization gaps (or their learning-rate-to-batch ratios) do. For an
+ * interval and a p-value, see {@link org.losslandscape.models.statistics.RankCorrelationEstimate}.
  */
 public final class RankCorrelation {
 
   private RankCorrelation() {}
 
   /**
-   * Tau-b of paired samples: (concordant - discordant) / sqrt((n0 - ties in x)(n0 - ties in y)), n0
-   * = n(n-1)/2. NaN when fewer than two pairs or when one side is constant.
+   * Tau-b of paired samples; NaN when there are fewer than two pairs or one side is constant.
+   * Infinite values rank as ties with each other; NaN is refused.
    */
   public static double kendallTau(double[] x, double[] y) {
     if (x.length != y.length) {
       throw new IllegalArgumentException(
-          "kendallTau needs paired samples, got " + x.length + " and " + y.length);
+          "Kendall's tau needs paired samples, got " + x.length + " and " + y.length);
     }
     for (int i = 0; i < x.length; i++) {
       if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
-        throw new IllegalArgumentException("kendallTau is undefined for NaN values");
+        throw new IllegalArgumentException("Kendall's tau is undefined for NaN values");
       }
     }
-    long concordant = 0;
-    long discordant = 0;
-    long tiesX = 0;
-    long tiesY = 0;
-    for (int i = 0; i < x.length; i++) {
-      for (int j = i + 1; j < x.length; j++) {
-        // Double.compare, not subtraction: infinite sharpness values (a ball reaching a
-        // diverged region) must rank as ties with each other, not vanish as NaN.
-        int dx = Integer.signum(Double.compare(x[i], x[j]));
-        int dy = Integer.signum(Double.compare(y[i], y[j]));
-        if (dx == 0) {
-          tiesX++;
-        }
-        if (dy == 0) {
-          tiesY++;
-        }
-        if (dx * dy > 0) {
-          concordant++;
-        } else if (dx * dy < 0) {
-          discordant++;
-        }
-      }
+    if (x.length < 2) {
+      return Double.NaN;
     }
-    long n0 = (long) x.length * (x.length - 1) / 2;
-    double denominator = Math.sqrt((double) (n0 - tiesX) * (n0 - tiesY));
-    return denominator == 0 ? Double.NaN : (concordant - discordant) / denominator;
+    return new KendallsCorrelation().correlation(x, y);
   }
 }

@@ -8,9 +8,9 @@ import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.GraphSession;
 import org.losslandscape.models.tf.Tensors;
 import org.losslandscape.models.training.StepChain.TrainingVariables;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -28,8 +28,8 @@ import org.tensorflow.types.TInt32;
  *
  * <p>The whole training set lives in a graph variable and each step feeds only the minibatch's
  * indices: a step at batch 32 is almost all fixed overhead, so copying the batch from Java each
- * time would cost more than the arithmetic (see the TensorFlow notes). Gradients are taken with
- * respect to the model's own variables only, never the data variable.
+ * time would cost more than the arithmetic. Gradients are taken with respect to the model's own
+ * variables only, never the data variable.
  *
  * <p>With one step per run ({@code stepsPerRun} 1) every step is its own {@code Session.run} on a
  * graph fed minibatches of any size: the reference path, kept as the baseline that the chained path
@@ -131,14 +131,32 @@ public final class SgdTrainer {
     }
   }
 
+  /**
+   * The variables of a run and the ops that load them, which exist before any training op does.
+   *
+   * @param tf the op builder every later op of the graph is added with
+   * @param variables the data, weights and momentum buffers the steps use
+   * @param dataIn the training set's features, fed once by the load run
+   * @param labelsIn the training set's labels, fed once by the load run
+   * @param initialIn the initial weights, fed once by the load run
+   * @param loadOps the assignments the load run executes
+   */
+  private record Declared(
+      Ops tf,
+      TrainingVariables variables,
+      Placeholder<TFloat32> dataIn,
+      Placeholder<TInt32> labelsIn,
+      List<Placeholder<TFloat32>> initialIn,
+      List<Op> loadOps) {}
+
   /** The graph, session and loop of one run; closes its native resources. */
   private final class TrainingGraph implements AutoCloseable {
     private final Parameters initial;
     private final LabeledData train;
     private final TrainingConfig config;
-    private final Graph graph;
+    private final GraphSession<Declared> resources;
     private final Session session;
-    private final List<Variable<TFloat32>> weights = new ArrayList<>();
+    private final List<Variable<TFloat32>> weights;
 
     /** The reference step: one per run, any minibatch size. */
     private final StepChain single;
@@ -162,50 +180,15 @@ public final class SgdTrainer {
       this.initial = initial;
       this.train = train;
       this.config = config;
-      graph = new Graph();
-      Session opened = null;
+      // Load before the training ops exist: TensorFlow optimizes the whole graph for every new
+      // kind of run, and with a long chain in it the two set-up runs alone took seconds.
+      resources = GraphSession.open(settings, this::declare, this::load);
       try {
-        Ops tf = settings.ops(graph);
-        Variable<TFloat32> data =
-            tf.withName("train_features")
-                .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
-        Variable<TInt32> labels =
-            tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
-        Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
-        Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
-        List<Op> loadOps =
-            new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
-
-        List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
-        List<Variable<TFloat32>> velocities = new ArrayList<>();
-        for (Parameter p : initial.tensors()) {
-          Shape shape = Shape.of(Tensors.shape(p.shape()));
-          Variable<TFloat32> w =
-              tf.withName(p.name().replace('.', '_')).variable(shape, TFloat32.class);
-          Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
-          weights.add(w);
-          initialIn.add(in);
-          loadOps.add(tf.assign(w, in));
-          if (config.momentum() > 0) {
-            velocities.add(tf.variable(tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
-          }
-        }
-
-        // Load before the training ops exist: TensorFlow optimizes the whole graph for every new
-        // kind of run, and with a long chain in it the two set-up runs alone took seconds.
-        opened = settings.openSession(graph);
-        session = opened;
-        session.initialize();
-        load(loadOps, dataIn, labelsIn, initialIn);
-
-        TrainingVariables state =
-            new TrainingVariables(
-                data,
-                labels,
-                weights,
-                velocities,
-                initial.tensors(),
-                initial.architecture().classes());
+        session = resources.session();
+        Declared declared = resources.parts();
+        Ops tf = declared.tf();
+        TrainingVariables state = declared.variables();
+        weights = state.weights();
         single = StepChain.oneStepOfAnySize(tf, state, config);
         long longest =
             Math.min(stepsPerRun, Math.min(train.count() / config.batchSize(), stepsToRun));
@@ -217,43 +200,75 @@ public final class SgdTrainer {
         Operand<TInt32> axis0 = tf.constant(0);
         evalIndices = tf.placeholder(TInt32.class);
         Operand<TFloat32> evalLogits =
-            MlpGraph.logits(tf, tf.gather(data, evalIndices, axis0), weights);
+            MlpGraph.logits(tf, tf.gather(state.features(), evalIndices, axis0), weights);
         Operand<TFloat32> oneHot =
             tf.oneHot(
-                tf.gather(labels, evalIndices, axis0),
+                tf.gather(state.labels(), evalIndices, axis0),
                 tf.constant(initial.architecture().classes()),
                 tf.constant(1f),
                 tf.constant(0f));
         MlpGraph.PerExample perExample = MlpGraph.perExample(tf, evalLogits, oneHot);
         evalLossSum = tf.reduceSum(perExample.loss(), axis0);
         evalCorrectSum = tf.reduceSum(perExample.correct(), axis0);
-
       } catch (RuntimeException | Error e) {
         // A half-built graph still holds native memory: release it before rethrowing.
-        if (opened != null) {
-          opened.close();
-        }
-        graph.close();
+        resources.close();
         throw e;
       }
     }
 
-    private void load(
-        List<Op> loadOps,
-        Placeholder<TFloat32> dataIn,
-        Placeholder<TInt32> labelsIn,
-        List<Placeholder<TFloat32>> initialIn) {
+    private Declared declare(Ops tf) {
+      Variable<TFloat32> data =
+          tf.withName("train_features")
+              .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
+      Variable<TInt32> labels =
+          tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
+      Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
+      Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
+      List<Op> loadOps =
+          new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
+
+      List<Variable<TFloat32>> variables = new ArrayList<>();
+      List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
+      List<Variable<TFloat32>> velocities = new ArrayList<>();
+      for (Parameter p : initial.tensors()) {
+        Shape shape = Shape.of(Tensors.shape(p.shape()));
+        Variable<TFloat32> w =
+            tf.withName(p.name().replace('.', '_')).variable(shape, TFloat32.class);
+        Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
+        variables.add(w);
+        initialIn.add(in);
+        loadOps.add(tf.assign(w, in));
+        if (config.momentum() > 0) {
+          velocities.add(tf.variable(tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
+        }
+      }
+      TrainingVariables state =
+          new TrainingVariables(
+              data,
+              labels,
+              variables,
+              velocities,
+              initial.tensors(),
+              initial.architecture().classes());
+      return new Declared(tf, state, dataIn, labelsIn, initialIn, loadOps);
+    }
+
+    /** Zeroes the momentum buffers and loads the training set and the initial weights. */
+    private void load(Session opened, Declared declared) {
+      opened.initialize();
       List<TFloat32> fed = new ArrayList<>();
       try (TFloat32 x = Tensors.floats(train.features(), train.count(), train.featureSize());
           TInt32 y = Tensors.ints(train.labels(), train.count())) {
-        Session.Runner runner = session.runner().feed(dataIn, x).feed(labelsIn, y);
-        for (int i = 0; i < initialIn.size(); i++) {
+        Session.Runner runner =
+            opened.runner().feed(declared.dataIn(), x).feed(declared.labelsIn(), y);
+        for (int i = 0; i < declared.initialIn().size(); i++) {
           Parameter p = initial.tensors().get(i);
           TFloat32 t = Tensors.floats(p.values(), Tensors.shape(p.shape()));
           fed.add(t);
-          runner.feed(initialIn.get(i), t);
+          runner.feed(declared.initialIn().get(i), t);
         }
-        loadOps.forEach(runner::addTarget);
+        declared.loadOps().forEach(runner::addTarget);
         runner.run().close();
       } finally {
         fed.forEach(TFloat32::close);
@@ -473,8 +488,7 @@ public final class SgdTrainer {
 
     @Override
     public void close() {
-      session.close();
-      graph.close();
+      resources.close();
     }
   }
 }

@@ -35,7 +35,7 @@ public record TrainingConfig(
 
   /** Cosine decay is defined over a known number of steps; a target loss has none. */
   public static final String WARMUP_COSINE_NEEDS_AN_END =
-      "a warmup-cosine schedule needs a fixed budget (epochs or steps), not a target training loss";
+      "the warmup-cosine schedule needs a fixed budget (epochs or steps), not a target loss";
 
   /** A configuration with the default optimizer (plain SGD) that keeps no checkpoints. */
   public TrainingConfig(

@@ -12,7 +12,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.sharpness.MeanInterval;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.plot.ColorScale;
 import org.losslandscape.pipeline.plot.PanelFigure;
@@ -31,24 +32,26 @@ public final class PlotStage {
   private static final Logger LOG = LogManager.getLogger(PlotStage.class);
   private static final String ALPHA_TITLE = "α (direction d1 units)";
 
-  private final StudyOptions options;
+  private final SliceSettings settings;
+  private final OutputSettings output;
 
   @Inject
-  public PlotStage(StudyOptions options) {
-    this.options = options;
+  public PlotStage(SliceSettings settings, OutputSettings output) {
+    this.settings = settings;
+    this.output = output;
   }
 
   /** All figures of a study. */
   public void run(StudyResults results) {
     List<SurfaceData> plain = new ArrayList<>();
     List<SurfaceData> annotated = new ArrayList<>();
-    List<ConfigAggregate> aggregates = results.aggregates();
-    for (ConfigAggregate a : aggregates) {
+    List<RecipeAggregate> aggregates = results.aggregates();
+    for (RecipeAggregate a : aggregates) {
       ModelLandscape l = a.primary();
-      plain.add(surface(l.name(), l.primary()));
+      plain.add(surface(a.recipe().name(), l.primary()));
       annotated.add(surface(annotatedTitle(a), l.primary()));
     }
-    ColorScale shared = ColorScale.shared(plain, options.logScale());
+    ColorScale shared = ColorScale.shared(plain, output.logScale());
     int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
     String setting = settingLine(results.samples());
 
@@ -94,22 +97,21 @@ public final class PlotStage {
         String.format(
             Locale.ROOT,
             "%s directions, %d samples: centre loss %.4f, S(%s) = %.3f",
-            options.normalization().label(),
+            settings.normalization().label(),
             l.primary().samples(),
             l.primary().centreLoss(),
             l.report().entries().get(l.report().entries().size() - 1).epsilon(),
             l.report().entries().get(l.report().entries().size() - 1).interval().mean());
     SurfaceData data = surface(panelTitle, l.primary());
-    ColorScale own = ColorScale.shared(List.of(data), options.logScale());
-    String dir = l.folder() + "/";
+    ColorScale own = ColorScale.shared(List.of(data), output.logScale());
+    String folder = l.run().folder();
+    String dir = folder + "/";
     write(
         dir + "surface_3d.png",
-        PanelFigure.grid(
-            l.folder() + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D));
+        PanelFigure.grid(folder + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D));
     write(
         dir + "contour.png",
-        PanelFigure.grid(
-            l.folder() + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR));
+        PanelFigure.grid(folder + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR));
     write(dir + "slices_1d.png", oneDimensionalSlices(l));
   }
 
@@ -127,7 +129,7 @@ public final class PlotStage {
     series.put("along d1 (β = 0)", alongD1);
     series.put("along d2 (α = 0)", alongD2);
     return SliceLinePlot.render(
-        l.folder() + " — 1-D slices through the minimum",
+        l.run().folder() + " — 1-D slices through the minimum",
         "step along the direction (direction units)",
         "loss (mean cross-entropy, nats)",
         g.spec().coordinates(),
@@ -136,17 +138,17 @@ public final class PlotStage {
         800);
   }
 
-  private BufferedImage sharpnessChart(List<ConfigAggregate> aggregates) {
+  private BufferedImage sharpnessChart(List<RecipeAggregate> aggregates) {
     List<String> names = new ArrayList<>();
     List<String> groups = new ArrayList<>();
-    options.epsilons().forEach(e -> groups.add("ε = " + e));
-    double[][] mean = new double[aggregates.size()][options.epsilons().size()];
-    double[][] half = new double[aggregates.size()][options.epsilons().size()];
+    settings.radii().forEach(e -> groups.add("ε = " + e));
+    double[][] mean = new double[aggregates.size()][settings.radii().size()];
+    double[][] half = new double[aggregates.size()][settings.radii().size()];
     boolean intervals = false;
     for (int m = 0; m < aggregates.size(); m++) {
-      names.add(aggregates.get(m).config().name());
-      for (int e = 0; e < options.epsilons().size(); e++) {
-        MeanInterval s = aggregates.get(m).sharpness(options.epsilons().get(e));
+      names.add(aggregates.get(m).recipe().name());
+      for (int e = 0; e < settings.radii().size(); e++) {
+        MeanInterval s = aggregates.get(m).sharpness(settings.radii().get(e));
         mean[m][e] = s.mean();
         half[m][e] = s.halfWidth();
         intervals |= s.n() > 1;
@@ -154,7 +156,7 @@ public final class PlotStage {
     }
     String bars =
         intervals
-            ? "mean ± 95% interval over " + aggregates.get(0).intervalSource()
+            ? "mean ± 95% interval over " + aggregates.get(0).describeIntervals()
             : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
     return SharpnessBarChart.render(
         "Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
@@ -170,8 +172,9 @@ public final class PlotStage {
   private BufferedImage rawVersusFilter(ModelLandscape filtered, LandscapeGrid raw) {
     List<SurfaceData> panels =
         List.of(
-            surface(filtered.name() + " — raw Gaussian directions", raw),
-            surface(filtered.name() + " — filter-normalized directions", filtered.primary()));
+            surface(filtered.run().recipe() + " — raw Gaussian directions", raw),
+            surface(
+                filtered.run().recipe() + " — filter-normalized directions", filtered.primary()));
     // Raw directions reach losses orders of magnitude higher: only a log scale shows both panels.
     ColorScale scale = ColorScale.shared(panels, true);
     return PanelFigure.grid(
@@ -182,29 +185,26 @@ public final class PlotStage {
         PanelKind.CONTOUR);
   }
 
-  private String annotatedTitle(ConfigAggregate a) {
+  private String annotatedTitle(RecipeAggregate a) {
     double eps =
-        options.epsilons().contains(0.5)
-            ? 0.5
-            : options.epsilons().get(options.epsilons().size() - 1);
+        settings.radii().contains(0.5) ? 0.5 : settings.radii().get(settings.radii().size() - 1);
     MeanInterval s = a.sharpness(eps);
     return String.format(
         Locale.ROOT,
-        "%s: test acc %.3f, S(%s) = %.3f ± %.3f",
-        a.config().name(),
+        "%s: test acc %.3f, S(%s) = %s",
+        a.recipe().name(),
         a.testAccuracy().mean(),
         eps,
-        s.mean(),
-        s.halfWidth());
+        IntervalText.of(s).replace("±", " ± "));
   }
 
   private String settingLine(LandscapeSamples samples) {
     return String.format(
         Locale.ROOT,
         "%s directions, %d %s samples",
-        options.normalization().label(),
+        settings.normalization().label(),
         samples.indices().length,
-        samples.split());
+        samples.split().label());
   }
 
   private SurfaceData surface(String title, LandscapeGrid grid) {
@@ -213,7 +213,7 @@ public final class PlotStage {
   }
 
   private void write(String relative, BufferedImage image) {
-    Path target = options.outputDir().resolve(relative);
+    Path target = output.directory().resolve(relative);
     AtomicFiles.write(target, PngEncoding.toBytes(image));
     LOG.debug("wrote {}", target);
   }

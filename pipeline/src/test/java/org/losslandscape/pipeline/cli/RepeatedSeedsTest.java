@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslandscape.pipeline.results.Json;
+import org.losslandscape.pipeline.summary.SummarySchema;
 
 /**
  * {@code --seeds K}: every config trained K times, intervals over seeds, orderings only when they
@@ -50,7 +50,7 @@ class RepeatedSeedsTest {
             "--no-plots");
     assertThat(code).as(err.toString()).isZero();
 
-    JsonNode summary = Json.read(out.resolve("summary.json"));
+    JsonNode summary = SummarySchema.assertValid(out.resolve("summary.json"));
     assertThat(summary.path("seeds").asInt()).isEqualTo(3);
     assertThat(summary.path("configs")).hasSize(2);
     JsonNode overSeeds = summary.path("configs").get(0).path("over_seeds");
@@ -75,7 +75,10 @@ class RepeatedSeedsTest {
     assertThat(perSeed.get(0).asDouble()).isNotEqualTo(perSeed.get(1).asDouble());
 
     JsonNode ordering = summary.path("orderings").path("1.0");
-    assertThat(ordering.path("intervals_over").asText()).isEqualTo("3 training seeds");
+    assertThat(ordering.path("intervals_over").asText()).isEqualTo("training_seeds");
     assertThat(ordering.path("separated").isArray()).isTrue();
+    // Two recipes with three finite seed values each: one comparison, nothing skipped.
+    assertThat(ordering.path("comparisons").asInt()).isEqualTo(1);
+    assertThat(ordering.path("not_compared")).isEmpty();
   }
 }
