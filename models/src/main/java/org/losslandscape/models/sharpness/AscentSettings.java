@@ -23,8 +23,22 @@ public record AscentSettings(int steps, int restarts, double initialStep, long s
     }
   }
 
-  /** 20 steps, 3 restarts, first step the full radius, seed 0. */
+  /**
+   * 20 steps, 3 restarts, first step the full radius, seed 0: within 1% of the exact maximum of
+   * quadratics in SAM's regime (see the tests).
+   */
   public static AscentSettings defaults() {
     return new AscentSettings(20, 3, 1.0, 0);
+  }
+
+  /**
+   * 10 steps, 1 restart (11 gradient evaluations), for studies that measure many models. On the
+   * default 784-128-64-10 net after two epochs (lr 0.1 / batch 32 and lr 0.01 / batch 1024), each
+   * variant (L2 rho 0.05 and 0.5, ASAM rho 0.5 and 2, Keskar eps 1e-3 and 5e-4) came within 1.6% of
+   * {@link #defaults()} (most within 0.7%); the difference came from the steps, since the random
+   * restarts never found a higher point than the one started at the weights.
+   */
+  public static AscentSettings quick() {
+    return new AscentSettings(10, 1, 1.0, 0);
   }
 }
