@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
 import org.losslandscape.models.curvature.DifferentiableLoss;
 import org.losslandscape.models.curvature.EigenSettings;
 import org.losslandscape.models.curvature.TopEigenvalues;
@@ -43,16 +43,16 @@ class ReluRescalingSharpnessTest {
   private static final Parameters THETA =
       RandomDirectionsTest.withBiases(Initialization.HE.initialize(NET, 19));
 
-  /** One loss for all tries: it depends on the architecture and the data only. */
-  private static DifferentiableLoss loss;
+  /** One loss for all tries of a property: it depends on the architecture and the data only. */
+  private DifferentiableLoss loss;
 
-  @BeforeContainer
-  static void open() {
+  @BeforeProperty
+  void open() {
     loss = new DifferentiableLoss(NET, DATA, ExecutionSettings.cpu());
   }
 
-  @AfterContainer
-  static void close() {
+  @AfterProperty
+  void close() {
     loss.close();
   }
 
@@ -106,7 +106,7 @@ class ReluRescalingSharpnessTest {
         .isGreaterThan(1e-4);
   }
 
-  private static double worstCase(double[] theta, WorstCaseDefinition definition) {
+  private double worstCase(double[] theta, WorstCaseDefinition definition) {
     return WorstCaseSharpness.measure(loss, theta, definition, AscentSettings.defaults()).value();
   }
 
