@@ -18,9 +18,11 @@ import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
+import org.losslandscape.pipeline.io.SurfaceHdf5;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.SliceCache;
 
@@ -197,6 +199,11 @@ public final class LandscapeStage {
   private void write(ModelLandscape landscape, LandscapeSamples samples) {
     Path dir = output.directory().resolve(landscape.run().folder());
     writeGrid(dir, landscape.primary());
+    // The same slice for Li et al.'s plot_2D.py, plot_surface.py and h52vtp.py.
+    SurfaceHdf5.write(
+        dir.resolve("surface.h5"),
+        landscape.primary(),
+        samples.split() == DataSplit.TEST ? SurfaceHdf5.Split.TEST : SurfaceHdf5.Split.TRAIN);
     double[] coords = settings.grid().coordinates();
     Npy.writeFloat32(dir.resolve("coords.npy"), new int[] {coords.length}, toFloats(coords));
     Npy.writeInt32(

@@ -102,6 +102,7 @@ class EndToEndTest {
               "accuracy.npy",
               "coords.npy",
               "eval_indices.npy",
+              "surface.h5",
               "surface_3d.png",
               "contour.png",
               "slices_1d.png",
