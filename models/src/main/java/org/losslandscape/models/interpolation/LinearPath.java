@@ -1,0 +1,64 @@
+package org.losslandscape.models.interpolation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.losslandscape.models.data.LabeledData;
+import org.losslandscape.models.evaluation.Metrics;
+import org.losslandscape.models.evaluation.MlpEvaluator;
+import org.losslandscape.models.mlp.Parameter;
+import org.losslandscape.models.mlp.Parameters;
+
+/**
+ * The straight line through two sets of weights of one architecture, {@code theta(t) = (1 - t)
+ * theta_a + t theta_b}: {@code theta_a} at t = 0, {@code theta_b} at t = 1, extrapolated beyond.
+ *
+ * @param start {@code theta_a}, the weights at t = 0
+ * @param end {@code theta_b}, the weights at t = 1
+ */
+public record LinearPath(Parameters start, Parameters end) {
+
+  public LinearPath {
+    if (!start.architecture().equals(end.architecture())) {
+      throw new IllegalArgumentException(
+          "cannot interpolate between a "
+              + start.architecture()
+              + " network and a "
+              + end.architecture()
+              + " network: the architectures differ");
+    }
+  }
+
+  /**
+   * The weights at {@code t}, entry by entry {@code (1 - t) a + t b} in double precision, rounded
+   * once to float. At t = 0 this is {@code a} bit for bit and at t = 1 {@code b} (a product with 0
+   * or 1 is exact), so the curve's ends are the two models' own losses.
+   */
+  public Parameters at(double t) {
+    List<Parameter> out = new ArrayList<>(start.tensors().size());
+    for (int k = 0; k < start.tensors().size(); k++) {
+      float[] a = start.tensors().get(k).values();
+      float[] b = end.tensors().get(k).values();
+      float[] mixed = new float[a.length];
+      for (int i = 0; i < a.length; i++) {
+        mixed[i] = (float) ((1 - t) * a[i] + t * (double) b[i]);
+      }
+      out.add(start.tensors().get(k).withValues(mixed));
+    }
+    return new Parameters(start.architecture(), out);
+  }
+
+  /**
+   * Loss and accuracy of {@code theta(t)} on {@code data} at each of {@code ts}, with {@code
+   * evaluator} (the one that measured the models themselves, so the ends agree exactly).
+   */
+  public InterpolationCurve evaluate(MlpEvaluator evaluator, double[] ts, LabeledData data) {
+    double[] loss = new double[ts.length];
+    double[] accuracy = new double[ts.length];
+    for (int i = 0; i < ts.length; i++) {
+      Metrics m = evaluator.evaluate(at(ts[i]), data);
+      loss[i] = m.loss();
+      accuracy[i] = m.accuracy();
+    }
+    return new InterpolationCurve(ts, loss, accuracy, data.count());
+  }
+}
