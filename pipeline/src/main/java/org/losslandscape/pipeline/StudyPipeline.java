@@ -7,10 +7,13 @@ import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.stages.InterpolationStage;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
+import org.losslandscape.pipeline.stages.ModelTrajectory;
+import org.losslandscape.pipeline.stages.PairInterpolation;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportStage;
@@ -18,6 +21,7 @@ import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;
+import org.losslandscape.pipeline.stages.TrajectoryStage;
 import org.losslandscape.pipeline.stages.VerdictStage;
 import org.losslandscape.pipeline.stages.WeightsToSlice;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
@@ -26,7 +30,8 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
  * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
- * sharpness, draw the figures, judge the claims, write the summary. Each stage is timed and logged.
+ * sharpness, (when asked) trace the training trajectories and walk the lines between minima, draw
+ * the figures, judge the claims, write the summary. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
@@ -37,6 +42,8 @@ public final class StudyPipeline {
   private final LoadDataStage loadData;
   private final TrainStage train;
   private final LandscapeStage landscape;
+  private final TrajectoryStage trajectory;
+  private final InterpolationStage interpolation;
   private final PlotStage plot;
   private final VerdictStage verdictStage;
   private final ReportStage report;
@@ -50,6 +57,8 @@ public final class StudyPipeline {
       LoadDataStage loadData,
       TrainStage train,
       LandscapeStage landscape,
+      TrajectoryStage trajectory,
+      InterpolationStage interpolation,
       PlotStage plot,
       VerdictStage verdictStage,
       ReportStage report) {
@@ -60,6 +69,8 @@ public final class StudyPipeline {
     this.loadData = loadData;
     this.train = train;
     this.landscape = landscape;
+    this.trajectory = trajectory;
+    this.interpolation = interpolation;
     this.plot = plot;
     this.verdictStage = verdictStage;
     this.report = report;
@@ -80,8 +91,25 @@ public final class StudyPipeline {
             : Optional.of(
                 timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
 
+    List<ModelTrajectory> trajectories =
+        trajectory.enabled()
+            ? timer.time("trajectory", () -> trajectory.run(models, samples))
+            : List.of();
+    List<PairInterpolation> interpolations =
+        interpolation.enabled()
+            ? timer.time("interpolation", () -> interpolation.run(training.recipes(), models, data))
+            : List.of();
+
     StudyResults results =
-        new StudyResults(data, training.recipes(), models, landscapes, samples, raw);
+        new StudyResults(
+            data,
+            training.recipes(),
+            models,
+            landscapes,
+            samples,
+            raw,
+            trajectories,
+            interpolations);
     List<RunMeasurements> runs = verdictStage.measurements(results);
     ProtocolVerdict judged = timer.time("verdict", () -> verdictStage.protocol(runs));
     if (output.plots() && !results.aggregates().isEmpty()) {

@@ -54,7 +54,11 @@ final class FlagNames {
           subject("the network needs", "--hidden"),
           subject("benchmark samples", "--samples"),
           subject("benchmark repeats", "--repeats"),
-          subject("unknown evaluator", "--evaluators"));
+          subject("unknown evaluator", "--evaluators"),
+          subject("trajectory checkpoints", "--checkpoints"),
+          subject("interpolation range", "--interpolation-range"),
+          subject("interpolation points", "--interpolation-points"),
+          subject("(an )?interpolation pair", "--interpolation-pairs"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

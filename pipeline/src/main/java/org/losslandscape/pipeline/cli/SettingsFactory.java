@@ -13,11 +13,14 @@ import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.InterpolationSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.RecipePair;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.config.TrajectorySettings;
 
 /**
  * Turns parsed command-line options into validated settings. The settings validate themselves in
@@ -42,7 +45,9 @@ final class SettingsFactory {
       OutputOptions output,
       CacheOptions cache,
       TrainingOptions training,
-      SliceOptions slice) {
+      SliceOptions slice,
+      TrajectoryOptions trajectory,
+      InterpolationOptions interpolation) {
     return validated(
         () ->
             new StudySettings(
@@ -51,7 +56,26 @@ final class SettingsFactory {
                 output(output),
                 cache(cache),
                 training(training),
-                slice(slice)));
+                slice(slice),
+                trajectory(trajectory),
+                interpolation(interpolation)));
+  }
+
+  static TrajectorySettings trajectory(TrajectoryOptions t) {
+    if (t.checkpoints != null && t.checkpoints == 0 && t.trajectory) {
+      throw new UsageException("--checkpoints 0 turns the trajectory off; drop it or --trajectory");
+    }
+    if (t.checkpoints != null) {
+      return TrajectorySettings.on(t.checkpoints);
+    }
+    return t.trajectory
+        ? TrajectorySettings.on(TrajectorySettings.DEFAULT_CHECKPOINTS)
+        : TrajectorySettings.defaults();
+  }
+
+  static InterpolationSettings interpolation(InterpolationOptions i) {
+    return new InterpolationSettings(
+        i.enabled(), i.range.parsed(), i.pairs.stream().map(RecipePair::parse).toList());
   }
 
   static DataSettings data(CommonOptions common) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     abbreviateSynopsis = true,
-    subcommands = {LandscapeCommand.class, BenchCommand.class},
+    subcommands = {LandscapeCommand.class, InterpolateCommand.class, BenchCommand.class},
     description = {
       "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the"
           + " loss surface around each minimum along two filter-normalized random directions,"
@@ -51,9 +51,13 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Mixin SliceOptions slice = new SliceOptions();
 
+  @Mixin TrajectoryOptions trajectory = new TrajectoryOptions();
+
+  @Mixin InterpolationOptions interpolation = new InterpolationOptions();
+
   /** The validated settings the parsed options stand for. */
   StudySettings settings() {
-    return SettingsFactory.study(common, output, cache, training, slice);
+    return SettingsFactory.study(common, output, cache, training, slice, trajectory, interpolation);
   }
 
   @Override

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param cache where weights and slices are kept between runs
  * @param training how models are trained
  * @param slice how they are sliced and measured
+ * @param trajectory whether training trajectories are kept and drawn
+ * @param interpolation whether the lines between pairs of minima are walked
  */
 public record StudySettings(
     DataSettings data,
@@ -19,7 +21,28 @@ public record StudySettings(
     OutputSettings output,
     CacheSettings cache,
     TrainingSettings training,
-    SliceSettings slice) {
+    SliceSettings slice,
+    TrajectorySettings trajectory,
+    InterpolationSettings interpolation) {
+
+  /** Settings with trajectories and interpolation off. */
+  public StudySettings(
+      DataSettings data,
+      DeviceSettings device,
+      OutputSettings output,
+      CacheSettings cache,
+      TrainingSettings training,
+      SliceSettings slice) {
+    this(
+        data,
+        device,
+        output,
+        cache,
+        training,
+        slice,
+        TrajectorySettings.defaults(),
+        InterpolationSettings.defaults());
+  }
 
   public StudySettings {
     Objects.requireNonNull(data, "data");
@@ -28,6 +51,11 @@ public record StudySettings(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(slice, "slice");
+    Objects.requireNonNull(trajectory, "trajectory");
+    Objects.requireNonNull(interpolation, "interpolation");
+    if (interpolation.enabled()) {
+      interpolation.pairsFor(training.recipes()); // refuses pairs naming unknown recipes
+    }
   }
 
   /** The defaults of every part: what {@code loss-landscape} with no options runs. */
@@ -38,6 +66,8 @@ public record StudySettings(
         OutputSettings.defaults(),
         CacheSettings.defaults(),
         TrainingSettings.defaults(),
-        SliceSettings.defaults());
+        SliceSettings.defaults(),
+        TrajectorySettings.defaults(),
+        InterpolationSettings.defaults());
   }
 }

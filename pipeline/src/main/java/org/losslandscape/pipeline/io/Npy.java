@@ -65,6 +65,40 @@ public final class Npy {
   }
 
   /**
+   * Writes {@code values} as a float32 vector (each rounded to float) to {@code target} atomically.
+   *
+   * @throws ResultsException if the file cannot be written
+   */
+  public static void writeFloat32(Path target, double[] values) {
+    float[] f = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      f[i] = (float) values[i];
+    }
+    writeFloat32(target, new int[] {f.length}, f);
+  }
+
+  /**
+   * Writes the rectangular {@code rows} as a float32 matrix {@code [rows.length, rows[0].length]}
+   * (each value rounded to float) to {@code target} atomically.
+   *
+   * @throws ResultsException if the file cannot be written
+   */
+  public static void writeFloat32(Path target, double[][] rows) {
+    int cols = rows[0].length;
+    float[] f = new float[rows.length * cols];
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i].length != cols) {
+        throw new IllegalArgumentException(
+            "row " + i + " has " + rows[i].length + " values, row 0 has " + cols);
+      }
+      for (int j = 0; j < cols; j++) {
+        f[i * cols + j] = (float) rows[i][j];
+      }
+    }
+    writeFloat32(target, new int[] {rows.length, cols}, f);
+  }
+
+  /**
    * Writes an int32 array to {@code target} atomically (see {@link AtomicFiles}).
    *
    * @throws ResultsException if the file cannot be written

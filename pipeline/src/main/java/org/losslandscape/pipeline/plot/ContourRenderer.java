@@ -41,6 +41,9 @@ public final class ContourRenderer implements PanelRenderer {
   private final ColorMap colorMap;
   private final String valueLabel;
   private final double[] levels;
+  private final String alphaTitle;
+  private final String betaTitle;
+  private final boolean equalAspect;
 
   /** Default look: viridis, values called "loss (nats)", levels from the scale's ticks. */
   public ContourRenderer() {
@@ -56,6 +59,20 @@ public final class ContourRenderer implements PanelRenderer {
    * @param levels iso-line values (finite), or null for {@link #defaultLevels(ColorScale)}
    */
   public ContourRenderer(FigureStyle style, ColorMap colorMap, String valueLabel, double[] levels) {
+    this(style, colorMap, valueLabel, levels, ALPHA_TITLE, BETA_TITLE, true);
+  }
+
+  private ContourRenderer(
+      FigureStyle style,
+      ColorMap colorMap,
+      String valueLabel,
+      double[] levels,
+      String alphaTitle,
+      String betaTitle,
+      boolean equalAspect) {
+    this.alphaTitle = Objects.requireNonNull(alphaTitle, "alphaTitle");
+    this.betaTitle = Objects.requireNonNull(betaTitle, "betaTitle");
+    this.equalAspect = equalAspect;
     this.style = Objects.requireNonNull(style, "style");
     this.colorMap = Objects.requireNonNull(colorMap, "colorMap");
     this.valueLabel = Objects.requireNonNull(valueLabel, "valueLabel");
@@ -67,6 +84,20 @@ public final class ContourRenderer implements PanelRenderer {
       }
     }
     this.levels = levels == null ? null : levels.clone();
+  }
+
+  /**
+   * This renderer with other axis titles and, when {@code equalAspect} is false, each axis
+   * stretched to fill the panel (for planes whose two ranges differ a lot, such as a training
+   * trajectory's principal components, where one scale for both would leave a thin strip).
+   *
+   * @param alphaTitle title of the horizontal (first) axis, with its unit
+   * @param betaTitle title of the vertical (second) axis, with its unit
+   * @param equalAspect one scale for both axes, so distances along both look alike
+   */
+  public ContourRenderer withAxes(String alphaTitle, String betaTitle, boolean equalAspect) {
+    return new ContourRenderer(
+        style, colorMap, valueLabel, levels, alphaTitle, betaTitle, equalAspect);
   }
 
   /**
@@ -227,7 +258,8 @@ public final class ContourRenderer implements PanelRenderer {
         alpha[alpha.length - 1],
         beta[0],
         beta[beta.length - 1],
-        new Rectangle2D.Double(left, top, right - left, bottom - top));
+        new Rectangle2D.Double(left, top, right - left, bottom - top),
+        equalAspect);
   }
 
   @Override
@@ -478,7 +510,7 @@ public final class ContourRenderer implements PanelRenderer {
     Canvas.text(
         g,
         style.axisTitle(),
-        ALPHA_TITLE,
+        alphaTitle,
         plot.getCenterX(),
         plot.getMaxY() + tickLength + 3 + tickHeight + 4,
         0.5,
@@ -486,7 +518,7 @@ public final class ContourRenderer implements PanelRenderer {
     Canvas.textUpwards(
         g,
         style.axisTitle(),
-        BETA_TITLE,
+        betaTitle,
         plot.x - tickLength - 4 - widest - 6 - style.axisTitle().getSize() * 0.6,
         plot.getCenterY());
   }

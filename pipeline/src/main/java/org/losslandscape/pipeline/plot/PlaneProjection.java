@@ -5,7 +5,7 @@ import java.awt.geom.Rectangle2D;
 
 /**
  * Where a point (alpha, beta) lands in the image of a 2-D (contour) panel: alpha grows to the
- * right, beta upwards, with one scale for both so distances along d1 and d2 look alike.
+ * right, beta upwards, by default with one scale for both so distances along d1 and d2 look alike.
  */
 public final class PlaneProjection {
 
@@ -21,13 +21,27 @@ public final class PlaneProjection {
       double betaMin,
       double betaMax,
       Rectangle2D.Double available) {
+    this(alphaMin, alphaMax, betaMin, betaMax, available, true);
+  }
+
+  /**
+   * @param equalScale one scale for both axes (the plot is centred in {@code available}); false
+   *     stretches each axis over the whole available width or height
+   */
+  PlaneProjection(
+      double alphaMin,
+      double alphaMax,
+      double betaMin,
+      double betaMax,
+      Rectangle2D.Double available,
+      boolean equalScale) {
     this.alphaMin = alphaMin;
     this.alphaRange = alphaMax - alphaMin;
     this.betaMin = betaMin;
     this.betaRange = betaMax - betaMin;
     double pixelsPerUnit = Math.min(available.width / alphaRange, available.height / betaRange);
-    double width = Math.floor(pixelsPerUnit * alphaRange);
-    double height = Math.floor(pixelsPerUnit * betaRange);
+    double width = Math.floor(equalScale ? pixelsPerUnit * alphaRange : available.width);
+    double height = Math.floor(equalScale ? pixelsPerUnit * betaRange : available.height);
     // Whole-pixel bounds so the filled field image lines up with the axes frame.
     this.plot =
         new Rectangle2D.Double(

@@ -93,11 +93,19 @@ public final class ModelFiles {
     } catch (IllegalArgumentException e) {
       throw new ResultsException(dir.resolve("model.json") + ": " + e.getMessage());
     }
+    return readTensors(dir.resolve("weights"), architecture);
+  }
+
+  /**
+   * Reads the tensors written by {@link #writeTensors} for {@code architecture} from {@code dir}; a
+   * missing file or a wrong dtype or shape is a one-line error naming the file.
+   */
+  public static Parameters readTensors(Path dir, MlpArchitecture architecture) {
     List<Parameter> tensors = new ArrayList<>();
     List<int[]> shapes = architecture.parameterShapes();
     List<String> names = architecture.parameterNames();
     for (int i = 0; i < names.size(); i++) {
-      Path file = dir.resolve("weights").resolve(names.get(i) + ".npy");
+      Path file = dir.resolve(names.get(i) + ".npy");
       if (!Files.isRegularFile(file)) {
         throw new ResultsException("missing weight file " + file);
       }

@@ -9,11 +9,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.training.Checkpoint;
 import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
@@ -32,6 +34,9 @@ public final class WeightsCache {
   static final String TRAINER_VERSION = "sgd-1";
 
   private static final Logger LOG = LogManager.getLogger(WeightsCache.class);
+
+  /** The sub-folder of an entry holding its checkpoints, if the run kept any. */
+  private static final String CHECKPOINTS = "checkpoints";
 
   private final Path root;
 
@@ -72,7 +77,11 @@ public final class WeightsCache {
     }
   }
 
-  /** The cached result for {@code key}, if a complete entry exists. */
+  /**
+   * The cached result for {@code key}, if a complete entry exists. When {@code config} asks for
+   * checkpoints, only an entry that kept the same number of them counts (the key leaves them out,
+   * because they do not change the weights).
+   */
   public Optional<TrainingResult> load(String key, TrainingConfig config) {
     Path dir = root.resolve(key);
     if (!Files.isRegularFile(dir.resolve("training.json"))) {
@@ -80,6 +89,20 @@ public final class WeightsCache {
     }
     try {
       Parameters parameters = ModelFiles.read(dir);
+      List<Checkpoint> checkpoints = List.of();
+      if (config.checkpoints() > 0) {
+        Path folder = dir.resolve(CHECKPOINTS);
+        Optional<CheckpointIndex> index = CheckpointFiles.index(folder);
+        if (index.isEmpty() || index.get().requested() != config.checkpoints()) {
+          LOG.info(
+              "{}: the cached weights were kept without {} checkpoints; training again to keep"
+                  + " them",
+              config.name(),
+              config.checkpoints());
+          return Optional.empty();
+        }
+        checkpoints = CheckpointFiles.read(folder, parameters.architecture());
+      }
       TrainingRecord t = Json.read(dir.resolve("training.json"), TrainingRecord.class);
       return Optional.of(
           new TrainingResult(
@@ -90,7 +113,8 @@ public final class WeightsCache {
               t.epochs(),
               t.curve(),
               t.seconds(),
-              t.message()));
+              t.message(),
+              checkpoints));
     } catch (RuntimeException e) {
       LOG.warn("ignoring unreadable cache entry {}: {}", dir, e.getMessage());
       return Optional.empty();
@@ -105,6 +129,10 @@ public final class WeightsCache {
       Files.createDirectories(root);
       deleteRecursively(temp);
       ModelFiles.write(temp, result.parameters(), provenance);
+      if (!result.checkpoints().isEmpty()) {
+        CheckpointFiles.write(
+            temp.resolve(CHECKPOINTS), result.checkpoints(), result.config().checkpoints());
+      }
       Json.write(temp.resolve("training.json"), TrainingRecord.of(result));
       deleteRecursively(target);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

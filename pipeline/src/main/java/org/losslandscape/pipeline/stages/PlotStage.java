@@ -154,6 +154,20 @@ public final class PlotStage {
     for (ModelLandscape l : results.landscapes()) {
       perModel(l);
     }
+    if (!results.trajectories().isEmpty()) {
+      write("trajectory.png", PathFigures.trajectories(results.trajectories(), output.logScale()));
+      for (ModelTrajectory t : results.trajectories()) {
+        write(t.run().folder() + "/trajectory.png", PathFigures.trajectory(t, output.logScale()));
+      }
+    }
+    if (!results.interpolations().isEmpty()) {
+      interpolation(results.interpolations());
+    }
+  }
+
+  /** The lines between pairs of minima: {@code interpolation.png}. */
+  public void interpolation(List<PairInterpolation> pairs) {
+    write("interpolation.png", PathFigures.interpolation(pairs));
   }
 
   /** The per-model figures: 3-D surface, contour map and the 1-D slices through the centre. */

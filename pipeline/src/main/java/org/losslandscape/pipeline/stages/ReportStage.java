@@ -1,6 +1,7 @@
 package org.losslandscape.pipeline.stages;
 
 import com.google.inject.Inject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.config.TrajectorySettings;
 import org.losslandscape.pipeline.results.Json;
+import org.losslandscape.pipeline.summary.InterpolationSummary;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
@@ -28,6 +31,7 @@ import org.losslandscape.pipeline.summary.RecipeSummary;
 import org.losslandscape.pipeline.summary.SharpnessSummary;
 import org.losslandscape.pipeline.summary.Summary;
 import org.losslandscape.pipeline.summary.TrainingSummary;
+import org.losslandscape.pipeline.summary.TrajectorySummary;
 import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 import org.tensorflow.TensorFlow;
 
@@ -49,6 +53,7 @@ public final class ReportStage {
 
   private final TrainingSettings training;
   private final SliceSettings slice;
+  private final TrajectorySettings trajectory;
   private final OutputSettings output;
   private final DeviceSettings deviceSettings;
   private final ExecutionSettings execution;
@@ -58,12 +63,14 @@ public final class ReportStage {
   public ReportStage(
       TrainingSettings training,
       SliceSettings slice,
+      TrajectorySettings trajectory,
       OutputSettings output,
       DeviceSettings deviceSettings,
       ExecutionSettings execution,
       DeviceChoice device) {
     this.training = training;
     this.slice = slice;
+    this.trajectory = trajectory;
     this.output = output;
     this.deviceSettings = deviceSettings;
     this.execution = execution;
@@ -96,7 +103,9 @@ public final class ReportStage {
             trainingSummary(),
             recipes,
             orderings,
-            verdict);
+            verdict,
+            PathSummaries.trajectories(results.trajectories(), trajectory.margin()),
+            PathSummaries.interpolation(results.interpolations(), Map.of()));
     Json.write(output.directory().resolve("summary.json"), summary);
     logTable(results);
     return summary;
@@ -142,6 +151,8 @@ public final class ReportStage {
             null,
             List.of(model),
             null,
+            null,
+            null,
             null);
     Json.write(output.directory().resolve("summary.json"), summary);
     LOG.info(
@@ -153,6 +164,79 @@ public final class ReportStage {
     return summary;
   }
 
+  /**
+   * Writes the summary of walking the line between two saved models ({@code loss-landscape
+   * interpolate}): both models' own numbers (the curve's ends) and the curves.
+   */
+  public Summary writeInterpolated(
+      Path fromWeights,
+      Path toWeights,
+      MlpArchitecture architecture,
+      PairInterpolation pair,
+      PreparedData data,
+      Map<String, Double> timings) {
+    List<RecipeSummary> models =
+        List.of(endpoint(pair.from(), pair, 0), endpoint(pair.to(), pair, 1));
+    Map<String, String> folders = new LinkedHashMap<>();
+    folders.put(pair.from(), fromWeights.toAbsolutePath().toString());
+    folders.put(pair.to(), toWeights.toAbsolutePath().toString());
+    Summary summary =
+        summary(
+            null,
+            data,
+            timings,
+            new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount()),
+            null,
+            models,
+            null,
+            null,
+            null,
+            PathSummaries.interpolation(List.of(pair), folders));
+    Json.write(output.directory().resolve("summary.json"), summary);
+    LOG.info(
+        "{} -> {}: train loss {} -> {}, test loss {} -> {}, barrier on the training set {}; written"
+            + " to {}",
+        pair.from(),
+        pair.to(),
+        f4(pair.train().lossAt(0)),
+        f4(pair.train().lossAt(1)),
+        f4(pair.test().lossAt(0)),
+        f4(pair.test().lossAt(1)),
+        f4(pair.train().barrier()),
+        output.directory().toAbsolutePath());
+    return summary;
+  }
+
+  /** A model at an end of the line ({@code t} 0 or 1): its own numbers, read off the curves. */
+  private static RecipeSummary endpoint(String name, PairInterpolation pair, double t) {
+    double trainLoss = pair.train().lossAt(t);
+    double testLoss = pair.test().lossAt(t);
+    return new RecipeSummary(
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        trainLoss,
+        pair.train().accuracyAt(t),
+        testLoss,
+        pair.test().accuracyAt(t),
+        testLoss - trainLoss,
+        null,
+        null,
+        null);
+  }
+
+  private static String f4(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
   private Summary summary(
       String weightsSource,
       PreparedData data,
@@ -161,9 +245,13 @@ public final class ReportStage {
       TrainingSummary trainingSummary,
       List<RecipeSummary> recipes,
       Map<String, OrderingSummary> orderings,
-      Verdict verdict) {
+      Verdict verdict,
+      List<TrajectorySummary> trajectories,
+      InterpolationSummary interpolation) {
     BuildInfo build = BuildInfo.current();
-    boolean study = weightsSource == null;
+    // A study trains (and says how); landscape and interpolate read weights instead.
+    boolean study = trainingSummary != null;
+    boolean sliced = study || weightsSource != null;
     return new Summary(
         Summary.FORMAT,
         Summary.FORMAT_VERSION,
@@ -183,11 +271,13 @@ public final class ReportStage {
         new LinkedHashMap<>(timings),
         model,
         trainingSummary,
-        SLICE_DEFINITION,
+        sliced ? SLICE_DEFINITION : null,
         study ? training.seeds() : null,
         recipes,
         orderings,
-        verdict);
+        verdict,
+        trajectories,
+        interpolation);
   }
 
   private TrainingSummary trainingSummary() {

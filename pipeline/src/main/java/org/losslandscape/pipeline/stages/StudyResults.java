@@ -18,6 +18,8 @@ import org.losslandscape.pipeline.config.RunId;
  * @param samples the examples the slices were evaluated on
  * @param rawSlice the first model sliced with raw directions (for the raw-vs-filter figure), if
  *     computed
+ * @param trajectories the first seeds' training trajectories, when kept (else empty)
+ * @param interpolations the lines between pairs of minima, when walked (else empty)
  */
 public record StudyResults(
     PreparedData data,
@@ -25,12 +27,27 @@ public record StudyResults(
     List<TrainedModel> models,
     List<ModelLandscape> landscapes,
     LandscapeSamples samples,
-    Optional<LandscapeGrid> rawSlice) {
+    Optional<LandscapeGrid> rawSlice,
+    List<ModelTrajectory> trajectories,
+    List<PairInterpolation> interpolations) {
+
+  /** Results without trajectories or interpolations. */
+  public StudyResults(
+      PreparedData data,
+      List<Recipe> recipes,
+      List<TrainedModel> models,
+      List<ModelLandscape> landscapes,
+      LandscapeSamples samples,
+      Optional<LandscapeGrid> rawSlice) {
+    this(data, recipes, models, landscapes, samples, rawSlice, List.of(), List.of());
+  }
 
   public StudyResults {
     recipes = List.copyOf(recipes);
     models = List.copyOf(models);
     landscapes = List.copyOf(landscapes);
+    trajectories = List.copyOf(trajectories);
+    interpolations = List.copyOf(interpolations);
   }
 
   /** The landscape of {@code run}, if it was sliced. */

@@ -24,7 +24,9 @@ import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.config.TrajectorySettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.results.CheckpointFiles;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.WeightsCache;
 
@@ -39,6 +41,7 @@ public final class TrainStage {
   private static final Logger LOG = LogManager.getLogger(TrainStage.class);
 
   private final TrainingSettings settings;
+  private final TrajectorySettings trajectory;
   private final CacheSettings cacheSettings;
   private final OutputSettings output;
   private final ExecutionSettings execution;
@@ -49,6 +52,7 @@ public final class TrainStage {
   @Inject
   public TrainStage(
       TrainingSettings settings,
+      TrajectorySettings trajectory,
       CacheSettings cacheSettings,
       OutputSettings output,
       ExecutionSettings execution,
@@ -56,6 +60,7 @@ public final class TrainStage {
       WeightsCache cache,
       ProvenanceRecorder provenance) {
     this.settings = settings;
+    this.trajectory = trajectory;
     this.cacheSettings = cacheSettings;
     this.output = output;
     this.execution = execution;
@@ -93,6 +98,10 @@ public final class TrainStage {
   private TrainedModel trainOne(RunId run, PreparedData data, MlpEvaluator evaluator) {
     Recipe recipe = settings.recipe(run);
     TrainingConfig config = settings.configFor(run);
+    if (trajectory.enabled() && run.primary()) {
+      // Only the first seed's trajectory is drawn, so only its run keeps checkpoints.
+      config = config.withCheckpoints(trajectory.checkpoints());
+    }
     String label = config.name();
     int effectiveBatch = Math.min(recipe.batchSize(), data.train().count());
     Parameters initial = settings.initialization().initialize(settings.architecture(), run.seed());
@@ -136,6 +145,9 @@ public final class TrainStage {
         dir, result.parameters(), provenance.of(run, recipe, effectiveBatch, result, data));
     AtomicFiles.write(
         dir.resolve("training.csv"), trainingCsv(result).getBytes(StandardCharsets.UTF_8));
+    if (!result.checkpoints().isEmpty()) {
+      CheckpointFiles.write(dir.resolve("checkpoints"), result.checkpoints(), config.checkpoints());
+    }
     if (result.status() == TrainingStatus.DIVERGED) {
       LOG.warn("{}: DIVERGED after {} steps: {}", label, result.steps(), result.message());
       return new TrainedModel(run, recipe, result, null, null, cached.isPresent(), effectiveBatch);

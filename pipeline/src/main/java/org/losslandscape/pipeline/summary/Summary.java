@@ -33,6 +33,9 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
  * @param configs one entry per recipe (or the sliced model)
  * @param orderings per radius, the recipe pairs whose 95% intervals do not overlap (study only)
  * @param verdict the tool's verdict on the three claims, with the tests behind it (study only)
+ * @param trajectories each recipe's training trajectory ({@code --trajectory} only)
+ * @param interpolation the lines between pairs of minima ({@code --interpolation} and the {@code
+ *     interpolate} command only)
  */
 public record Summary(
     String format,
@@ -57,7 +60,9 @@ public record Summary(
     Integer seeds,
     List<RecipeSummary> configs,
     Map<String, OrderingSummary> orderings,
-    Verdict verdict) {
+    Verdict verdict,
+    List<TrajectorySummary> trajectories,
+    InterpolationSummary interpolation) {
 
   /** The value of {@link #format()}. */
   public static final String FORMAT = "loss-landscape-summary";

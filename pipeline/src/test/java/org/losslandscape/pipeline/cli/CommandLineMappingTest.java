@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.device.DeviceRequest;
 import org.losslandscape.models.directions.Normalization;
+import org.losslandscape.models.interpolation.InterpolationRange;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
@@ -21,11 +22,14 @@ import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.InterpolationSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.RecipePair;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.config.TrajectorySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -114,7 +118,17 @@ class CommandLineMappingTest {
             "--direction-pairs",
             "2",
             "--eps",
-            "0.3,0.6");
+            "0.3,0.6",
+            "--trajectory",
+            "--checkpoints",
+            "9",
+            "--interpolation",
+            "--interpolation-pairs",
+            "low_lr_large_batch:high_lr_small_batch",
+            "--interpolation-range",
+            "-1:2",
+            "--interpolation-points",
+            "31");
     assertThat(epochs)
         .isEqualTo(
             new StudySettings(
@@ -141,7 +155,26 @@ class CommandLineMappingTest {
                     DataSplit.TEST,
                     9,
                     2,
-                    List.of(0.3, 0.6))));
+                    List.of(0.3, 0.6)),
+                new TrajectorySettings(9, 0.25),
+                new InterpolationSettings(
+                    true,
+                    new InterpolationRange(-1, 2, 31),
+                    List.of(new RecipePair("low_lr_large_batch", "high_lr_small_batch")))));
+
+    // Each of the features is turned on by any of its options, and only then.
+    assertThat(parse("--trajectory").trajectory()).isEqualTo(TrajectorySettings.on(21));
+    assertThat(parse("--checkpoints", "5").trajectory()).isEqualTo(TrajectorySettings.on(5));
+    assertThat(parse("--interpolation").interpolation())
+        .isEqualTo(new InterpolationSettings(true, InterpolationRange.defaults(), List.of()));
+    assertThat(parse("--interpolation-points", "11").interpolation().enabled()).isTrue();
+    assertThat(parse("--interpolation-range", "-1:2").interpolation().range())
+        .isEqualTo(new InterpolationRange(-1, 2, 41));
+    assertThat(
+            parse("--interpolation-pairs", "high_lr_small_batch:low_lr_small_batch")
+                .interpolation()
+                .enabled())
+        .isTrue();
 
     assertThat(parse("--steps", "100").training().budget())
         .isEqualTo(new TrainingBudget.Steps(100));
@@ -181,7 +214,10 @@ class CommandLineMappingTest {
     CommandLine study = new CommandLine(new StudyCommand());
     for (CommandLine command :
         List.of(
-            study, study.getSubcommands().get("bench"), study.getSubcommands().get("landscape"))) {
+            study,
+            study.getSubcommands().get("bench"),
+            study.getSubcommands().get("landscape"),
+            study.getSubcommands().get("interpolate"))) {
       command.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
     }
     assertThat(options).containsAll(FlagNames.flags());

@@ -65,6 +65,15 @@ class CommandLineValidationTest {
         "--grid-size 100001            | --grid-size: the slices need about",
         "--direction-pairs 100000 --grid-size 1001 | --grid-size: the slices need about",
         "--hidden 100000,100000        | --hidden: the network needs about",
+        "--checkpoints 2               | --checkpoints: trajectory checkpoints must be 0 (off) or at least 3",
+        "--checkpoints 0 --trajectory  | --checkpoints 0 turns the trajectory off",
+        "--interpolation-range 0.5:1.5 | --interpolation-range: interpolation range must be finite and include both minima",
+        "--interpolation-range wide    | --interpolation-range must be MIN:MAX",
+        "--interpolation-points 2      | --interpolation-points: interpolation points must be >= 3",
+        "--interpolation-pairs a       | --interpolation-pairs: an interpolation pair is written FROM:TO",
+        "--interpolation-pairs high_lr_small_batch:high_lr_small_batch | --interpolation-pairs: an interpolation pair needs two different recipes",
+        "--interpolation-pairs high_lr_small_batch:nope | --interpolation-pairs: interpolation pair high_lr_small_batch:nope names unknown recipe 'nope'",
+        "--configs high_lr_small_batch --interpolation-pairs high_lr_small_batch:low_lr_large_batch | names unknown recipe 'low_lr_large_batch'",
       })
   void impossibleOptionsGiveOneLineAndExitCode2(String args, String expected) {
     String[] argv = (args.trim() + " --out " + tmp.resolve("out")).split("\\s+");
@@ -89,8 +98,11 @@ class CommandLineValidationTest {
             "--target-loss",
             "--configs",
             "--direction-pairs",
+            "--trajectory",
+            "--interpolation",
             "Exit codes",
-            "landscape");
+            "landscape",
+            "interpolate");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.device.DeviceRequest;
 import org.losslandscape.models.directions.Normalization;
+import org.losslandscape.models.interpolation.InterpolationRange;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
@@ -84,6 +85,20 @@ class SettingsDefaultsTest {
   }
 
   @Test
+  void trajectory() {
+    assertThat(TrajectorySettings.defaults()).isEqualTo(new TrajectorySettings(0, 0.25));
+    assertThat(TrajectorySettings.defaults().enabled()).isFalse();
+    assertThat(TrajectorySettings.DEFAULT_CHECKPOINTS).isEqualTo(21);
+  }
+
+  @Test
+  void interpolation() {
+    assertThat(InterpolationSettings.defaults())
+        .isEqualTo(
+            new InterpolationSettings(false, new InterpolationRange(-0.5, 1.5, 41), List.of()));
+  }
+
+  @Test
   void study() {
     assertThat(StudySettings.defaults())
         .isEqualTo(
@@ -93,7 +108,9 @@ class SettingsDefaultsTest {
                 OutputSettings.defaults(),
                 CacheSettings.defaults(),
                 TrainingSettings.defaults(),
-                SliceSettings.defaults()));
+                SliceSettings.defaults(),
+                TrajectorySettings.defaults(),
+                InterpolationSettings.defaults()));
   }
 
   @Test

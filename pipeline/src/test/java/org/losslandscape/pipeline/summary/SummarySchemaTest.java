@@ -112,7 +112,73 @@ class SummarySchemaTest {
         Map.of(
             "0.5",
             new OrderingSummary("direction_pairs", OrderingSummary.RULE, 0, List.of(), List.of())),
-        verdict(sharpness));
+        verdict(sharpness),
+        null,
+        null);
+  }
+
+  /** A study summary with one trajectory and one interpolation pair whose test loss has NaN. */
+  static Summary withPaths() {
+    Summary s = summary(0.3, 0.1, MeanInterval.of(new double[] {0.2, 0.4}));
+    TrajectorySummary trajectory =
+        new TrajectorySummary(
+            "high_lr_small_batch",
+            TrajectorySummary.DEFINITION,
+            List.of(0L, 47L, 94L),
+            new double[] {0.9, 0.08},
+            new double[] {3.1, 1.2, 0},
+            new double[] {0.2, -0.4, 0},
+            5,
+            List.of(-3.9, 3.9),
+            List.of(-0.5, 0.5),
+            0.25,
+            "train",
+            300,
+            0.4,
+            0.39,
+            6.5,
+            "high_lr_small_batch/trajectory");
+    InterpolationSummary interpolation =
+        new InterpolationSummary(
+            InterpolationSummary.DEFINITION,
+            new double[] {-0.5, 0, 0.5, 1, 1.5},
+            List.of(
+                new InterpolationSummary.Pair(
+                    "high_lr_small_batch",
+                    "high_lr_large_batch",
+                    null,
+                    null,
+                    new InterpolationSummary.Curve(
+                        3000, new double[] {2, 0.4, 0.5, 0.45, 3}, new double[5], 0.05),
+                    new InterpolationSummary.Curve(
+                        1000, new double[] {2, 0.5, Double.NaN, 0.5, 3}, new double[5], Double.NaN),
+                    "interpolation/high_lr_small_batch__high_lr_large_batch")));
+    return new Summary(
+        s.format(),
+        s.formatVersion(),
+        s.tool(),
+        s.version(),
+        s.tensorflowVersion(),
+        s.tensorflowJavaVersion(),
+        s.device(),
+        s.deviceReason(),
+        s.deviceRequested(),
+        s.deviceFellBack(),
+        s.threads(),
+        s.seed(),
+        s.weights(),
+        s.data(),
+        s.preprocessing(),
+        s.timingsSeconds(),
+        s.model(),
+        s.training(),
+        s.sharpnessDefinition(),
+        s.seeds(),
+        s.configs(),
+        s.orderings(),
+        s.verdict(),
+        List.of(trajectory),
+        interpolation);
   }
 
   /** A verdict over four recipes x three seeds whose last seed of one recipe has {@code last}. */
@@ -186,6 +252,47 @@ class SummarySchemaTest {
     JsonNode pairs = json.at("/configs/0/sharpness/slice_over_pairs/0.5");
     assertThat(pairs.get("no_interval_because").asText()).isEqualTo("single_value");
     assertThat(pairs.has("ci95_low")).isFalse();
+  }
+
+  @Test
+  void trajectoriesAndInterpolationAreValidAndNonFiniteCurvePointsCarryAReason() throws Exception {
+    JsonNode json = tree(withPaths());
+    assertThat(SummarySchema.errors(json)).isEmpty();
+    assertThat(json.at("/trajectories/0/proj_xcoord").get(0).asDouble()).isEqualTo(3.1);
+    assertThat(json.at("/trajectories/0/explained_variance_ratio").size()).isEqualTo(2);
+    JsonNode test = json.at("/interpolation/pairs/0/test");
+    assertThat(test.get("loss").get(2).isNull()).isTrue();
+    assertThat(test.get("loss_reason").asText()).isEqualTo("not_a_number");
+    assertThat(test.get("barrier_reason").asText()).isEqualTo("not_a_number");
+    assertThat(json.at("/interpolation/pairs/0").has("from_weights")).isFalse();
+
+    ObjectNode noRatios = json.deepCopy();
+    ((ObjectNode) noRatios.at("/trajectories/0")).remove("explained_variance_ratio");
+    assertThat(SummarySchema.errors(noRatios)).isNotEmpty();
+
+    ObjectNode ratioAboveOne = json.deepCopy();
+    ((com.fasterxml.jackson.databind.node.ArrayNode)
+            ratioAboveOne.at("/trajectories/0/explained_variance_ratio"))
+        .set(0, 1.5);
+    assertThat(SummarySchema.errors(ratioAboveOne)).isNotEmpty();
+
+    // An interpolate-command summary: no seed, no training, two models, the folders named.
+    ObjectNode command = json.deepCopy();
+    for (String study : List.of("seed", "training", "seeds", "orderings", "verdict")) {
+      command.remove(study);
+    }
+    command.remove("trajectories");
+    command.remove("sharpness_definition");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) command.get("configs"))
+        .add(command.get("configs").get(0).deepCopy());
+    ObjectNode pair = (ObjectNode) command.at("/interpolation/pairs/0");
+    assertThat(SummarySchema.errors(command)).as("folders missing").isNotEmpty();
+    pair.put("from_weights", "/a");
+    pair.put("to_weights", "/b");
+    assertThat(SummarySchema.errors(command)).isEmpty();
+    ObjectNode halfStudy = command.deepCopy();
+    halfStudy.set("orderings", json.get("orderings"));
+    assertThat(SummarySchema.errors(halfStudy)).as("a study missing its seed").isNotEmpty();
   }
 
   @Test
