@@ -7,7 +7,9 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
@@ -217,6 +219,10 @@ public final class InterpolationFigure {
         new BasicStroke(
             2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 6f}, 0));
 
+    Map<String, double[]> curves = new LinkedHashMap<>();
+    curves.put(p.trainLabel(), train);
+    curves.put(p.testLabel(), test);
+    SliceLinePlot.addTickSpacingBreaker(chart, p.t(), curves);
     chart.addAnnotation(new AnnotationLine(0, true, false));
     chart.addAnnotation(new AnnotationLine(1, true, false));
     chart.addAnnotation(new AnnotationText(p.from(), 0, labelY, false));

@@ -145,8 +145,7 @@ public final class SliceLinePlot {
    * breaks the equal spacing, so XChart picks round 1-2-5 steps instead. The point repeats the
    * first plotted value, so it cannot change the axis ranges.
    */
-  private static void addTickSpacingBreaker(
-      XYChart chart, double[] x, Map<String, double[]> series) {
+  static void addTickSpacingBreaker(XYChart chart, double[] x, Map<String, double[]> series) {
     double y = Double.NaN;
     for (double[] values : series.values()) {
       for (double v : values) {

@@ -25,11 +25,12 @@ final class PathFigures {
   static BufferedImage trajectory(ModelTrajectory t, boolean logScale) {
     TrajectoryRenderer.Panel panel = panel(t, t.run().folder());
     TrajectoryRenderer renderer = new TrajectoryRenderer(List.of(panel), LOSS);
-    ColorScale scale = ColorScale.shared(renderer.surfaces(), logScale);
+    ColorScale scale = scale(renderer.surfaces(), logScale);
     return PanelFigure.grid(
         t.run().folder()
             + " — training trajectory on its top two principal components — "
-            + samplesText(t),
+            + samplesText(t)
+            + scaleText(scale),
         renderer.surfaces(),
         1,
         scale,
@@ -43,12 +44,13 @@ final class PathFigures {
       panels.add(panel(t, t.run().recipe()));
     }
     TrajectoryRenderer renderer = new TrajectoryRenderer(panels, LOSS);
-    ColorScale shared = ColorScale.shared(renderer.surfaces(), logScale);
+    ColorScale shared = scale(renderer.surfaces(), logScale);
     int cols = panels.size() == 4 ? 2 : Math.min(panels.size(), 3);
     return PanelFigure.grid(
         "How SGD got there: checkpoints projected on each run's top two principal components,"
             + " one colour scale — "
-            + samplesText(trajectories.get(0)),
+            + samplesText(trajectories.get(0))
+            + scaleText(shared),
         renderer.surfaces(),
         cols,
         shared,
@@ -81,9 +83,9 @@ final class PathFigures {
         }
       }
     }
-    // Far outside [0, 1] the loss grows by orders of magnitude; a log axis keeps the minima
-    // readable then.
-    boolean logLoss = hi > 20 * lo;
+    // Far outside [0, 1] the loss can grow by orders of magnitude; a log axis keeps the minima
+    // readable then (and has at least two labelled decades).
+    boolean logLoss = hi > 100 * lo;
     int width = Math.max(800, (int) Math.ceil(PanelFigure.MIN_WIDTH / (double) pairs.size()));
     return InterpolationFigure.render(
         "Straight lines between minima: L((1 − t) θ_a + t θ_b), train solid, test dashed",
@@ -112,6 +114,20 @@ final class PathFigures {
         String.format(Locale.ROOT, "PC2 (%.1f%% of variance)", 100 * ratio[1]),
         "start (step " + t.steps().get(0) + ")",
         "end (step " + t.steps().get(t.steps().size() - 1) + ")");
+  }
+
+  /**
+   * A trajectory's plane reaches from the initial weights' loss down to the minimum, often more
+   * than a factor of 10: a log scale (asked for, or chosen then) keeps contours around the minimum.
+   */
+  private static ColorScale scale(List<SurfaceData> surfaces, boolean logScale) {
+    ColorScale linear = ColorScale.shared(surfaces, false);
+    boolean log = logScale || (linear.min() > 0 && linear.max() > 10 * linear.min());
+    return log ? ColorScale.shared(surfaces, true) : linear;
+  }
+
+  private static String scaleText(ColorScale scale) {
+    return scale.log() ? " (log colour scale)" : "";
   }
 
   private static String samplesText(ModelTrajectory t) {
