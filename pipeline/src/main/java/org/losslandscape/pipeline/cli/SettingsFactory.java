@@ -13,6 +13,8 @@ import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -51,7 +53,8 @@ final class SettingsFactory {
                 output(output),
                 cache(cache),
                 training(training),
-                slice(slice)));
+                slice(slice),
+                measures(slice)));
   }
 
   static DataSettings data(CommonOptions common) {
@@ -94,6 +97,10 @@ final class SettingsFactory {
         s.directionSeed,
         s.directionPairs,
         s.eps);
+  }
+
+  static MeasureSettings measures(SliceOptions s) {
+    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
   }
 
   private static TrainingBudget budget(TrainingOptions t) {

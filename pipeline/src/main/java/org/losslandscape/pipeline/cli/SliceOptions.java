@@ -70,6 +70,16 @@ public final class SliceOptions {
       description = "Sharpness radii in direction units (default: 0.1,0.25,0.5,1.0).")
   List<Double> eps = new ArrayList<>(DEFAULTS.radii());
 
+  @Option(
+      names = "--measures",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Measures beyond the slices: hessian (top eigenvalues, trace), spectrum (eigenvalue"
+              + " density), worst-case (SAM, ASAM, Keskar), average-case, or all (default: slices"
+              + " only). They enter the verdict; see the README for their cost.")
+  List<String> measures = new ArrayList<>();
+
   /** {@code MIN:MAX} with integral values written without decimals, e.g. {@code -1:1}. */
   static String formatRange(double min, double max) {
     return format(min) + ":" + format(max);

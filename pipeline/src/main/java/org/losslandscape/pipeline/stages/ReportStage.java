@@ -21,6 +21,7 @@ import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
@@ -44,6 +45,9 @@ public final class ReportStage {
           + " first seed's direction pairs, 'slice_over_pairs' adds their 95% t-interval; with"
           + " --seeds K > 1, 'over_seeds' gives the mean and 95% t-interval over seeds of each"
           + " seed's pair mean";
+
+  /** The eigenvalue density of a run, in its folder: [2, grid points] (eigenvalue, density). */
+  public static final String SPECTRUM_FILE = "hessian_density.npy";
 
   private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
@@ -132,6 +136,7 @@ public final class ReportStage {
             test.loss() - train.loss(),
             landscapeSection(landscape, samples),
             sharpness(landscape.report()),
+            null,
             null);
     Summary summary =
         summary(
@@ -248,7 +253,11 @@ public final class ReportStage {
         usable ? model.generalizationGap() : null,
         landscape == null ? null : landscapeSection(landscape, results.samples()),
         landscape == null ? null : sharpness(landscape.report()),
-        overSeeds);
+        overSeeds,
+        results
+            .measuresOf(model.run())
+            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .orElse(null));
   }
 
   /** Every run of the recipe and the mean and 95% interval over its seeds. */

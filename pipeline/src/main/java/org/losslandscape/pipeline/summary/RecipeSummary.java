@@ -24,6 +24,7 @@ package org.losslandscape.pipeline.summary;
  * @param landscape the slice's settings and its loss range
  * @param sharpness slice sharpness at every radius
  * @param overSeeds every seed's run and the intervals over seeds ({@code --seeds K > 1})
+ * @param measures the first seed's measures beyond the slices ({@code --measures})
  */
 public record RecipeSummary(
     String name,
@@ -44,4 +45,5 @@ public record RecipeSummary(
     Double generalizationGap,
     LandscapeSummary landscape,
     SharpnessSummary sharpness,
-    OverSeedsSummary overSeeds) {}
+    OverSeedsSummary overSeeds,
+    MeasuresSummary measures) {}

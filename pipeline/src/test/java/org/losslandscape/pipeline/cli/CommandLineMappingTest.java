@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -114,7 +117,9 @@ class CommandLineMappingTest {
             "--direction-pairs",
             "2",
             "--eps",
-            "0.3,0.6");
+            "0.3,0.6",
+            "--measures",
+            "hessian,worst-case");
     assertThat(epochs)
         .isEqualTo(
             new StudySettings(
@@ -141,7 +146,13 @@ class CommandLineMappingTest {
                     DataSplit.TEST,
                     9,
                     2,
-                    List.of(0.3, 0.6))));
+                    List.of(0.3, 0.6)),
+                MeasureSettings.defaults()
+                    .withKinds(
+                        EnumSet.of(
+                            MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE))));
+    assertThat(parse("--measures", "all").measures().kinds())
+        .containsExactlyInAnyOrder(MeasureKind.values());
 
     assertThat(parse("--steps", "100").training().budget())
         .isEqualTo(new TrainingBudget.Steps(100));

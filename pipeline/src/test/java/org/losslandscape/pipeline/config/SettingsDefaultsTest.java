@@ -3,14 +3,19 @@ package org.losslandscape.pipeline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.losslandscape.models.curvature.DensitySettings;
+import org.losslandscape.models.curvature.EigenSettings;
 import org.losslandscape.models.device.DeviceRequest;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.sharpness.AscentSettings;
+import org.losslandscape.models.sharpness.MonteCarloSettings;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.TrainingBudget;
 
@@ -93,7 +98,27 @@ class SettingsDefaultsTest {
                 OutputSettings.defaults(),
                 CacheSettings.defaults(),
                 TrainingSettings.defaults(),
-                SliceSettings.defaults()));
+                SliceSettings.defaults(),
+                MeasureSettings.defaults()));
+  }
+
+  @Test
+  void measures() {
+    assertThat(MeasureSettings.defaults())
+        .isEqualTo(
+            new MeasureSettings(
+                EnumSet.of(MeasureKind.SLICE),
+                new EigenSettings(3, 1e-3, 100, 0),
+                30,
+                new DensitySettings(3, 40, 0, 400, 0.01),
+                0.05,
+                0.5,
+                0.01,
+                1e-3,
+                new AscentSettings(10, 1, 1.0, 0),
+                0.01,
+                0.1,
+                new MonteCarloSettings(20, true, 0)));
   }
 
   @Test

@@ -77,6 +77,7 @@ class SummarySchemaTest {
                 0.39,
                 3.2),
             s,
+            null,
             null);
     return new Summary(
         Summary.FORMAT,
