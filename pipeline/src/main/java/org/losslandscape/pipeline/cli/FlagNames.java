@@ -55,7 +55,8 @@ final class FlagNames {
           subject("benchmark samples", "--samples"),
           subject("benchmark repeats", "--repeats"),
           subject("unknown evaluator", "--evaluators"),
-          subject("unknown measure", "--measures"));
+          subject("unknown measure", "--measures"),
+          subject("unknown bias rule", "--bias-rule"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.cli;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
@@ -91,12 +92,24 @@ final class SettingsFactory {
     return new SliceSettings(
         new GridSpec(s.gridSize, range[0], range[1]),
         Normalization.parse(s.normalization),
-        s.includeBias,
+        biasRule(s),
         s.landscapeSamples,
         DataSplit.parse(s.landscapeSplit),
         s.directionSeed,
         s.directionPairs,
         s.eps);
+  }
+
+  /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */
+  private static BiasRule biasRule(SliceOptions s) {
+    BiasRule rule = BiasRule.parse(s.biasRule);
+    if (!s.includeBias) {
+      return rule;
+    }
+    if (rule == BiasRule.LI) {
+      throw new UsageException("--include-bias means --bias-rule gaussian; give only one of them");
+    }
+    return BiasRule.GAUSSIAN;
   }
 
   static MeasureSettings measures(SliceOptions s) {

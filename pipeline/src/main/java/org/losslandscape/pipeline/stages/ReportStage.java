@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
@@ -209,7 +210,8 @@ public final class ReportStage {
         slice.grid().size(),
         List.of(slice.grid().min(), slice.grid().max()),
         slice.normalization().label(),
-        slice.includeBias(),
+        slice.biasRule() != BiasRule.ZERO,
+        slice.biasRule().label(),
         samples.split().label(),
         samples.indices().length,
         samples.clamped() ? samples.requested() : null,

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
@@ -141,7 +142,7 @@ class CommandLineMappingTest {
                 new SliceSettings(
                     new GridSpec(11, -2, 2),
                     Normalization.LAYER,
-                    true,
+                    BiasRule.GAUSSIAN,
                     500,
                     DataSplit.TEST,
                     9,
@@ -153,6 +154,10 @@ class CommandLineMappingTest {
                             MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE))));
     assertThat(parse("--measures", "all").measures().kinds())
         .containsExactlyInAnyOrder(MeasureKind.values());
+
+    assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
+    assertThat(parse("--normalization", "element").slice().normalization())
+        .isEqualTo(Normalization.ELEMENT);
 
     assertThat(parse("--steps", "100").training().budget())
         .isEqualTo(new TrainingBudget.Steps(100));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.losslandscape.models.curvature.DensitySettings;
 import org.losslandscape.models.curvature.EigenSettings;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
@@ -80,7 +81,7 @@ class SettingsDefaultsTest {
             new SliceSettings(
                 new GridSpec(31, -1, 1),
                 Normalization.FILTER,
-                false,
+                BiasRule.ZERO,
                 10_000,
                 DataSplit.TRAIN,
                 7,

@@ -68,6 +68,7 @@ class SummarySchemaTest {
                 List.of(-1.0, 1.0),
                 "filter",
                 false,
+                "zero",
                 "train",
                 300,
                 null,
