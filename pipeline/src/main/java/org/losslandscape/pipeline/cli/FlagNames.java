@@ -56,7 +56,10 @@ final class FlagNames {
           subject("benchmark repeats", "--repeats"),
           subject("unknown evaluator", "--evaluators"),
           subject("unknown measure", "--measures"),
-          subject("unknown bias rule", "--bias-rule"));
+          subject("unknown bias rule", "--bias-rule"),
+          subject("unknown optimizer", "--optimizer"),
+          subject("(SAM|ASAM) perturbation radius", "--rho"),
+          subject("ASAM's eta", "--asam-eta"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

@@ -1,5 +1,6 @@
 package org.losslandscape.pipeline.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.losslandscape.models.device.DeviceRequest;
@@ -9,6 +10,7 @@ import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
@@ -17,6 +19,7 @@ import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -76,12 +79,25 @@ final class SettingsFactory {
   }
 
   static TrainingSettings training(TrainingOptions t) {
+    Optimizer sam = Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
+    Optimizer asam = Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
+    List<Recipe> plain = Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge);
+    String choice = t.optimizer.strip().toLowerCase(java.util.Locale.ROOT);
+    Optimizer optimizer =
+        switch (choice) {
+          case "sgd", "momentum" -> Optimizer.sgd();
+          case "sam" -> sam;
+          case "asam" -> asam;
+          default -> Optimizer.parse(choice); // refuses the name in one line
+        };
+    double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
     return new TrainingSettings(
-        Recipes.select(Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge), t.configs),
+        Recipes.select(Recipes.catalog(plain, sam, asam), plain, t.configs),
         new MlpArchitecture(784, t.hidden, 10),
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),
-        t.momentum,
+        optimizer,
+        momentum,
         budget(t),
         t.seed,
         t.seeds);

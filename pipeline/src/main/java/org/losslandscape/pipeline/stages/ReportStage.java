@@ -130,6 +130,8 @@ public final class ReportStage {
             null,
             null,
             null,
+            null,
+            null,
             train.loss(),
             train.accuracy(),
             test.loss(),
@@ -198,7 +200,7 @@ public final class ReportStage {
 
   private TrainingSummary trainingSummary() {
     return new TrainingSummary(
-        training.momentum() > 0 ? "sgd+momentum" : "sgd",
+        ProvenanceRecorder.optimizerLabel(training.optimizer(), training.momentum()),
         training.momentum(),
         training.schedule().label(),
         training.budget().kind(),
@@ -242,6 +244,9 @@ public final class ReportStage {
             ? model.effectiveBatchSize()
             : null,
         model.recipe().noiseScale(),
+        ProvenanceRecorder.optimizerLabel(
+            training.optimizerOf(model.recipe()), training.momentum()),
+        training.scheduleOf(model.recipe()).label(),
         model.training().epochs(),
         model.training().steps(),
         model.training().status().label(),

@@ -10,6 +10,8 @@ package org.losslandscape.pipeline.summary;
  * @param batchSize the batch size asked for
  * @param effectiveBatchSize the batch size used, when it differs (more than the training set)
  * @param lrOverBatch learning rate over batch size (Smith and Le's noise scale, up to N)
+ * @param optimizer the optimizer, e.g. {@code sgd}, {@code sam(rho=0.05)}
+ * @param schedule the learning-rate schedule
  * @param epochs passes over the data
  * @param steps minibatch updates
  * @param status {@code completed}, {@code target_not_reached} or {@code diverged}
@@ -32,6 +34,8 @@ public record RecipeSummary(
     Integer batchSize,
     Integer effectiveBatchSize,
     Double lrOverBatch,
+    String optimizer,
+    String schedule,
     Double epochs,
     Long steps,
     String status,

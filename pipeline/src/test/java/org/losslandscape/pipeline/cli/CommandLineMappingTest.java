@@ -18,6 +18,7 @@ import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
@@ -135,6 +136,7 @@ class CommandLineMappingTest {
                     new MlpArchitecture(784, List.of(32), 10),
                     Initialization.GLOROT,
                     LearningRateSchedule.warmupCosine(0.05),
+                    Optimizer.sgd(),
                     0.9,
                     new TrainingBudget.Epochs(3),
                     7,
@@ -156,6 +158,20 @@ class CommandLineMappingTest {
         .containsExactlyInAnyOrder(MeasureKind.values());
 
     assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
+    TrainingSettings sam =
+        parse("--optimizer", "sam", "--rho", "0.1", "--asam-eta", "0.02").training();
+    assertThat(sam.optimizer()).isEqualTo(Optimizer.sam(0.1));
+    TrainingSettings named =
+        parse("--configs", "asam_low_lr_large_batch,cosine_high_lr_small_batch").training();
+    assertThat(named.recipes())
+        .extracting(Recipe::name)
+        .containsExactly("asam_low_lr_large_batch", "cosine_high_lr_small_batch");
+    assertThat(named.optimizerOf(named.recipes().get(0)))
+        .isEqualTo(Optimizer.asam(Optimizer.DEFAULT_ASAM_RHO, Optimizer.DEFAULT_ASAM_ETA));
+    assertThat(named.scheduleOf(named.recipes().get(1)))
+        .isEqualTo(LearningRateSchedule.warmupCosine(0.05));
+    assertThat(named.optimizerOf(named.recipes().get(1))).isEqualTo(Optimizer.sgd());
+    assertThat(parse("--optimizer", "momentum").training().momentum()).isEqualTo(0.9);
     assertThat(parse("--normalization", "element").slice().normalization())
         .isEqualTo(Normalization.ELEMENT);
 

@@ -18,6 +18,7 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.AscentSettings;
 import org.losslandscape.models.sharpness.MonteCarloSettings;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 
 /**
@@ -68,6 +69,7 @@ class SettingsDefaultsTest {
                 new MlpArchitecture(784, List.of(128, 64), 10),
                 Initialization.HE,
                 LearningRateSchedule.constant(),
+                Optimizer.sgd(),
                 0.0,
                 new TrainingBudget.Epochs(10),
                 42,

@@ -52,6 +52,8 @@ class SummarySchemaTest {
             32,
             null,
             0.1 / 32,
+            "sgd",
+            "constant",
             1.0,
             94L,
             "completed",
