@@ -11,12 +11,14 @@ import org.losslandscape.pipeline.stages.InterpolationStage;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
+import org.losslandscape.pipeline.stages.MeasureStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.ModelTrajectory;
 import org.losslandscape.pipeline.stages.PairInterpolation;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportStage;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
@@ -29,9 +31,9 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
- * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
- * sharpness, (when asked) trace the training trajectories and walk the lines between minima, draw
- * the figures, judge the claims, write the summary. Each stage is timed and logged.
+ * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure its
+ * sharpness and curvature, (when asked) trace the training trajectories and walk the lines between
+ * minima, judge the claims, draw the figures, write the summary. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
@@ -42,6 +44,7 @@ public final class StudyPipeline {
   private final LoadDataStage loadData;
   private final TrainStage train;
   private final LandscapeStage landscape;
+  private final MeasureStage measure;
   private final TrajectoryStage trajectory;
   private final InterpolationStage interpolation;
   private final PlotStage plot;
@@ -57,6 +60,7 @@ public final class StudyPipeline {
       LoadDataStage loadData,
       TrainStage train,
       LandscapeStage landscape,
+      MeasureStage measure,
       TrajectoryStage trajectory,
       InterpolationStage interpolation,
       PlotStage plot,
@@ -69,6 +73,7 @@ public final class StudyPipeline {
     this.loadData = loadData;
     this.train = train;
     this.landscape = landscape;
+    this.measure = measure;
     this.trajectory = trajectory;
     this.interpolation = interpolation;
     this.plot = plot;
@@ -85,6 +90,8 @@ public final class StudyPipeline {
         models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    List<RunMeasures> measured =
+        measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()
@@ -108,6 +115,7 @@ public final class StudyPipeline {
             landscapes,
             samples,
             raw,
+            measured,
             trajectories,
             interpolations);
     List<RunMeasurements> runs = verdictStage.measurements(results);

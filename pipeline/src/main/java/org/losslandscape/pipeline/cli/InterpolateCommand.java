@@ -13,6 +13,7 @@ import org.losslandscape.pipeline.InterpolationOnlyPipeline;
 import org.losslandscape.pipeline.PipelineModule;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.InterpolationSettings;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
@@ -89,6 +90,7 @@ public final class InterpolateCommand implements Callable<Integer> {
                     CacheSettings.defaults(),
                     TrainingSettings.defaults(),
                     SliceSettings.defaults(),
+                    MeasureSettings.defaults(),
                     TrajectorySettings.defaults(),
                     new InterpolationSettings(true, range.parsed(), List.of())));
     Parameters a = readModel("--from", from);

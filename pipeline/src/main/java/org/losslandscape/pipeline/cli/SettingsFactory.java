@@ -1,20 +1,26 @@
 package org.losslandscape.pipeline.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.InterpolationSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RecipePair;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -57,6 +63,7 @@ final class SettingsFactory {
                 cache(cache),
                 training(training),
                 slice(slice),
+                measures(slice),
                 trajectory(trajectory),
                 interpolation(interpolation)));
   }
@@ -96,12 +103,25 @@ final class SettingsFactory {
   }
 
   static TrainingSettings training(TrainingOptions t) {
+    Optimizer sam = Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
+    Optimizer asam = Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
+    List<Recipe> plain = Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge);
+    String choice = t.optimizer.strip().toLowerCase(java.util.Locale.ROOT);
+    Optimizer optimizer =
+        switch (choice) {
+          case "sgd", "momentum" -> Optimizer.sgd();
+          case "sam" -> sam;
+          case "asam" -> asam;
+          default -> Optimizer.parse(choice); // refuses the name in one line
+        };
+    double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
     return new TrainingSettings(
-        Recipes.select(Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge), t.configs),
+        Recipes.select(Recipes.catalog(plain, sam, asam), plain, t.configs),
         new MlpArchitecture(784, t.hidden, 10),
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),
-        t.momentum,
+        optimizer,
+        momentum,
         budget(t),
         t.seed,
         t.seeds);
@@ -112,12 +132,28 @@ final class SettingsFactory {
     return new SliceSettings(
         new GridSpec(s.gridSize, range[0], range[1]),
         Normalization.parse(s.normalization),
-        s.includeBias,
+        biasRule(s),
         s.landscapeSamples,
         DataSplit.parse(s.landscapeSplit),
         s.directionSeed,
         s.directionPairs,
         s.eps);
+  }
+
+  /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */
+  private static BiasRule biasRule(SliceOptions s) {
+    BiasRule rule = BiasRule.parse(s.biasRule);
+    if (!s.includeBias) {
+      return rule;
+    }
+    if (rule == BiasRule.LI) {
+      throw new UsageException("--include-bias means --bias-rule gaussian; give only one of them");
+    }
+    return BiasRule.GAUSSIAN;
+  }
+
+  static MeasureSettings measures(SliceOptions s) {
+    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
   }
 
   private static TrainingBudget budget(TrainingOptions t) {

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.losslandscape.models.interpolation.InterpolationRange;
+import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 
 /**
  * Whether and how the study walks the straight line between pairs of minima (Goodfellow et al.
@@ -30,9 +33,9 @@ public record InterpolationSettings(
 
   /**
    * The pairs to join among {@code recipes}: the ones asked for, or by default, for every learning
-   * rate, its smallest batch (t = 0) against its largest batch (t = 1), in study order. Recipes are
-   * chosen by their hyperparameters, not their names; a learning rate with a single batch size
-   * gives no pair.
+   * rate (and optimizer and schedule, when recipes name their own), its smallest batch (t = 0)
+   * against its largest batch (t = 1), in study order. Recipes are chosen by their hyperparameters,
+   * not their names; a group with a single batch size gives no pair.
    *
    * @throws IllegalArgumentException when an asked-for pair names a recipe not in {@code recipes}
    */
@@ -55,12 +58,16 @@ public record InterpolationSettings(
       }
       return pairs;
     }
-    Map<Double, List<Recipe>> byRate = new LinkedHashMap<>();
+    Map<SameButBatch, List<Recipe>> groups = new LinkedHashMap<>();
     for (Recipe recipe : recipes) {
-      byRate.computeIfAbsent(recipe.learningRate(), r -> new ArrayList<>()).add(recipe);
+      groups
+          .computeIfAbsent(
+              new SameButBatch(recipe.learningRate(), recipe.optimizer(), recipe.schedule()),
+              r -> new ArrayList<>())
+          .add(recipe);
     }
     List<RecipePair> chosen = new ArrayList<>();
-    for (List<Recipe> sameRate : byRate.values()) {
+    for (List<Recipe> sameRate : groups.values()) {
       Recipe small = sameRate.get(0);
       Recipe large = sameRate.get(0);
       for (Recipe r : sameRate) {
@@ -73,4 +80,10 @@ public record InterpolationSettings(
     }
     return chosen;
   }
+
+  /** What two recipes must share to be compared by their batch size alone. */
+  private record SameButBatch(
+      double learningRate,
+      Optional<Optimizer> optimizer,
+      Optional<LearningRateSchedule> schedule) {}
 }

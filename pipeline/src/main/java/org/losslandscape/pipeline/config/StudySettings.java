@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param cache where weights and slices are kept between runs
  * @param training how models are trained
  * @param slice how they are sliced and measured
+ * @param measures which measures beyond the slices are computed
  * @param trajectory whether training trajectories are kept and drawn
  * @param interpolation whether the lines between pairs of minima are walked
  */
@@ -22,6 +23,7 @@ public record StudySettings(
     CacheSettings cache,
     TrainingSettings training,
     SliceSettings slice,
+    MeasureSettings measures,
     TrajectorySettings trajectory,
     InterpolationSettings interpolation) {
 
@@ -32,7 +34,8 @@ public record StudySettings(
       OutputSettings output,
       CacheSettings cache,
       TrainingSettings training,
-      SliceSettings slice) {
+      SliceSettings slice,
+      MeasureSettings measures) {
     this(
         data,
         device,
@@ -40,6 +43,7 @@ public record StudySettings(
         cache,
         training,
         slice,
+        measures,
         TrajectorySettings.defaults(),
         InterpolationSettings.defaults());
   }
@@ -51,6 +55,7 @@ public record StudySettings(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(slice, "slice");
+    Objects.requireNonNull(measures, "measures");
     Objects.requireNonNull(trajectory, "trajectory");
     Objects.requireNonNull(interpolation, "interpolation");
     if (interpolation.enabled()) {
@@ -67,6 +72,7 @@ public record StudySettings(
         CacheSettings.defaults(),
         TrainingSettings.defaults(),
         SliceSettings.defaults(),
+        MeasureSettings.defaults(),
         TrajectorySettings.defaults(),
         InterpolationSettings.defaults());
   }

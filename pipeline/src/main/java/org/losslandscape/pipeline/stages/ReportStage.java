@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
@@ -24,6 +25,7 @@ import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.InterpolationSummary;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
@@ -48,6 +50,9 @@ public final class ReportStage {
           + " first seed's direction pairs, 'slice_over_pairs' adds their 95% t-interval; with"
           + " --seeds K > 1, 'over_seeds' gives the mean and 95% t-interval over seeds of each"
           + " seed's pair mean";
+
+  /** The eigenvalue density of a run, in its folder: [2, grid points] (eigenvalue, density). */
+  public static final String SPECTRUM_FILE = "hessian_density.npy";
 
   private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
@@ -134,6 +139,8 @@ public final class ReportStage {
             null,
             null,
             null,
+            null,
+            null,
             train.loss(),
             train.accuracy(),
             test.loss(),
@@ -141,6 +148,7 @@ public final class ReportStage {
             test.loss() - train.loss(),
             landscapeSection(landscape, samples),
             sharpness(landscape.report()),
+            null,
             null);
     Summary summary =
         summary(
@@ -223,11 +231,14 @@ public final class ReportStage {
         null,
         null,
         null,
+        null,
+        null,
         trainLoss,
         pair.train().accuracyAt(t),
         testLoss,
         pair.test().accuracyAt(t),
         testLoss - trainLoss,
+        null,
         null,
         null,
         null);
@@ -282,7 +293,7 @@ public final class ReportStage {
 
   private TrainingSummary trainingSummary() {
     return new TrainingSummary(
-        training.momentum() > 0 ? "sgd+momentum" : "sgd",
+        ProvenanceRecorder.optimizerLabel(training.optimizer(), training.momentum()),
         training.momentum(),
         training.schedule().label(),
         training.budget().kind(),
@@ -294,7 +305,8 @@ public final class ReportStage {
         slice.grid().size(),
         List.of(slice.grid().min(), slice.grid().max()),
         slice.normalization().label(),
-        slice.includeBias(),
+        slice.biasRule() != BiasRule.ZERO,
+        slice.biasRule().label(),
         samples.split().label(),
         samples.indices().length,
         samples.clamped() ? samples.requested() : null,
@@ -325,6 +337,9 @@ public final class ReportStage {
             ? model.effectiveBatchSize()
             : null,
         model.recipe().noiseScale(),
+        ProvenanceRecorder.optimizerLabel(
+            training.optimizerOf(model.recipe()), training.momentum()),
+        training.scheduleOf(model.recipe()).label(),
         model.training().epochs(),
         model.training().steps(),
         model.training().status().label(),
@@ -338,7 +353,11 @@ public final class ReportStage {
         usable ? model.generalizationGap() : null,
         landscape == null ? null : landscapeSection(landscape, results.samples()),
         landscape == null ? null : sharpness(landscape.report()),
-        overSeeds);
+        overSeeds,
+        results
+            .measuresOf(model.run())
+            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .orElse(null));
   }
 
   /** Every run of the recipe and the mean and 95% interval over its seeds. */

@@ -18,6 +18,7 @@ import org.losslandscape.pipeline.config.RunId;
  * @param samples the examples the slices were evaluated on
  * @param rawSlice the first model sliced with raw directions (for the raw-vs-filter figure), if
  *     computed
+ * @param measures the measures beyond the slices of the usable runs (empty when none were asked)
  * @param trajectories the first seeds' training trajectories, when kept (else empty)
  * @param interpolations the lines between pairs of minima, when walked (else empty)
  */
@@ -28,6 +29,7 @@ public record StudyResults(
     List<ModelLandscape> landscapes,
     LandscapeSamples samples,
     Optional<LandscapeGrid> rawSlice,
+    List<RunMeasures> measures,
     List<ModelTrajectory> trajectories,
     List<PairInterpolation> interpolations) {
 
@@ -38,16 +40,23 @@ public record StudyResults(
       List<TrainedModel> models,
       List<ModelLandscape> landscapes,
       LandscapeSamples samples,
-      Optional<LandscapeGrid> rawSlice) {
-    this(data, recipes, models, landscapes, samples, rawSlice, List.of(), List.of());
+      Optional<LandscapeGrid> rawSlice,
+      List<RunMeasures> measures) {
+    this(data, recipes, models, landscapes, samples, rawSlice, measures, List.of(), List.of());
   }
 
   public StudyResults {
     recipes = List.copyOf(recipes);
     models = List.copyOf(models);
     landscapes = List.copyOf(landscapes);
+    measures = List.copyOf(measures);
     trajectories = List.copyOf(trajectories);
     interpolations = List.copyOf(interpolations);
+  }
+
+  /** The measures of {@code run} beyond its slices, if any were computed. */
+  public Optional<RunMeasures> measuresOf(RunId run) {
+    return measures.stream().filter(m -> m.run().equals(run)).findFirst();
   }
 
   /** The landscape of {@code run}, if it was sliced. */

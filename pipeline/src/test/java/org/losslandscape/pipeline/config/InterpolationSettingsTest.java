@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.interpolation.InterpolationRange;
+import org.losslandscape.models.training.Optimizer;
 
 /** Which minima are joined: chosen by the recipes' hyperparameters, or named. */
 class InterpolationSettingsTest {
@@ -37,6 +38,24 @@ class InterpolationSettingsTest {
   }
 
   @Test
+  void recipesWithTheirOwnOptimizerArePairedAmongThemselves() {
+    List<Recipe> catalog =
+        Recipes.catalog(Recipes.defaults(), Optimizer.sam(0.05), Optimizer.sgd());
+    List<Recipe> recipes =
+        Recipes.select(
+            catalog,
+            List.of(
+                "high_lr_small_batch",
+                "sam_high_lr_small_batch",
+                "high_lr_large_batch",
+                "sam_high_lr_large_batch"));
+    assertThat(on().pairsFor(recipes))
+        .containsExactly(
+            new RecipePair("high_lr_small_batch", "high_lr_large_batch"),
+            new RecipePair("sam_high_lr_small_batch", "sam_high_lr_large_batch"));
+  }
+
+  @Test
   void namedPairsAreKeptAsGivenAndUnknownNamesRefused() {
     RecipePair pair = new RecipePair("low_lr_large_batch", "high_lr_small_batch");
     assertThat(on(pair).pairsFor(Recipes.defaults())).containsExactly(pair);
@@ -58,6 +77,7 @@ class InterpolationSettingsTest {
             defaults.training().architecture(),
             defaults.training().initialization(),
             defaults.training().schedule(),
+            defaults.training().optimizer(),
             0,
             defaults.training().budget(),
             42,
@@ -71,6 +91,7 @@ class InterpolationSettingsTest {
                     defaults.cache(),
                     one,
                     defaults.slice(),
+                    defaults.measures(),
                     defaults.trajectory(),
                     on(new RecipePair("high_lr_small_batch", "low_lr_small_batch"))))
         .hasMessageContaining("names unknown recipe 'low_lr_small_batch'");
