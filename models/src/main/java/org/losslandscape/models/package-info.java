@@ -3,8 +3,10 @@
  * ({@code training}), evaluation ({@code evaluation}), random directions in weight space ({@code
  * directions}), batched evaluation of the loss on a 2-D slice ({@code landscape}), the loss as a
  * differentiable function with Hessian-vector products and the curvature measures built on them
- * (top eigenvalues, trace, spectral density: {@code curvature}), and the sharpness measures ({@code
- * sharpness}: from a slice, worst-case over a ball or box, average-case under noise).
+ * (top eigenvalues, trace, spectral density: {@code curvature}), the sharpness measures ({@code
+ * sharpness}: from a slice, worst-case over a ball or box, average-case under noise), the PCA of a
+ * training trajectory and the loss on its plane ({@code trajectory}), and the loss on the straight
+ * line between two minima ({@code interpolation}).
  *
  * <p>This module knows nothing of files, stages or command lines; the {@code pipeline} module does.
  */
