@@ -59,7 +59,8 @@ final class FlagNames {
           subject("unknown bias rule", "--bias-rule"),
           subject("unknown optimizer", "--optimizer"),
           subject("(SAM|ASAM) perturbation radius", "--rho"),
-          subject("ASAM's eta", "--asam-eta"));
+          subject("ASAM's eta", "--asam-eta"),
+          subject("unknown protocol", "--protocols"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);
