@@ -61,7 +61,8 @@ final class FlagNames {
           subject("unknown optimizer", "--optimizer"),
           subject("(SAM|ASAM) perturbation radius", "--rho"),
           subject("ASAM's eta", "--asam-eta"),
-          subject("unknown protocol", "--protocols"));
+          subject("unknown protocol", "--protocols"),
+          subject("steps per run", "--steps-per-run"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

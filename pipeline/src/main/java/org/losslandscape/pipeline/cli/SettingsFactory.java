@@ -68,7 +68,7 @@ final class SettingsFactory {
 
   static DeviceSettings device(CommonOptions common) {
     return new DeviceSettings(
-        DeviceRequest.parse(common.device), common.requireGpu, common.threads);
+        DeviceRequest.parse(common.device), common.requireGpu, common.threads, common.stepsPerRun);
   }
 
   static OutputSettings output(OutputOptions output) {

@@ -73,6 +73,8 @@ class CommandLineMappingTest {
             "--require-gpu",
             "--threads",
             "3",
+            "--steps-per-run",
+            "4",
             "--out",
             "/o",
             "--log-scale",
@@ -127,7 +129,7 @@ class CommandLineMappingTest {
         .isEqualTo(
             new StudySettings(
                 new DataSettings(Optional.of(Path.of("/d"))),
-                new DeviceSettings(DeviceRequest.CUDA, true, 3),
+                new DeviceSettings(DeviceRequest.CUDA, true, 3, 4),
                 new OutputSettings(Path.of("/o"), false, true),
                 new CacheSettings(Path.of("/c"), true),
                 new TrainingSettings(
