@@ -94,10 +94,11 @@ class PythonLiteralTest {
 
   /**
    * A parser that re-reads a parenthesized value after finding the comma behind it takes 2^depth
-   * steps on this input; the timeout turns such a regression into a failure instead of a hang.
+   * steps on this input; the timeout (on a separate thread, so that it can fire while the parser
+   * spins) turns such a regression into a failure instead of a hang.
    */
   @Test
-  @Timeout(10)
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void nestedOneElementTuplesParseInOnePass() {
     String text = "(".repeat(31) + "1" + ",)".repeat(31);
 
