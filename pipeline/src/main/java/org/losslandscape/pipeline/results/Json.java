@@ -19,6 +19,12 @@ public final class Json {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+  /**
+   * JSON files here describe models and runs (kilobytes); a bigger one is not one of ours, and
+   * reading it whole could exhaust the heap.
+   */
+  static final long MAX_READ_BYTES = 16L << 20;
+
   private Json() {}
 
   /** Writes {@code value} (records, maps, lists, numbers) as JSON to {@code target}, atomically. */
@@ -31,16 +37,31 @@ public final class Json {
     }
   }
 
-  /** Reads {@code file} as a JSON tree; a missing or malformed file is a one-line error. */
+  /**
+   * Reads {@code file} as a JSON tree; a missing, oversized or malformed file is a one-line {@link
+   * ResultsException}.
+   */
   public static JsonNode read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ResultsException("missing file " + file);
     }
     try {
+      long size = Files.size(file);
+      if (size > MAX_READ_BYTES) {
+        throw new ResultsException(
+            "cannot parse "
+                + file
+                + ": it is "
+                + size
+                + " bytes, more than the "
+                + (MAX_READ_BYTES >> 20)
+                + " MiB a description file of this tool can be");
+      }
       return MAPPER.readTree(file.toFile());
     } catch (IOException e) {
+      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new ResultsException(
-          "cannot parse " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+          "cannot parse " + file + ": " + detail.lines().findFirst().orElse(""), e);
     }
   }
 
