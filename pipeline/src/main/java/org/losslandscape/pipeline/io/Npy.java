@@ -285,6 +285,8 @@ public final class Npy {
   }
 
   private static ResultsException invalid(String sourceName, String reason) {
-    return new ResultsException("Cannot read " + sourceName + " as a .npy array: " + reason + ".");
+    // The reason may quote the file's own header; neither it nor the name may break the line.
+    return new ResultsException(
+        Printable.oneLine("Cannot read " + sourceName + " as a .npy array: " + reason + "."));
   }
 }

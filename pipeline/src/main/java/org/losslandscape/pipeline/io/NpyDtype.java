@@ -201,7 +201,6 @@ record NpyDtype(String descr, ElementType type, ByteOrder order) {
 
   /** Descr strings come from the file: cut long ones so that the message stays readable. */
   static String shorten(String text) {
-    String oneLine = text.replaceAll("[\\p{Cntrl}]", "?");
-    return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 40) + "...";
+    return Printable.quote(text, 40);
   }
 }

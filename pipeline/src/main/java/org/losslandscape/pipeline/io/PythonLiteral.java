@@ -171,11 +171,11 @@ final class PythonLiteral {
       }
       if (entries.containsKey(name.value())) {
         position = keyStart;
-        throw error("key '" + name.value() + "' appears twice");
+        throw error("key '" + shorten(name.value()) + "' appears twice");
       }
       skipWhitespace();
       if (!consume(':')) {
-        throw error("expected ':' after key '" + name.value() + "'");
+        throw error("expected ':' after key '" + shorten(name.value()) + "'");
       }
       entries.put(name.value(), value(depth + 1));
       skipWhitespace();
@@ -360,6 +360,6 @@ final class PythonLiteral {
   }
 
   private static String shorten(String word) {
-    return word.length() <= 20 ? word : word.substring(0, 20) + "...";
+    return Printable.quote(word, 20);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /** JSON result files: pretty-printed, written atomically, read back as trees. */
@@ -60,8 +61,10 @@ public final class Json {
       return MAPPER.readTree(file.toFile());
     } catch (IOException e) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      // Jackson quotes the offending text; only its first line is the message, made printable.
       throw new ResultsException(
-          "cannot parse " + file + ": " + detail.lines().findFirst().orElse(""), e);
+          Printable.oneLine("cannot parse " + file + ": " + detail.lines().findFirst().orElse("")),
+          e);
     }
   }
 

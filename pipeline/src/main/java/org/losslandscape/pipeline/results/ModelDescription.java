@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /**
@@ -158,7 +159,6 @@ final class ModelDescription {
     if (node == null) {
       return "nothing";
     }
-    String text = node.toString().replaceAll("\\p{Cntrl}", "?");
-    return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+    return Printable.quote(node.toString(), 60);
   }
 }

@@ -232,6 +232,15 @@ class NpyTest {
         .startsWith("its header is not a Python dict literal: expected ',' or '}' in a dict");
   }
 
+  /** Found by fuzzing: a carriage return inside a key was quoted into the message. */
+  @Test
+  void controlCharactersQuotedFromTheHeaderDoNotBreakTheMessageLine() {
+    assertThat(headerError("{'des\r\u0085cr' '<f4'}"))
+        .isEqualTo(
+            "its header is not a Python dict literal: expected ':' after key 'des??cr' at"
+                + " character 11");
+  }
+
   @Test
   void aShapeThatDoesNotMatchTheDataIsRefusedBeforeAllocating() {
     // Two billion declared elements, eight bytes of data: refused by comparing with the file size.
