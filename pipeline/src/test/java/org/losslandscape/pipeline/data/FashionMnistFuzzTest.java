@@ -26,11 +26,19 @@ class FashionMnistFuzzTest {
   private int run;
 
   @FuzzTest
-  void folder(byte[] input) throws IOException {
+  void folder(byte[] input) throws Exception {
     Path dataDir = folder.resolve("run-" + run++);
     Files.createDirectories(dataDir);
     try {
       writeFiles(dataDir, input);
+      FuzzInputs.withinAllocationBudget(FuzzInputs.ALLOCATION_BUDGET_BYTES, () -> load(dataDir));
+    } finally {
+      FuzzInputs.deleteRecursively(dataDir);
+    }
+  }
+
+  private static void load(Path dataDir) {
+    try {
       FashionMnist data =
           FashionMnist.load(
               new FashionMnistSource(dataDir, FashionMnistSource.Origin.DATA_DIR_OPTION));
@@ -41,8 +49,6 @@ class FashionMnistFuzzTest {
       assertThat(data.train().rows()).isEqualTo(data.test().rows());
     } catch (DataException e) {
       FuzzInputs.assertOneLineNaming(e, dataDir.toString());
-    } finally {
-      FuzzInputs.deleteRecursively(dataDir);
     }
   }
 

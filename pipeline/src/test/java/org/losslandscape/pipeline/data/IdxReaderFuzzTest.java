@@ -23,8 +23,13 @@ class IdxReaderFuzzTest {
   @TempDir Path folder;
 
   @FuzzTest
-  void images(byte[] file) throws IOException {
+  void images(byte[] file) throws Exception {
     Path path = write(file);
+    FuzzInputs.withinAllocationBudget(
+        FuzzInputs.ALLOCATION_BUDGET_BYTES, () -> readImages(path, file));
+  }
+
+  private static void readImages(Path path, byte[] file) {
     try {
       IdxImages images = IdxReader.readImages(path);
       if (!isGzip(file)) {
@@ -36,8 +41,13 @@ class IdxReaderFuzzTest {
   }
 
   @FuzzTest
-  void labels(byte[] file) throws IOException {
+  void labels(byte[] file) throws Exception {
     Path path = write(file);
+    FuzzInputs.withinAllocationBudget(
+        FuzzInputs.ALLOCATION_BUDGET_BYTES, () -> readLabels(path, file));
+  }
+
+  private static void readLabels(Path path, byte[] file) {
     try {
       IdxLabels labels = IdxReader.readLabels(path);
       if (!isGzip(file)) {
@@ -49,23 +59,31 @@ class IdxReaderFuzzTest {
   }
 
   @FuzzTest
-  void imagesInsideGzip(byte[] content) throws IOException {
+  void imagesInsideGzip(byte[] content) throws Exception {
     Path path = write(IdxWriter.compress(content, IdxWriter.Compression.GZIP));
-    try {
-      assertThat(IdxWriter.encodeImages(IdxReader.readImages(path))).isEqualTo(content);
-    } catch (DataException e) {
-      FuzzInputs.assertOneLineNaming(e, path.toString());
-    }
+    FuzzInputs.withinAllocationBudget(
+        FuzzInputs.ALLOCATION_BUDGET_BYTES,
+        () -> {
+          try {
+            assertThat(IdxWriter.encodeImages(IdxReader.readImages(path))).isEqualTo(content);
+          } catch (DataException e) {
+            FuzzInputs.assertOneLineNaming(e, path.toString());
+          }
+        });
   }
 
   @FuzzTest
-  void labelsInsideGzip(byte[] content) throws IOException {
+  void labelsInsideGzip(byte[] content) throws Exception {
     Path path = write(IdxWriter.compress(content, IdxWriter.Compression.GZIP));
-    try {
-      assertThat(IdxWriter.encodeLabels(IdxReader.readLabels(path))).isEqualTo(content);
-    } catch (DataException e) {
-      FuzzInputs.assertOneLineNaming(e, path.toString());
-    }
+    FuzzInputs.withinAllocationBudget(
+        FuzzInputs.ALLOCATION_BUDGET_BYTES,
+        () -> {
+          try {
+            assertThat(IdxWriter.encodeLabels(IdxReader.readLabels(path))).isEqualTo(content);
+          } catch (DataException e) {
+            FuzzInputs.assertOneLineNaming(e, path.toString());
+          }
+        });
   }
 
   private Path write(byte[] content) throws IOException {

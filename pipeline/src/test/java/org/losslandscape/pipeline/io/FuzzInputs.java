@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,12 @@ import java.util.stream.Stream;
  * generator {@code src/test/python/make_fixtures.py} writes seeds the same way.
  */
 public final class FuzzInputs {
+
+  /**
+   * What reading one fuzz input may allocate: far above the megabytes a gzip input of a few
+   * kilobytes can unpack to, far below what trusting a size field (gigabytes) would take.
+   */
+  public static final long ALLOCATION_BUDGET_BYTES = 256L << 20;
 
   /** Between the files of one input. */
   public static final byte[] SEPARATOR = "\n--next-file--\n".getBytes(StandardCharsets.US_ASCII);
@@ -50,6 +57,33 @@ public final class FuzzInputs {
    */
   public static void assertOneLineNaming(RuntimeException failure, String path) {
     assertThat(failure.getMessage()).isNotBlank().doesNotContain("\n", "\r", "-Xmx").contains(path);
+  }
+
+  /** A piece of a fuzz test that may throw, run by {@link #withinAllocationBudget}. */
+  @FunctionalInterface
+  public interface Check {
+    /** Runs the check. */
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs {@code check} and fails if the current thread allocated more than {@code budgetBytes}
+   * meanwhile. Fuzz inputs are a few kilobytes, so a reader that allocates hundreds of megabytes
+   * trusted a size from the file without checking it against the file's length; with the test heap
+   * of several gigabytes that would otherwise go unnoticed until a real file crashes the tool.
+   */
+  public static void withinAllocationBudget(long budgetBytes, Check check) throws Exception {
+    long before = allocatedBytes();
+    check.run();
+    assertThat(allocatedBytes() - before)
+        .as("bytes allocated while reading one fuzz input")
+        .isLessThanOrEqualTo(budgetBytes);
+  }
+
+  /** HotSpot's count of the bytes the current thread has allocated so far. */
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 
   /** Deletes {@code folder} and everything in it; fuzzing writes thousands of them. */

@@ -17,7 +17,11 @@ class NpyFuzzTest {
   private static final String NAME = "fuzz.npy";
 
   @FuzzTest
-  void decode(byte[] file) {
+  void decode(byte[] file) throws Exception {
+    FuzzInputs.withinAllocationBudget(FuzzInputs.ALLOCATION_BUDGET_BYTES, () -> check(file));
+  }
+
+  private static void check(byte[] file) {
     NpyArray.Float32 floats;
     try {
       floats = Npy.decodeFloat32(file, NAME);

@@ -32,29 +32,34 @@ class ModelFilesFuzzTest {
   private int run;
 
   @FuzzTest
-  void folder(byte[] input) throws IOException {
+  void folder(byte[] input) throws Exception {
     Path modelDir = folder.resolve("run-" + run++);
+    Path copy = folder.resolve("copy-" + run);
     try {
       writeFolder(modelDir, FuzzInputs.split(input));
-      Parameters parameters;
-      try {
-        parameters = ModelFiles.read(modelDir);
-      } catch (ResultsException e) {
-        FuzzInputs.assertOneLineNaming(e, modelDir.toString());
-        return;
-      }
-      for (Parameter tensor : parameters.tensors()) {
-        for (float value : tensor.values()) {
-          assertThat(Float.isFinite(value)).isTrue();
-        }
-      }
-      Path copy = folder.resolve("copy-" + run);
-      ModelFiles.write(copy, parameters);
-      assertThat(ModelFiles.read(copy)).isEqualTo(parameters);
-      FuzzInputs.deleteRecursively(copy);
+      FuzzInputs.withinAllocationBudget(
+          FuzzInputs.ALLOCATION_BUDGET_BYTES, () -> readAndRewrite(modelDir, copy));
     } finally {
       FuzzInputs.deleteRecursively(modelDir);
+      FuzzInputs.deleteRecursively(copy);
     }
+  }
+
+  private static void readAndRewrite(Path modelDir, Path copy) {
+    Parameters parameters;
+    try {
+      parameters = ModelFiles.read(modelDir);
+    } catch (ResultsException e) {
+      FuzzInputs.assertOneLineNaming(e, modelDir.toString());
+      return;
+    }
+    for (Parameter tensor : parameters.tensors()) {
+      for (float value : tensor.values()) {
+        assertThat(Float.isFinite(value)).isTrue();
+      }
+    }
+    ModelFiles.write(copy, parameters);
+    assertThat(ModelFiles.read(copy)).isEqualTo(parameters);
   }
 
   private static void writeFolder(Path modelDir, List<byte[]> parts) throws IOException {
