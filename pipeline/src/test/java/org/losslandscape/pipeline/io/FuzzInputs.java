@@ -73,11 +73,22 @@ public final class FuzzInputs {
    * of several gigabytes that would otherwise go unnoticed until a real file crashes the tool.
    */
   public static void withinAllocationBudget(long budgetBytes, Check check) throws Exception {
-    long before = allocatedBytes();
-    check.run();
-    assertThat(allocatedBytes() - before)
+    long used = allocatedBy(check);
+    if (used > budgetBytes) {
+      // The first input of a new kind loads classes, and while fuzzing Jazzer instruments them on
+      // this thread, which counts here too (300 MB was seen). Only an input that allocates too
+      // much again, with every class loaded, is a finding.
+      used = allocatedBy(check);
+    }
+    assertThat(used)
         .as("bytes allocated while reading one fuzz input")
         .isLessThanOrEqualTo(budgetBytes);
+  }
+
+  private static long allocatedBy(Check check) throws Exception {
+    long before = allocatedBytes();
+    check.run();
+    return allocatedBytes() - before;
   }
 
   /** HotSpot's count of the bytes the current thread has allocated so far. */
