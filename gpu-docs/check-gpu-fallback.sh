@@ -93,7 +93,7 @@ step "same study with --require-gpu (expect exit code 3)"
 rc=0
 study --require-gpu --out "$OUT/study-require-gpu" > "$OUT/require-gpu.log" 2>&1 || rc=$?
 [[ $rc -eq 3 ]] || fail "--require-gpu exited $rc, expected 3; log: $OUT/require-gpu.log"
-grep -qF -- '--require-gpu is set but no GPU is usable for --device cuda: ' "$OUT/require-gpu.log" \
+grep -qF -- '--require-gpu: a GPU is required but none is usable for device request cuda: ' "$OUT/require-gpu.log" \
   || fail "--require-gpu log does not say why; log: $OUT/require-gpu.log"
 
 [[ "$(cpu_jar_sum)" == "$cpu_before" ]] || fail "$CPU_JAR changed during the check"

@@ -295,11 +295,29 @@ def write_fuzz_seeds():
                            {"name": "dense1.bias", "shape": [2], "file": "weights/dense1.bias.npy"},
                        ]})
     minimal = json.dumps({"input_size": 4, "hidden": [3], "classes": 2})
+    # What ModelFiles.write records for weights the tool trained (read by readProvenance).
+    provenance = json.dumps({
+        "format": "loss-landscape-mlp/1", "input_size": 4, "hidden": [3], "classes": 2,
+        "provenance": {
+            "tool": "loss-landscape", "tool_version": "0.1.0", "tensorflow_version": "2.18.0",
+            "tensorflow_java_version": "1.1.0", "device": "cpu",
+            "recipe": {"name": "high_lr_small_batch", "learning_rate": 0.1, "batch_size": 32,
+                       "effective_batch_size": 32, "optimizer": "sgd", "momentum": 0.0,
+                       "schedule": "constant", "budget": "2 epochs"},
+            "seed": 1, "initialization": "he",
+            "data": {"source": "/usr/share/datasets/fashion-mnist", "train_samples": 60000,
+                     "test_samples": 10000, "sha256": "00ff",
+                     "files": [{"name": "train-images-idx3-ubyte.gz", "bytes": 26421880,
+                                "sha256": "11ee"}]},
+            "preprocessing": {"formula": "x = (pixel / 255 - mean) / std", "mean": 0.286,
+                              "std": 0.353},
+            "status": "completed", "steps": 100, "epochs": 2.0}})
     with_nan = kernel1.copy()
     with_nan[1, 1] = np.nan
     seeds(ROOT / "results/ModelFilesFuzzTestInputs/folder", {
         "valid": model(spec, good),
         "minimal-json": model(minimal, good),
+        "with-provenance": model(provenance, good),
         "fortran-float64": model(minimal, [npy_bytes(np.asfortranarray(kernel0, dtype="<f8")),
                                            good[1], npy_bytes(kernel1.astype(">f4")), good[3]]),
         "softmax-regression": model(json.dumps({"input_size": 4, "hidden": [], "classes": 2}),

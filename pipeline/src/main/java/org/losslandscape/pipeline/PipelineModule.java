@@ -8,62 +8,84 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.device.DeviceProbe;
-import org.losslandscape.models.device.DeviceRequest;
 import org.losslandscape.models.landscape.DecomposedLandscapeEvaluator;
 import org.losslandscape.models.landscape.LandscapeEvaluator;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.SgdTrainer;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.DataSettings;
+import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.Invocation;
+import org.losslandscape.pipeline.config.MeasureSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.data.FashionMnistLocator;
+import org.losslandscape.pipeline.results.SliceCache;
 import org.losslandscape.pipeline.results.WeightsCache;
 import org.losslandscape.pipeline.stages.StageTimer;
 
 /**
- * The whole wiring of a study in one place: the validated options, the device, the TensorFlow
- * execution settings, the trainer, the landscape evaluator, the weights cache and the data locator.
- * The stages themselves are concrete classes with {@code @Inject} constructors.
+ * The whole wiring of a run in one place: each part of the settings bound on its own (a stage asks
+ * only for the parts it needs), the device, the TensorFlow execution settings, the trainer, the
+ * landscape evaluator, the caches and the data locator. The stages themselves are concrete classes
+ * with {@code @Inject} constructors.
  */
 public final class PipelineModule extends AbstractModule {
 
   private static final Logger LOG = LogManager.getLogger(PipelineModule.class);
 
-  private final StudyOptions options;
+  private final StudySettings settings;
   private final DeviceChoice device;
+  private final Invocation invocation;
 
   /**
-   * @param options the validated study options
-   * @param device the device chosen before wiring (see {@link #chooseDevice}), so that a {@code
-   *     --require-gpu} failure surfaces before anything is built
+   * @param settings the validated settings
+   * @param device the device chosen before wiring (see {@link #chooseDevice}), so that a GPU
+   *     requirement fails before anything is built
    */
-  public PipelineModule(StudyOptions options, DeviceChoice device) {
-    this.options = options;
-    this.device = device;
+  public PipelineModule(StudySettings settings, DeviceChoice device) {
+    this(settings, device, Invocation.defaults());
   }
 
   /**
-   * Probes this machine and picks the device the options ask for; a fallback is logged as a
-   * warning.
+   * @param settings the validated settings
+   * @param device the device chosen before wiring
+   * @param invocation the command line, quoted in the reports
    */
-  public static DeviceChoice chooseDevice(StudyOptions options) {
-    DeviceRequest request = DeviceRequest.parse(options.device());
-    DeviceChoice choice = DeviceProbe.forThisMachine().choose(request, options.requireGpu());
-    LOG.log(choice.fellBack() ? Level.WARN : Level.INFO, choice.logLine(request));
+  public PipelineModule(StudySettings settings, DeviceChoice device, Invocation invocation) {
+    this.settings = settings;
+    this.device = device;
+    this.invocation = invocation;
+  }
+
+  /** Probes this machine and picks the device asked for; a fallback is logged as a warning. */
+  public static DeviceChoice chooseDevice(DeviceSettings settings) {
+    DeviceChoice choice =
+        DeviceProbe.forThisMachine().choose(settings.request(), settings.requireGpu());
+    LOG.log(choice.fellBack() ? Level.WARN : Level.INFO, choice.logLine(settings.request()));
     return choice;
   }
 
   @Override
   protected void configure() {
-    bind(StudyOptions.class).toInstance(options);
+    bind(DataSettings.class).toInstance(settings.data());
+    bind(DeviceSettings.class).toInstance(settings.device());
+    bind(OutputSettings.class).toInstance(settings.output());
+    bind(CacheSettings.class).toInstance(settings.cache());
+    bind(TrainingSettings.class).toInstance(settings.training());
+    bind(SliceSettings.class).toInstance(settings.slice());
+    bind(MeasureSettings.class).toInstance(settings.measures());
     bind(DeviceChoice.class).toInstance(device);
+    bind(Invocation.class).toInstance(invocation);
     bind(StageTimer.class).in(Singleton.class);
   }
 
   @Provides
   @Singleton
-  ExecutionSettings execution(DeviceChoice device) {
-    int threads =
-        options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
-    return ExecutionSettings.on(device, threads, 1);
+  ExecutionSettings execution(DeviceSettings deviceSettings) {
+    return ExecutionSettings.on(device, deviceSettings.intraOpThreads(), 1);
   }
 
   @Provides
@@ -83,8 +105,14 @@ public final class PipelineModule extends AbstractModule {
   }
 
   @Provides
-  WeightsCache weightsCache() {
-    return new WeightsCache(options.cacheDir());
+  WeightsCache weightsCache(CacheSettings cache) {
+    return new WeightsCache(cache.directory());
+  }
+
+  /** Finished slices live next to the cached weights, in {@code slices/}. */
+  @Provides
+  SliceCache sliceCache(CacheSettings cache) {
+    return new SliceCache(cache.directory().resolve("slices"));
   }
 
   @Provides

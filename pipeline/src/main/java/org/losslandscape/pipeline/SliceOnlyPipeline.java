@@ -3,28 +3,34 @@ package org.losslandscape.pipeline;
 import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.data.Standardization;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
-import org.losslandscape.pipeline.stages.NamedWeights;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportStage;
 import org.losslandscape.pipeline.stages.StageTimer;
+import org.losslandscape.pipeline.stages.WeightsToSlice;
 
 /**
- * The {@code landscape} command: the study without training. Loads the data, evaluates the given
- * weights, slices them, draws their figures and writes a summary.
+ * The {@code landscape} command: the study without training. Loads the data (standardized as the
+ * weights' provenance records, when it does), evaluates the given weights, slices them, draws their
+ * figures and writes a summary.
  */
 public final class SliceOnlyPipeline {
 
-  private final StudyOptions options;
+  private final SliceSettings slice;
+  private final OutputSettings output;
   private final StageTimer timer;
   private final LoadDataStage loadData;
   private final ExecutionSettings execution;
@@ -34,14 +40,16 @@ public final class SliceOnlyPipeline {
 
   @Inject
   public SliceOnlyPipeline(
-      StudyOptions options,
+      SliceSettings slice,
+      OutputSettings output,
       StageTimer timer,
       LoadDataStage loadData,
       ExecutionSettings execution,
       LandscapeStage landscape,
       PlotStage plot,
       ReportStage report) {
-    this.options = options;
+    this.slice = slice;
+    this.output = output;
     this.timer = timer;
     this.loadData = loadData;
     this.execution = execution;
@@ -51,10 +59,13 @@ public final class SliceOnlyPipeline {
   }
 
   /**
-   * Slices {@code parameters} (read from {@code source}) and files the results under {@code name}.
+   * Slices {@code parameters} (read from {@code source}) and files the results under {@code run}.
+   *
+   * @param preprocessing the standardization the weights were trained with, if recorded
    */
-  public ModelLandscape run(String name, Path source, Parameters parameters) {
-    PreparedData data = timer.time("load-data", loadData::run);
+  public ModelLandscape run(
+      RunId run, Path source, Parameters parameters, Optional<Standardization> preprocessing) {
+    PreparedData data = timer.time("load-data", () -> loadData.run(preprocessing));
     Metrics[] metrics =
         timer.time(
             "evaluate",
@@ -67,16 +78,17 @@ public final class SliceOnlyPipeline {
                 };
               }
             });
-    LandscapeSamples samples = LandscapeSamples.forStudy(options, data);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     ModelLandscape sliced =
         timer.time(
             "landscape",
-            () -> landscape.run(List.of(new NamedWeights(name, name, parameters)), samples).get(0));
-    if (options.plots()) {
+            () -> landscape.run(List.of(new WeightsToSlice(run, parameters)), samples).get(0));
+    if (output.plots()) {
       timer.run("plot", () -> plot.perModel(sliced));
     }
     report.writeSliced(
         source.toAbsolutePath().toString(),
+        parameters.architecture(),
         metrics[0],
         metrics[1],
         sliced,

@@ -4,49 +4,70 @@ import com.google.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.landscape.LandscapeGrid;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
+import org.losslandscape.pipeline.stages.MeasureStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
-import org.losslandscape.pipeline.stages.NamedWeights;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportStage;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;
+import org.losslandscape.pipeline.stages.VerdictStage;
+import org.losslandscape.pipeline.stages.WeightsToSlice;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
- * The study, top to bottom: load data, train every configuration, slice each trained minimum,
- * measure sharpness, draw the figures, write the summary. Each stage is timed and logged.
+ * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure its
+ * sharpness and curvature, judge the claims, draw the figures, write the summary. Each stage is
+ * timed and logged.
  */
 public final class StudyPipeline {
 
-  private final StudyOptions options;
+  private final TrainingSettings training;
+  private final SliceSettings slice;
+  private final OutputSettings output;
   private final StageTimer timer;
   private final LoadDataStage loadData;
   private final TrainStage train;
   private final LandscapeStage landscape;
+  private final MeasureStage measure;
   private final PlotStage plot;
+  private final VerdictStage verdictStage;
   private final ReportStage report;
 
   @Inject
   public StudyPipeline(
-      StudyOptions options,
+      TrainingSettings training,
+      SliceSettings slice,
+      OutputSettings output,
       StageTimer timer,
       LoadDataStage loadData,
       TrainStage train,
       LandscapeStage landscape,
+      MeasureStage measure,
       PlotStage plot,
+      VerdictStage verdictStage,
       ReportStage report) {
-    this.options = options;
+    this.training = training;
+    this.slice = slice;
+    this.output = output;
     this.timer = timer;
     this.loadData = loadData;
     this.train = train;
     this.landscape = landscape;
+    this.measure = measure;
     this.plot = plot;
+    this.verdictStage = verdictStage;
     this.report = report;
   }
 
@@ -55,22 +76,27 @@ public final class StudyPipeline {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
-    List<NamedWeights> usable =
+    List<WeightsToSlice> usable =
         models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
-    LandscapeSamples samples = LandscapeSamples.forStudy(options, data);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    List<RunMeasures> measured =
+        measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
     Optional<LandscapeGrid> raw =
-        usable.isEmpty() || !options.plots()
+        usable.isEmpty() || !output.plots()
             ? Optional.empty()
             : Optional.of(
                 timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
 
     StudyResults results =
-        new StudyResults(data, options.configs(), models, landscapes, samples, raw);
-    if (options.plots() && !results.primaryLandscapes().isEmpty()) {
-      timer.run("plot", () -> plot.run(results));
+        new StudyResults(data, training.recipes(), models, landscapes, samples, raw, measured);
+    List<RunMeasurements> runs = verdictStage.measurements(results);
+    ProtocolVerdict judged = timer.time("verdict", () -> verdictStage.protocol(runs));
+    if (output.plots() && !results.aggregates().isEmpty()) {
+      timer.run("plot", () -> plot.run(results, runs, judged));
     }
-    report.write(results, timer.seconds());
+    Verdict verdict = verdictStage.write(List.of(judged));
+    report.write(results, verdict, timer.seconds());
     return results;
   }
 }

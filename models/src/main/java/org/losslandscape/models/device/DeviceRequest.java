@@ -2,7 +2,7 @@ package org.losslandscape.models.device;
 
 import java.util.Locale;
 
-/** The device the user asked for with {@code --device auto|cpu|cuda}. */
+/** The device the user asked for: auto, cpu or cuda. */
 public enum DeviceRequest {
   /** Use a GPU when one is usable, otherwise the CPU; never an error. */
   AUTO,
@@ -31,16 +31,15 @@ public enum DeviceRequest {
           break;
       }
     }
-    throw new IllegalArgumentException(
-        "Unknown device '" + text + "': use --device auto, cpu or cuda");
+    throw new IllegalArgumentException("unknown device '" + text + "' (use auto, cpu or cuda)");
   }
 
   /**
-   * Returns the CLI spelling.
+   * Returns the lower-case spelling used on the command line and in logs.
    *
    * @return "auto", "cpu" or "cuda"
    */
-  public String cliName() {
+  public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -47,7 +47,7 @@ public final class DeviceSelector {
     if (request == DeviceRequest.CPU) {
       if (requireGpu) {
         throw new IllegalArgumentException(
-            "--require-gpu contradicts --device cpu: drop one of them");
+            "a GPU cannot be required when the CPU is requested: drop one of the two");
       }
       return DeviceChoice.cpu(REQUESTED_CPU, false);
     }
@@ -58,8 +58,8 @@ public final class DeviceSelector {
     }
     if (requireGpu) {
       throw new GpuUnavailableException(
-          "--require-gpu is set but no GPU is usable for --device "
-              + request.cliName()
+          "a GPU is required but none is usable for device request "
+              + request.label()
               + ": "
               + blocker);
     }

@@ -4,9 +4,23 @@ package org.losslandscape.models.directions;
  * How to draw a {@link DirectionPair}.
  *
  * @param normalization how each direction is scaled to the weights
- * @param includeBias false (default, Li's {@code ignore=biasbn}) zeroes every bias entry; true
- *     keeps them, normalized as a whole vector to the bias's norm
+ * @param biasRule what the directions do to the biases ({@link BiasRule#ZERO} by default)
  * @param seed seeds the Gaussian draw; the same seed gives the same raw draw for every model of one
  *     architecture, so models differ only by their weights
  */
-public record DirectionSpec(Normalization normalization, boolean includeBias, long seed) {}
+public record DirectionSpec(Normalization normalization, BiasRule biasRule, long seed) {
+
+  /**
+   * The two rules that existed before {@link BiasRule}: {@code includeBias} false is {@link
+   * BiasRule#ZERO}, true is {@link BiasRule#GAUSSIAN}.
+   */
+  public DirectionSpec(Normalization normalization, boolean includeBias, long seed) {
+    this(normalization, includeBias ? BiasRule.GAUSSIAN : BiasRule.ZERO, seed);
+  }
+
+  public DirectionSpec {
+    if (normalization == null || biasRule == null) {
+      throw new IllegalArgumentException("a direction needs a normalization and a bias rule");
+    }
+  }
+}

@@ -8,7 +8,7 @@ import org.losslandscape.models.mlp.Parameters;
 
 /**
  * Draws seeded Gaussian directions shaped like a model's parameters and normalizes them to its
- * weights: filter-wise (default), layer-wise or not at all.
+ * weights: filter-wise (default), layer-wise, entry by entry or not at all.
  */
 public final class RandomDirections {
 
@@ -25,9 +25,8 @@ public final class RandomDirections {
   }
 
   /**
-   * Scales {@code raw} to {@code theta} as {@code spec} says. Biases (rank-1 tensors) are zeroed
-   * unless {@code spec.includeBias()}; then, for the filter and layer modes, they are rescaled as
-   * one vector to the bias's norm.
+   * Scales {@code raw} to {@code theta} as {@code spec} says: weight matrices by the normalization,
+   * biases (rank-1 tensors) by the bias rule.
    */
   public static Parameters normalize(Parameters raw, Parameters theta, DirectionSpec spec) {
     List<Parameter> out = new ArrayList<>();
@@ -35,12 +34,25 @@ public final class RandomDirections {
       Parameter d = raw.tensors().get(t);
       Parameter w = theta.tensors().get(t);
       float[] values = d.values().clone();
-      if (!d.isMatrix() && !spec.includeBias()) {
-        java.util.Arrays.fill(values, 0f);
-      } else if (spec.normalization() == Normalization.FILTER && d.isMatrix()) {
-        scaleColumns(values, w.values(), d.shape()[0], d.shape()[1]);
-      } else if (spec.normalization() != Normalization.NONE) {
-        scaleWhole(values, w.values());
+      if (d.isMatrix()) {
+        switch (spec.normalization()) {
+          case FILTER -> scaleColumns(values, w.values(), d.shape()[0], d.shape()[1]);
+          case LAYER -> scaleWhole(values, w.values());
+          case ELEMENT -> scaleEntries(values, w.values());
+          case NONE -> {}
+        }
+      } else {
+        switch (spec.biasRule()) {
+          case ZERO -> java.util.Arrays.fill(values, 0f);
+          case LI -> values = w.values().clone();
+          case GAUSSIAN -> {
+            switch (spec.normalization()) {
+              case FILTER, LAYER -> scaleWhole(values, w.values());
+              case ELEMENT -> scaleEntries(values, w.values());
+              case NONE -> {}
+            }
+          }
+        }
       }
       out.add(d.withValues(values));
     }
@@ -72,6 +84,13 @@ public final class RandomDirections {
       for (int i = 0; i < rows; i++) {
         d[i * cols + j] = (float) (d[i * cols + j] * scale);
       }
+    }
+  }
+
+  /** {@code d_i <- d_i |w_i|}: each entry scaled by the magnitude of its own weight. */
+  private static void scaleEntries(float[] d, float[] w) {
+    for (int k = 0; k < d.length; k++) {
+      d[k] = d[k] * Math.abs(w[k]);
     }
   }
 

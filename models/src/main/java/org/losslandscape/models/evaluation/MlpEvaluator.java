@@ -8,8 +8,8 @@ import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.GraphSession;
 import org.losslandscape.models.tf.Tensors;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -32,20 +32,26 @@ public final class MlpEvaluator implements AutoCloseable {
   private static final int CHUNK = 10_000;
 
   private final MlpArchitecture architecture;
-  private final Graph graph;
-  private final Session session;
-  private final Placeholder<TFloat32> x;
-  private final Placeholder<TInt32> labels;
-  private final List<Placeholder<TFloat32>> parameterInputs = new ArrayList<>();
-  private final Operand<TFloat32> lossSum;
-  private final Operand<TFloat32> correctSum;
+  private final GraphSession<EvalGraph> tf;
 
+  /** The inputs and outputs of the evaluation graph. */
+  private record EvalGraph(
+      Placeholder<TFloat32> x,
+      Placeholder<TInt32> labels,
+      List<Placeholder<TFloat32>> parameterInputs,
+      Operand<TFloat32> lossSum,
+      Operand<TFloat32> correctSum) {}
+
+  /** Builds the graph and opens its session (nothing stays open if that fails). */
   public MlpEvaluator(MlpArchitecture architecture, ExecutionSettings settings) {
     this.architecture = architecture;
-    this.graph = new Graph();
-    Ops tf = settings.ops(graph);
-    x = tf.placeholder(TFloat32.class);
-    labels = tf.placeholder(TInt32.class);
+    this.tf = GraphSession.open(settings, ops -> build(ops, architecture));
+  }
+
+  private static EvalGraph build(Ops tf, MlpArchitecture architecture) {
+    Placeholder<TFloat32> x = tf.placeholder(TFloat32.class);
+    Placeholder<TInt32> labels = tf.placeholder(TInt32.class);
+    List<Placeholder<TFloat32>> parameterInputs = new ArrayList<>();
     for (String ignored : architecture.parameterNames()) {
       parameterInputs.add(tf.placeholder(TFloat32.class));
     }
@@ -53,9 +59,12 @@ public final class MlpEvaluator implements AutoCloseable {
     Operand<TFloat32> oneHot =
         tf.oneHot(labels, tf.constant(architecture.classes()), tf.constant(1f), tf.constant(0f));
     MlpGraph.PerExample perExample = MlpGraph.perExample(tf, logits, oneHot);
-    lossSum = tf.reduceSum(perExample.loss(), tf.constant(0));
-    correctSum = tf.reduceSum(perExample.correct(), tf.constant(0));
-    session = settings.openSession(graph);
+    return new EvalGraph(
+        x,
+        labels,
+        parameterInputs,
+        tf.reduceSum(perExample.loss(), tf.constant(0)),
+        tf.reduceSum(perExample.correct(), tf.constant(0)));
   }
 
   /** Mean loss and accuracy of {@code parameters} on all of {@code data}. */
@@ -74,16 +83,22 @@ public final class MlpEvaluator implements AutoCloseable {
       for (int from = 0; from < data.count(); from += CHUNK) {
         int to = Math.min(data.count(), from + CHUNK);
         int rows = to - from;
-        Session.Runner runner = session.runner();
-        for (int i = 0; i < parameterInputs.size(); i++) {
-          runner.feed(parameterInputs.get(i), fed.get(i));
+        EvalGraph g = tf.parts();
+        Session.Runner runner = tf.session().runner();
+        for (int i = 0; i < g.parameterInputs().size(); i++) {
+          runner.feed(g.parameterInputs().get(i), fed.get(i));
         }
         try (TFloat32 xs =
                 Tensors.floatsFrom(
                     data.features(), from * data.featureSize(), rows, data.featureSize());
             TInt32 ys = Tensors.intsFrom(data.labels(), from, rows);
             Result result =
-                runner.feed(x, xs).feed(labels, ys).fetch(lossSum).fetch(correctSum).run()) {
+                runner
+                    .feed(g.x(), xs)
+                    .feed(g.labels(), ys)
+                    .fetch(g.lossSum())
+                    .fetch(g.correctSum())
+                    .run()) {
           loss += ((TFloat32) result.get(0)).getFloat();
           correct += ((TFloat32) result.get(1)).getFloat();
         }
@@ -96,7 +111,6 @@ public final class MlpEvaluator implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
-    graph.close();
+    tf.close();
   }
 }

@@ -39,8 +39,8 @@ import org.tensorflow.types.TInt64;
  * the directions, zero unless biases are perturbed.) Each point then costs only {@code relu(P + a Q
  * + b R)} and the narrower layers 2..L with their perturbed weights.
  *
- * <p>How the per-point work is expressed matters as much as the algebra (measurements in the
- * TensorFlow notes and the {@code bench} command):
+ * <p>How the per-point work is expressed matters as much as the algebra (measurements in the {@code
+ * bench} command, whose table is in the README):
  *
  * <ul>
  *   <li>{@code P}, {@code Q} and {@code R} are computed in their own run per sample chunk and kept

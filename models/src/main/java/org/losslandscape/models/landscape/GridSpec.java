@@ -13,23 +13,23 @@ public record GridSpec(int size, double min, double max) {
 
   public GridSpec {
     if (size < 3 || size % 2 == 0) {
-      throw new IllegalArgumentException("--grid-size must be an odd integer >= 3, got " + size);
+      throw new IllegalArgumentException("grid size must be an odd integer >= 3, got " + size);
     }
     if (!(min < max) || Double.isInfinite(min) || Double.isInfinite(max)) {
       throw new IllegalArgumentException(
-          "--range must be MIN:MAX with MIN < MAX, got " + min + ":" + max);
+          "grid range needs min < max, both finite, got " + min + ":" + max);
     }
     double origin = -min * (size - 1) / (max - min);
     if (min > 0 || max < 0 || Math.abs(origin - Math.rint(origin)) > 1e-9) {
       throw new IllegalArgumentException(
-          "--range "
+          "grid range "
               + min
               + ":"
               + max
-              + " with --grid-size "
+              + " with "
               + size
-              + " does not put the trained weights (0) on a grid point; use a range symmetric about"
-              + " 0, e.g. -1:1");
+              + " points does not put the trained weights (0) on a grid point; use a range"
+              + " symmetric about 0, e.g. -1:1");
     }
   }
 

@@ -51,9 +51,9 @@ public final class MlpGraph {
    *
    * <p>Written as log-sum-exp by hand rather than with the stock fused op: it broadcasts over a
    * leading grid axis and costs a third of {@code SparseSoftmaxCrossEntropyWithLogits + InTopK} on
-   * the CPU (see the TensorFlow notes). An example counts as correct only when its label's logit is
-   * strictly larger than every other logit: ties are not rare (a net whose last hidden layer is
-   * dead outputs its bias for every input) and must not count as hits.
+   * the CPU (measured with the {@code bench} command). An example counts as correct only when its
+   * label's logit is strictly larger than every other logit: ties are not rare (a net whose last
+   * hidden layer is dead outputs its bias for every input) and must not count as hits.
    *
    * @param oneHotLabels labels as a one-hot float tensor broadcastable to {@code logits}
    */

@@ -1,8 +1,15 @@
 package org.losslandscape.models.sharpness;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * The mean of repeated measurements with a two-sided 95% confidence interval from Student's t
  * distribution. With one measurement the interval is the point itself and {@code n == 1} says so.
+ *
+ * <p>Non-finite measurements are handled explicitly, never by accident of arithmetic: if any value
+ * is NaN, mean and bounds are NaN; otherwise, if any is infinite, the mean is that infinity (or NaN
+ * when both signs occur) and the bounds are NaN, because no t-interval exists. {@link #finite()}
+ * tells the two cases apart from an ordinary interval.
  *
  * @param mean sample mean
  * @param lower lower end of the 95% interval
@@ -11,20 +18,26 @@ package org.losslandscape.models.sharpness;
  */
 public record MeanInterval(double mean, double lower, double upper, int n) {
 
-  /**
-   * t quantiles (0.975) for 1..30 degrees of freedom; beyond that the normal 1.96 is close enough.
-   */
-  private static final double[] T975 = {
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-    2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
-    2.052, 2.048, 2.045, 2.042
-  };
-
   /** Mean and 95% interval of {@code values}. */
   public static MeanInterval of(double[] values) {
     int n = values.length;
     if (n == 0) {
       throw new IllegalArgumentException("no values to summarize");
+    }
+    boolean nan = false;
+    boolean plusInfinity = false;
+    boolean minusInfinity = false;
+    for (double v : values) {
+      nan |= Double.isNaN(v);
+      plusInfinity |= v == Double.POSITIVE_INFINITY;
+      minusInfinity |= v == Double.NEGATIVE_INFINITY;
+    }
+    if (nan || plusInfinity || minusInfinity) {
+      double mean =
+          nan || (plusInfinity && minusInfinity)
+              ? Double.NaN
+              : plusInfinity ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+      return new MeanInterval(mean, Double.NaN, Double.NaN, n);
     }
     double mean = 0;
     for (double v : values) {
@@ -43,18 +56,9 @@ public record MeanInterval(double mean, double lower, double upper, int n) {
     return new MeanInterval(mean, mean - t * standardError, mean + t * standardError, n);
   }
 
-  /**
-   * The 0.975 quantile of Student's t with {@code df} degrees of freedom: the table up to 30,
-   * beyond that the Cornish-Fisher expansion around the normal quantile (error < 1e-4 there).
-   */
+  /** The 0.975 quantile of Student's t with {@code df} degrees of freedom (Commons Statistics). */
   static double tQuantile975(int df) {
-    if (df <= T975.length) {
-      return T975[df - 1];
-    }
-    double z = 1.959964;
-    double z3 = z * z * z;
-    double z5 = z3 * z * z;
-    return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
+    return TDistribution.of(df).inverseCumulativeProbability(0.975);
   }
 
   /** Half the interval's width, for error bars. */
@@ -62,8 +66,16 @@ public record MeanInterval(double mean, double lower, double upper, int n) {
     return (upper - lower) / 2;
   }
 
-  /** True when the two intervals do not overlap, the only case in which we state an ordering. */
+  /** True when the mean and both bounds are finite numbers. */
+  public boolean finite() {
+    return Double.isFinite(mean) && Double.isFinite(lower) && Double.isFinite(upper);
+  }
+
+  /**
+   * True when both intervals are finite and do not overlap, the only case in which we state an
+   * ordering.
+   */
   public boolean separatedFrom(MeanInterval other) {
-    return upper < other.lower || other.upper < lower;
+    return finite() && other.finite() && (upper < other.lower || other.upper < lower);
   }
 }

@@ -40,12 +40,10 @@ public record SliceSharpness(List<Value> values) {
       throw new IllegalArgumentException(
           "slice sharpness needs the trained weights (0, 0) on the grid");
     }
+    checkRadii(epsilons);
     double centre = grid.centreLoss();
     List<Value> out = new ArrayList<>();
     for (double eps : epsilons) {
-      if (!(eps > 0)) {
-        throw new IllegalArgumentException("--eps values must be positive, got " + eps);
-      }
       double max = centre;
       int points = 0;
       for (int i = 0; i < c.length; i++) {
@@ -60,6 +58,21 @@ public record SliceSharpness(List<Value> values) {
       out.add(new Value(eps, max - centre, points));
     }
     return new SliceSharpness(out);
+  }
+
+  /** Refuses an empty list and radii that are not positive finite numbers. */
+  public static void checkRadii(List<Double> epsilons) {
+    if (epsilons.isEmpty()) {
+      throw new IllegalArgumentException("at least one sharpness radius is needed");
+    }
+    for (double eps : epsilons) {
+      if (!(eps > 0) || Double.isInfinite(eps)) {
+        throw new IllegalArgumentException("sharpness radii must be positive numbers, got " + eps);
+      }
+    }
+    if (epsilons.stream().distinct().count() < epsilons.size()) {
+      throw new IllegalArgumentException("sharpness radii must be distinct, got " + epsilons);
+    }
   }
 
   /** The value at {@code epsilon}, which must be one of the radii computed. */

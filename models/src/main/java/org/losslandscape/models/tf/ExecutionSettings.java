@@ -1,7 +1,8 @@
 package org.losslandscape.models.tf;
 
+import java.util.Objects;
+import org.losslandscape.models.device.Device;
 import org.losslandscape.models.device.DeviceChoice;
-import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -15,23 +16,24 @@ import org.tensorflow.proto.GPUOptions;
  * <p>Soft placement stays on so that the few ops without a GPU kernel fall back to the CPU one by
  * one instead of failing the whole graph; everything else is placed on {@link #deviceSpec()}.
  *
- * @param gpu true to pin every op to the first GPU, false for the CPU
+ * @param device the device every op is pinned to
  * @param intraOpThreads threads inside one op (0 lets TensorFlow choose)
  * @param interOpThreads ops run concurrently (0 lets TensorFlow choose)
  */
-public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThreads) {
+public record ExecutionSettings(Device device, int intraOpThreads, int interOpThreads) {
 
   /** Settings for the device {@code choice} picked, with the given thread pools. */
   public static ExecutionSettings on(DeviceChoice choice, int intraOpThreads, int interOpThreads) {
-    return new ExecutionSettings(choice.usesGpu(), intraOpThreads, interOpThreads);
+    return new ExecutionSettings(choice.device(), intraOpThreads, interOpThreads);
   }
 
   /** Default CPU settings: one intra-op thread per core, one inter-op thread pool of 1. */
   public static ExecutionSettings cpu() {
-    return new ExecutionSettings(false, Runtime.getRuntime().availableProcessors(), 1);
+    return new ExecutionSettings(Device.CPU, Runtime.getRuntime().availableProcessors(), 1);
   }
 
   public ExecutionSettings {
+    Objects.requireNonNull(device, "device");
     if (intraOpThreads < 0 || interOpThreads < 0) {
       throw new IllegalArgumentException("thread counts must be >= 0");
     }
@@ -39,19 +41,12 @@ public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThre
 
   /** The TensorFlow device string every op is placed on, e.g. {@code /device:GPU:0}. */
   public String deviceSpec() {
-    return device().toString();
-  }
-
-  private DeviceSpec device() {
-    return DeviceSpec.newBuilder()
-        .deviceType(gpu ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
-        .deviceIndex(0)
-        .build();
+    return device.tfDeviceSpec();
   }
 
   /** An op builder on {@code graph} whose ops are all placed on the chosen device. */
   public Ops ops(Graph graph) {
-    return Ops.create(graph).withDevice(device());
+    return Ops.create(graph).withDevice(device.spec());
   }
 
   /** A new session on {@code graph} with these settings; the caller closes it. */
@@ -68,7 +63,7 @@ public record ExecutionSettings(boolean gpu, int intraOpThreads, int interOpThre
             .setAllowSoftPlacement(true)
             .setLogDevicePlacement(false)
             .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());
-    if (!gpu) {
+    if (device == Device.CPU) {
       // With the GPU natives on a GPU machine, a CPU run must not claim GPU memory either.
       config.putDeviceCount("GPU", 0);
     }

@@ -4,15 +4,22 @@ package org.losslandscape.models.training;
  * How long training steps took, measured by {@link SgdTrainer#timeSteps}.
  *
  * @param batchSize examples per step
+ * @param stepsPerRun training steps done by each {@code Session.run} (1 = one run per step)
  * @param steps steps timed (after the untimed warm-up)
  * @param seconds wall-clock time of those steps
  */
-public record StepTiming(int batchSize, long steps, double seconds) {
+public record StepTiming(int batchSize, int stepsPerRun, long steps, double seconds) {
 
   public StepTiming {
-    if (steps < 1 || !(seconds > 0)) {
+    if (steps < 1 || stepsPerRun < 1 || !(seconds > 0)) {
       throw new IllegalArgumentException(
-          "need >= 1 step and a positive time, got " + steps + " in " + seconds + " s");
+          "need >= 1 step, >= 1 step per run and a positive time, got "
+              + steps
+              + " steps, "
+              + stepsPerRun
+              + " per run, in "
+              + seconds
+              + " s");
     }
   }
 

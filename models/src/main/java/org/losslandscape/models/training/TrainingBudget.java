@@ -2,7 +2,8 @@ package org.losslandscape.models.training;
 
 /**
  * How long to train. Comparisons of flatness are only fair at a stated budget: equal epochs give
- * large batches far fewer steps, equal steps give them far more data (see notes/science.md).
+ * large batches far fewer steps, equal steps give them far more data (the README's results section
+ * shows both).
  */
 public sealed interface TrainingBudget {
 
@@ -10,7 +11,7 @@ public sealed interface TrainingBudget {
   record Epochs(int epochs) implements TrainingBudget {
     public Epochs {
       if (epochs < 1) {
-        throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        throw new IllegalArgumentException("the number of epochs must be >= 1, got " + epochs);
       }
     }
 
@@ -34,7 +35,7 @@ public sealed interface TrainingBudget {
   record Steps(long steps) implements TrainingBudget {
     public Steps {
       if (steps < 1) {
-        throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        throw new IllegalArgumentException("the number of steps must be >= 1, got " + steps);
       }
     }
 
@@ -61,10 +62,11 @@ public sealed interface TrainingBudget {
   record TargetLoss(double loss, long maxSteps) implements TrainingBudget {
     public TargetLoss {
       if (!(loss > 0) || Double.isInfinite(loss)) {
-        throw new IllegalArgumentException("--target-loss must be a positive number, got " + loss);
+        throw new IllegalArgumentException(
+            "the target loss must be a positive number, got " + loss);
       }
       if (maxSteps < 1) {
-        throw new IllegalArgumentException("--max-steps must be >= 1, got " + maxSteps);
+        throw new IllegalArgumentException("the step cap must be >= 1, got " + maxSteps);
       }
     }
 

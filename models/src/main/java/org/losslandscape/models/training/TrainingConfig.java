@@ -1,16 +1,20 @@
 package org.losslandscape.models.training;
 
 /**
- * Everything that decides how one model is trained, besides the data and the architecture.
+ * Everything that decides how one model is trained, besides the data and the architecture, and what
+ * the run keeps besides its final weights.
  *
  * @param name the configuration's name, e.g. {@code high_lr_small_batch}
  * @param learningRate base SGD step size
  * @param batchSize examples per minibatch
- * @param momentum heavy-ball momentum (0 = plain SGD)
+ * @param momentum heavy-ball momentum (0 = none), applied to the optimizer's gradient
  * @param schedule learning-rate schedule over the planned steps
  * @param budget when to stop
  * @param seed seeds the initial weights and the per-epoch shuffles
  * @param divergenceLimit a minibatch or epoch loss above this (or NaN/Inf) marks the run diverged
+ * @param optimizer plain SGD, SAM or ASAM
+ * @param checkpoints how many evenly spaced weight snapshots to keep, the initial and the final
+ *     weights included (0 = none)
  */
 public record TrainingConfig(
     String name,
@@ -20,7 +24,9 @@ public record TrainingConfig(
     LearningRateSchedule schedule,
     TrainingBudget budget,
     long seed,
-    double divergenceLimit) {
+    double divergenceLimit,
+    Optimizer optimizer,
+    int checkpoints) {
 
   /**
    * Default divergence limit: 40 nats is far above chance (ln 10 = 2.3) and below float overflow.
@@ -29,7 +35,30 @@ public record TrainingConfig(
 
   /** Cosine decay is defined over a known number of steps; a target loss has none. */
   public static final String WARMUP_COSINE_NEEDS_AN_END =
-      "--schedule warmup-cosine needs a fixed budget (--epochs or --steps), not --target-loss";
+      "the warmup-cosine schedule needs a fixed budget (epochs or steps), not a target loss";
+
+  /** A configuration with the default optimizer (plain SGD) that keeps no checkpoints. */
+  public TrainingConfig(
+      String name,
+      double learningRate,
+      int batchSize,
+      double momentum,
+      LearningRateSchedule schedule,
+      TrainingBudget budget,
+      long seed,
+      double divergenceLimit) {
+    this(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        Optimizer.sgd(),
+        0);
+  }
 
   public TrainingConfig {
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -50,5 +79,45 @@ public record TrainingConfig(
       throw new IllegalArgumentException(
           name + ": divergence limit must be positive, got " + divergenceLimit);
     }
+    if (optimizer == null) {
+      throw new IllegalArgumentException(name + ": choose an optimizer (SGD, SAM or ASAM)");
+    }
+    if (checkpoints != 0 && checkpoints < 2) {
+      throw new IllegalArgumentException(
+          name
+              + ": checkpoints must be 0 (none) or at least 2 (the initial and the final weights),"
+              + " got "
+              + checkpoints);
+    }
+  }
+
+  /** This configuration trained with {@code newOptimizer} instead. */
+  public TrainingConfig withOptimizer(Optimizer newOptimizer) {
+    return new TrainingConfig(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        newOptimizer,
+        checkpoints);
+  }
+
+  /** This configuration keeping {@code count} checkpoints (0 = none). */
+  public TrainingConfig withCheckpoints(int count) {
+    return new TrainingConfig(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        optimizer,
+        count);
   }
 }

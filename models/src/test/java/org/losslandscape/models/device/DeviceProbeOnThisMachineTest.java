@@ -58,12 +58,12 @@ class DeviceProbeOnThisMachineTest {
       assertThatThrownBy(() -> probe.choose(DeviceRequest.CUDA, true))
           .isExactlyInstanceOf(GpuUnavailableException.class)
           .hasMessage(
-              "--require-gpu is set but no GPU is usable for --device cuda: "
+              "a GPU is required but none is usable for device request cuda: "
                   + DeviceSelector.NO_GPU_NATIVES);
     } else if (!EXPECT_GPU) {
       // GPU natives without a GPU: a CUDA-less machine stops at the libraries, a machine with CUDA
       // 12 libraries but no device stops at TensorFlow's own verdict.
-      assertThat(cuda.device()).isEqualTo("cpu");
+      assertThat(cuda.device()).isEqualTo(Device.CPU);
       assertThat(cuda.fellBack()).isTrue();
       assertThat(cuda.reason())
           .satisfiesAnyOf(
@@ -72,7 +72,7 @@ class DeviceProbeOnThisMachineTest {
       assertThat(auto).isEqualTo(DeviceChoice.cpu(cuda.reason(), false));
     } else {
       assertThat(cuda).isEqualTo(auto);
-      assertThat(cuda.device()).isEqualTo("cuda");
+      assertThat(cuda.device()).isEqualTo(Device.CUDA);
     }
   }
 

@@ -101,7 +101,7 @@ class DeviceProbeTest {
                 + "; install the NVIDIA driver, CUDA 12 and cuDNN 9 or set LD_LIBRARY_PATH");
     assertThat(gpuChecks).hasValue(0);
     DeviceChoice choice = probe.choose(DeviceRequest.CUDA, false);
-    assertThat(choice.device()).isEqualTo("cpu");
+    assertThat(choice.device()).isEqualTo(Device.CPU);
     assertThat(choice.fellBack()).isTrue();
     assertThat(choice.reason()).isEqualTo("CUDA libraries not found (" + facts.detail() + ")");
   }
@@ -213,7 +213,7 @@ class DeviceProbeTest {
     assertThatThrownBy(() -> probe.choose(DeviceRequest.AUTO, true))
         .isExactlyInstanceOf(GpuUnavailableException.class)
         .hasMessageStartingWith(
-            "--require-gpu is set but no GPU is usable for --device auto:"
+            "a GPU is required but none is usable for device request auto:"
                 + " no GPU device visible to TensorFlow");
   }
 

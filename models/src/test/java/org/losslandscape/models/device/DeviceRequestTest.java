@@ -32,14 +32,14 @@ class DeviceRequestTest {
   void rejectsAnythingElseWithOneActionableLine(String text) {
     assertThatThrownBy(() -> DeviceRequest.parse(text))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown device '" + text + "': use --device auto, cpu or cuda");
+        .hasMessage("unknown device '" + text + "' (use auto, cpu or cuda)");
   }
 
   @Test
-  void cliNameRoundTrips() {
+  void labelRoundTrips() {
     for (DeviceRequest request : DeviceRequest.values()) {
-      assertThat(DeviceRequest.parse(request.cliName())).isEqualTo(request);
+      assertThat(DeviceRequest.parse(request.label())).isEqualTo(request);
     }
-    assertThat(DeviceRequest.CUDA.cliName()).isEqualTo("cuda");
+    assertThat(DeviceRequest.CUDA.label()).isEqualTo("cuda");
   }
 }

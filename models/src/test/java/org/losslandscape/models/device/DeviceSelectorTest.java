@@ -30,14 +30,14 @@ class DeviceSelectorTest {
       CPU  | false | 1 | 0 | 1 | OK              | cpu  | false | requested cpu
       CPU  | false | 1 | 1 | 0 | OK              | cpu  | false | requested cpu
       CPU  | false | 1 | 1 | 1 | OK              | cpu  | false | requested cpu
-      CPU  | true  | 0 | 0 | 0 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 0 | 0 | 1 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 0 | 1 | 0 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 0 | 1 | 1 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 1 | 0 | 0 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 1 | 0 | 1 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 1 | 1 | 0 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
-      CPU  | true  | 1 | 1 | 1 | ILLEGAL         | -    | -     | --require-gpu contradicts --device cpu: drop one of them
+      CPU  | true  | 0 | 0 | 0 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 0 | 0 | 1 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 0 | 1 | 0 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 0 | 1 | 1 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 1 | 0 | 0 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 1 | 0 | 1 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 1 | 1 | 0 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
+      CPU  | true  | 1 | 1 | 1 | ILLEGAL         | -    | -     | a GPU cannot be required when the CPU is requested: drop one of the two
       AUTO | false | 0 | 0 | 0 | OK              | cpu  | false | no GPU natives in this jar (build with -Pgpu)
       AUTO | false | 0 | 0 | 1 | OK              | cpu  | false | no GPU natives in this jar (build with -Pgpu)
       AUTO | false | 0 | 1 | 0 | OK              | cpu  | false | no GPU natives in this jar (build with -Pgpu)
@@ -128,7 +128,7 @@ class DeviceSelectorTest {
     switch (c.outcome()) {
       case "OK" -> {
         DeviceChoice choice = DeviceSelector.choose(c.request(), c.requireGpu(), c.facts());
-        assertThat(choice.device()).isEqualTo(c.device());
+        assertThat(choice.device().label()).isEqualTo(c.device());
         assertThat(choice.fellBack()).isEqualTo(c.fellBack());
         assertThat(choice.reason()).isEqualTo(c.reason());
         assertThat(choice.tfDeviceSpec())
@@ -138,8 +138,8 @@ class DeviceSelectorTest {
           assertThatThrownBy(() -> DeviceSelector.choose(c.request(), c.requireGpu(), c.facts()))
               .isExactlyInstanceOf(GpuUnavailableException.class)
               .hasMessage(
-                  "--require-gpu is set but no GPU is usable for --device "
-                      + c.request().cliName()
+                  "a GPU is required but none is usable for device request "
+                      + c.request().label()
                       + ": "
                       + c.reason());
       case "ILLEGAL" ->

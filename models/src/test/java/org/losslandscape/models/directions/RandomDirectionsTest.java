@@ -1,6 +1,7 @@
 package org.losslandscape.models.directions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -112,6 +113,89 @@ public class RandomDirectionsTest {
     float first = (float) reference.nextGaussian();
     assertThat(a.d1().tensors().get(0).values()[0]).isEqualTo(first);
     assertThat(a.d1()).isNotEqualTo(a.d2());
+  }
+
+  @Test
+  void elementNormalizationScalesEveryWeightByItsOwnMagnitude() {
+    DirectionPair raw =
+        RandomDirections.draw(theta, new DirectionSpec(Normalization.NONE, BiasRule.GAUSSIAN, 9));
+    for (BiasRule rule : BiasRule.values()) {
+      DirectionPair element =
+          RandomDirections.draw(theta, new DirectionSpec(Normalization.ELEMENT, rule, 9));
+      for (int t = 0; t < theta.tensors().size(); t++) {
+        float[] w = theta.tensors().get(t).values();
+        float[] z = raw.d2().tensors().get(t).values();
+        float[] d = element.d2().tensors().get(t).values();
+        for (int k = 0; k < w.length; k++) {
+          float expected =
+              theta.tensors().get(t).isMatrix() || rule == BiasRule.GAUSSIAN
+                  ? z[k] * Math.abs(w[k])
+                  : rule == BiasRule.LI ? w[k] : 0f;
+          assertThat(d[k])
+              .as("%s %s[%d]", rule, theta.tensors().get(t).name(), k)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theLiBiasRuleMakesTheBiasDirectionTheBiasItselfUnderEveryNormalization() {
+    for (Normalization normalization : Normalization.values()) {
+      DirectionPair pair =
+          RandomDirections.draw(theta, new DirectionSpec(normalization, BiasRule.LI, 9));
+      DirectionPair zero =
+          RandomDirections.draw(theta, new DirectionSpec(normalization, BiasRule.ZERO, 9));
+      for (int layer = 0; layer < net.layerCount(); layer++) {
+        assertThat(pair.d1().bias(layer).values()).containsExactly(theta.bias(layer).values());
+        assertThat(pair.d2().bias(layer).values()).containsExactly(theta.bias(layer).values());
+        // The weights do not depend on the bias rule.
+        assertThat(pair.d1().kernel(layer)).isEqualTo(zero.d1().kernel(layer));
+      }
+    }
+  }
+
+  @Test
+  void theBooleanConstructorMapsToTheTwoOriginalRules() {
+    assertThat(new DirectionSpec(Normalization.FILTER, false, 1).biasRule())
+        .isEqualTo(BiasRule.ZERO);
+    assertThat(new DirectionSpec(Normalization.FILTER, true, 1).biasRule())
+        .isEqualTo(BiasRule.GAUSSIAN);
+    assertThat(BiasRule.parse(" Li ")).isEqualTo(BiasRule.LI);
+    assertThat(Normalization.parse("element")).isEqualTo(Normalization.ELEMENT);
+    assertThatThrownBy(() -> BiasRule.parse("bias"))
+        .hasMessage("unknown bias rule 'bias' (use zero, gaussian or li)");
+  }
+
+  /**
+   * Regression guard: the default net's draws are bit-identical to those of the code before bias
+   * rules and element normalization existed. The hashes were recorded from that code (commit
+   * a0fc779), where a separate comparison of 48 draws (3 normalizations x 2 bias settings x 4 seeds
+   * x 2 nets) found every float equal.
+   */
+  @Test
+  void theDefaultNetsDrawsAreBitIdenticalToTheRecordedOnes() {
+    MlpArchitecture big = MlpArchitecture.fashionMnistDefault();
+    Parameters weights = withBiases(Initialization.HE.initialize(big, 3));
+    Object[][] recorded = {
+      {Normalization.FILTER, false, 168265849, -1796951359},
+      {Normalization.FILTER, true, 168265849, -1841215275},
+      {Normalization.LAYER, false, 1994703831, -1796951359},
+      {Normalization.LAYER, true, 1994703831, -1841215275},
+      {Normalization.NONE, false, -698928514, -1796951359},
+      {Normalization.NONE, true, -698928514, 28568501},
+    };
+    for (Object[] row : recorded) {
+      DirectionPair pair =
+          RandomDirections.draw(
+              weights, new DirectionSpec((Normalization) row[0], (boolean) row[1], 0));
+      assertThat(java.util.Arrays.hashCode(pair.d1().tensors().get(0).values()))
+          .as("%s %s d1 kernel 0", row[0], row[1])
+          .isEqualTo(row[2]);
+      assertThat(java.util.Arrays.hashCode(pair.d2().tensors().get(5).values()))
+          .as("%s %s d2 bias 2", row[0], row[1])
+          .isEqualTo(row[3]);
+    }
   }
 
   private static double columnNorm(Parameter p, int column) {

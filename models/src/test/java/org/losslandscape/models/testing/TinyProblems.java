@@ -30,4 +30,21 @@ public final class TinyProblems {
     }
     return new LabeledData(x, y, features);
   }
+
+  /**
+   * {@code count} standard-normal inputs with uniformly random labels: no small network separates
+   * them, so the loss has minima at a finite value with finite curvature.
+   */
+  public static LabeledData randomLabels(int count, int features, int classes, long seed) {
+    Random random = new Random(seed);
+    float[] x = new float[count * features];
+    int[] y = new int[count];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    for (int row = 0; row < count; row++) {
+      y[row] = random.nextInt(classes);
+    }
+    return new LabeledData(x, y, features);
+  }
 }

@@ -218,13 +218,28 @@ class SgdTrainerTest {
   void timeStepsRunsTheRequestedFullBatchSteps() {
     LabeledData data = TinyProblems.gaussianBlobs(50, 4, 3, 21);
     Parameters initial = Initialization.HE.initialize(tiny, 5);
+    TrainingConfig c = config(0.1, 7, 0, new TrainingBudget.Epochs(1));
     // 7 does not divide 50: the timing loop reshuffles instead of running a short batch.
-    StepTiming timing =
-        trainer.timeSteps(initial, data, config(0.1, 7, 0, new TrainingBudget.Epochs(1)), 3, 20);
-    assertThat(timing.steps()).isEqualTo(20);
-    assertThat(timing.batchSize()).isEqualTo(7);
-    assertThat(timing.seconds()).isPositive();
-    assertThat(timing.millisPerStep()).isCloseTo(1000 * timing.seconds() / 20, within(1e-9));
-    assertThat(timing.examplesPerSecond()).isCloseTo(7 * timing.stepsPerSecond(), within(1e-6));
+    StepTiming oneByOne =
+        new SgdTrainer(ExecutionSettings.cpu(), 1).timeSteps(initial, data, c, 3, 20);
+    assertThat(oneByOne.steps()).isEqualTo(20);
+    assertThat(oneByOne.stepsPerRun()).isEqualTo(1);
+    assertThat(oneByOne.batchSize()).isEqualTo(7);
+    assertThat(oneByOne.seconds()).isPositive();
+    assertThat(oneByOne.millisPerStep()).isCloseTo(1000 * oneByOne.seconds() / 20, within(1e-9));
+    assertThat(oneByOne.examplesPerSecond()).isCloseTo(7 * oneByOne.stepsPerSecond(), within(1e-6));
+
+    // An epoch holds 7 full batches, so a chain of 4 fits once per epoch; 18 steps round up to
+    // 5 whole runs of 4.
+    StepTiming chained =
+        new SgdTrainer(ExecutionSettings.cpu(), 4).timeSteps(initial, data, c, 3, 18);
+    assertThat(chained.stepsPerRun()).isEqualTo(4);
+    assertThat(chained.steps()).isEqualTo(20);
+
+    // Longer chains than an epoch's full batches are cut to them.
+    StepTiming capped =
+        new SgdTrainer(ExecutionSettings.cpu(), 32).timeSteps(initial, data, c, 0, 10);
+    assertThat(capped.stepsPerRun()).isEqualTo(7);
+    assertThat(capped.steps()).isEqualTo(14);
   }
 }

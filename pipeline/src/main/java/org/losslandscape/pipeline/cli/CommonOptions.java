@@ -1,17 +1,11 @@
 package org.losslandscape.pipeline.cli;
 
 import java.nio.file.Path;
+import org.losslandscape.pipeline.config.DeviceSettings;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: where results go, where data comes from, the device, logging. */
+/** Options every command shares: where the data comes from, the device, threads, logging. */
 public final class CommonOptions {
-
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "results",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
-  Path out;
 
   @Option(
       names = "--data-dir",
@@ -25,24 +19,22 @@ public final class CommonOptions {
   @Option(
       names = "--device",
       paramLabel = "auto|cpu|cuda",
-      defaultValue = "auto",
       description =
           "Where TensorFlow runs (default: ${DEFAULT-VALUE}). cuda falls back to the CPU with a "
               + "warning when no GPU is usable.")
-  String device;
+  String device = DeviceSettings.defaults().request().label();
 
   @Option(
       names = "--require-gpu",
       description = "Fail with exit code 3 instead of falling back to the CPU.")
-  boolean requireGpu;
+  boolean requireGpu = DeviceSettings.defaults().requireGpu();
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      defaultValue = "0",
-      description = "TensorFlow intra-op threads (default: one per core).")
-  int threads;
+      description = "TensorFlow intra-op threads (default: 0 = one per core).")
+  int threads = DeviceSettings.defaults().threads();
 
-  @Option(names = "--verbose", description = "Debug logging.")
+  @Option(names = "--verbose", description = "Debug logging, and stack traces with errors.")
   boolean verbose;
 }

@@ -1,15 +1,19 @@
 package org.losslandscape.pipeline.cli;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.PipelineModule;
 import org.losslandscape.pipeline.SliceOnlyPipeline;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.MemoryEstimate;
+import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.data.Standardization;
 import org.losslandscape.pipeline.results.ModelFiles;
-import picocli.CommandLine;
+import org.losslandscape.pipeline.results.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +27,9 @@ import picocli.CommandLine.Option;
     abbreviateSynopsis = true,
     description = {
       "Slices the loss surface around saved weights (DIR/model.json and DIR/weights/<param>.npy, "
-          + "float32, [in, out] kernels): results/<config>/ of an earlier run, or a model trained "
-          + "elsewhere. Writes the arrays, figures and summary.json to --out.",
+          + "[in, out] kernels): results/<config>/ of an earlier run, or a model trained "
+          + "elsewhere. Writes the arrays, figures and summary.json to --out. Weights trained by "
+          + "this tool are evaluated with the preprocessing recorded in their model.json.",
       "",
       "Example: loss-landscape landscape --weights results/high_lr_small_batch --out sliced",
       ""
@@ -47,6 +52,10 @@ public final class LandscapeCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common = new CommonOptions();
 
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin CacheOptions cache = new CacheOptions();
+
   @Mixin SliceOptions slice = new SliceOptions();
 
   @Override
@@ -55,17 +64,36 @@ public final class LandscapeCommand implements Callable<Integer> {
     if (!name.matches("[A-Za-z0-9_.-]+")) {
       throw new UsageException("--name may only use letters, digits, _ . -, got '" + name + "'");
     }
-    Parameters parameters = ModelFiles.read(weights);
-    TrainingOptions defaults = CommandLine.populateCommand(new TrainingOptions());
-    StudyOptions options =
-        StudyOptionsFactory.validated(
+    StudySettings settings =
+        SettingsFactory.validated(
             () ->
-                StudyOptionsFactory.build(common, defaults, slice)
-                    .withArchitecture(parameters.architecture()));
-    OutputFolder.checkWritable(options.outputDir());
-    Injector injector =
-        Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)));
-    injector.getInstance(SliceOnlyPipeline.class).run(name, weights, parameters);
+                new StudySettings(
+                    SettingsFactory.data(common),
+                    SettingsFactory.device(common),
+                    SettingsFactory.output(output),
+                    SettingsFactory.cache(cache),
+                    TrainingSettings.defaults(),
+                    SettingsFactory.slice(slice),
+                    SettingsFactory.measures(slice)));
+    Parameters parameters = ModelFiles.read(weights);
+    Optional<Provenance> provenance = ModelFiles.readProvenance(weights);
+    SettingsFactory.validated(
+        () -> {
+          MemoryEstimate.forSlicing(settings.slice(), parameters.architecture())
+              .requireFits(Runtime.getRuntime().maxMemory());
+          return settings;
+        });
+    OutputFolder.prepare(settings.output().directory());
+    RunId run = new RunId(name, provenance.map(Provenance::seed).orElse(0L), 0);
+    Guice.createInjector(
+            new PipelineModule(settings, PipelineModule.chooseDevice(settings.device())))
+        .getInstance(SliceOnlyPipeline.class)
+        .run(
+            run,
+            weights,
+            parameters,
+            provenance.map(
+                p -> new Standardization(p.preprocessing().mean(), p.preprocessing().std())));
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,7 @@
 package org.losslandscape.pipeline.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.losslandscape.models.device.GpuUnavailableException;
@@ -25,8 +26,25 @@ public final class Main {
     return run(new PrintWriter(System.err, true), args);
   }
 
-  /** Runs the command line with errors written to {@code err}. */
+  /**
+   * Runs the command line with errors written to {@code err}. Nothing escapes as a stack trace:
+   * picocli hands exceptions to the handler below, and an {@link Error} (out of memory, a native
+   * library that fails to load) is caught here and reported in one line too.
+   */
   public static int run(PrintWriter err, String... args) {
+    try {
+      return execute(err, args);
+    } catch (Error e) {
+      if (List.of(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      }
+      err.println("loss-landscape: " + oneLine(e));
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+  }
+
+  private static int execute(PrintWriter err, String... args) {
     System.setProperty("java.awt.headless", "true");
     CommandLine cli = new CommandLine(new StudyCommand());
     cli.setErr(err);
@@ -78,6 +96,17 @@ public final class Main {
   static String oneLine(Throwable e) {
     e = unwrap(e);
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof OutOfMemoryError) {
+      return "out of memory ("
+          + message
+          + "): the run needs more than the "
+          + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB this JVM may use; use a smaller --grid-size, fewer --direction-pairs or"
+          + " --landscape-samples, or raise -Xmx (rerun with --verbose for details)";
+    }
+    if (e instanceof GpuUnavailableException) {
+      return FlagNames.translate(message);
+    }
     if (!(e instanceof DataException
         || e instanceof ResultsException
         || e instanceof UsageException

@@ -1,81 +1,104 @@
 package org.losslandscape.pipeline.cli;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.pipeline.config.SliceSettings;
 import picocli.CommandLine.Option;
 
-/** Options of the landscape slice, the sharpness measure and the figures. */
+/**
+ * Options of the landscape slice and the sharpness measure. Every default comes from {@link
+ * SliceSettings#defaults()}.
+ */
 public final class SliceOptions {
+
+  private static final SliceSettings DEFAULTS = SliceSettings.defaults();
 
   @Option(
       names = "--grid-size",
       paramLabel = "N",
-      defaultValue = "31",
       description = "Points per axis, odd >= 3 (default: ${DEFAULT-VALUE}).")
-  int gridSize;
+  int gridSize = DEFAULTS.grid().size();
 
   @Option(
       names = "--range",
       paramLabel = "MIN:MAX",
-      defaultValue = "-1:1",
       description =
           "Coordinate range on both axes, in direction units (default: ${DEFAULT-VALUE}).")
-  String range;
+  String range = formatRange(DEFAULTS.grid().min(), DEFAULTS.grid().max());
 
   @Option(
       names = "--normalization",
-      paramLabel = "filter|layer|none",
-      defaultValue = "filter",
-      description = "Direction normalization (default: ${DEFAULT-VALUE}).")
-  String normalization;
+      paramLabel = "filter|layer|element|none",
+      description =
+          "Direction normalization (default: ${DEFAULT-VALUE}): per neuron (filter, Li et al.),"
+              + " per tensor (layer), per entry by |w| (element: invariant to rescaling each"
+              + " neuron), or raw Gaussian (none).")
+  String normalization = DEFAULTS.normalization().label();
 
   @Option(
-      names = "--include-bias",
-      description = "Perturb biases too (normalized as whole vectors); default: biases fixed.")
+      names = "--bias-rule",
+      paramLabel = "zero|gaussian|li",
+      description =
+          "What the directions do to the biases (default: ${DEFAULT-VALUE}): zero keeps them"
+              + " fixed (Li et al.'s ignore=biasbn), gaussian draws them like the weights and"
+              + " normalizes each bias vector to its own norm, li sets the bias direction to the"
+              + " bias itself (d = b, as Li et al.'s code does).")
+  String biasRule = DEFAULTS.biasRule().label();
+
+  @Option(names = "--include-bias", description = "Same as --bias-rule gaussian.")
   boolean includeBias;
 
   @Option(
       names = "--landscape-samples",
       paramLabel = "N",
-      defaultValue = "10000",
       description = "Examples per grid point, a fixed seeded subset (default: ${DEFAULT-VALUE}).")
-  int landscapeSamples;
+  int landscapeSamples = DEFAULTS.samples();
 
   @Option(
       names = "--landscape-split",
       paramLabel = "train|test",
-      defaultValue = "train",
       description = "Split the landscape is evaluated on (default: ${DEFAULT-VALUE}).")
-  String landscapeSplit;
+  String landscapeSplit = DEFAULTS.split().label();
 
   @Option(
       names = "--direction-seed",
       paramLabel = "N",
-      defaultValue = "7",
       description = "Seed of the first direction pair (default: ${DEFAULT-VALUE}).")
-  long directionSeed;
+  long directionSeed = DEFAULTS.directionSeed();
 
   @Option(
       names = "--direction-pairs",
       paramLabel = "K",
-      defaultValue = "3",
       description =
           "Independent direction pairs per model; sharpness is reported as mean and 95%% interval "
               + "over them (default: ${DEFAULT-VALUE}).")
-  int directionPairs;
+  int directionPairs = DEFAULTS.directionPairs();
 
   @Option(
       names = "--eps",
       paramLabel = "E,...",
       split = ",",
-      defaultValue = "0.1,0.25,0.5,1.0",
-      description = "Sharpness radii in direction units (default: ${DEFAULT-VALUE}).")
-  List<Double> eps;
+      description = "Sharpness radii in direction units (default: 0.1,0.25,0.5,1.0).")
+  List<Double> eps = new ArrayList<>(DEFAULTS.radii());
 
-  @Option(names = "--log-scale", description = "Logarithmic colour scale in the figures.")
-  boolean logScale;
+  @Option(
+      names = "--measures",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Measures beyond the slices: hessian (top eigenvalues, trace), spectrum (eigenvalue"
+              + " density), worst-case (SAM, ASAM, Keskar), average-case, or all (default: slices"
+              + " only). They enter the verdict; see the README for their cost.")
+  List<String> measures = new ArrayList<>();
 
-  @Option(names = "--no-plots", description = "Skip the figures (numbers and arrays only).")
-  boolean noPlots;
+  /** {@code MIN:MAX} with integral values written without decimals, e.g. {@code -1:1}. */
+  static String formatRange(double min, double max) {
+    return format(min) + ":" + format(max);
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
 
   /** Parses {@code --range MIN:MAX}. */
   double[] parsedRange() {
@@ -87,6 +110,6 @@ public final class SliceOptions {
     } catch (NumberFormatException e) {
       // fall through to the one-line error
     }
-    throw new IllegalArgumentException("--range must be MIN:MAX, e.g. -1:1, got '" + range + "'");
+    throw new UsageException("--range must be MIN:MAX, e.g. -1:1, got '" + range + "'");
   }
 }

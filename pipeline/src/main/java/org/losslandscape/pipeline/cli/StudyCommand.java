@@ -4,12 +4,16 @@ import com.google.inject.Guice;
 import java.util.concurrent.Callable;
 import org.losslandscape.pipeline.PipelineModule;
 import org.losslandscape.pipeline.StudyPipeline;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.Invocation;
+import org.losslandscape.pipeline.config.MemoryEstimate;
+import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.stages.StudyResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The default command: train the configurations, slice each minimum, measure, plot, report. */
+/** The default command: train the recipes, slice each minimum, measure, plot, report. */
 @Command(
     name = "loss-landscape",
     mixinStandardHelpOptions = true,
@@ -31,24 +35,43 @@ import picocli.CommandLine.Mixin;
       "1:missing/corrupt data, unwritable output or another failure (one-line message)",
       "2:impossible or contradictory options",
       "3:--require-gpu and no usable GPU",
-      "4:finished, but a configuration diverged (marked in summary.json)"
+      "4:finished, but a recipe diverged (marked in summary.json)"
     })
 public final class StudyCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Mixin CommonOptions common = new CommonOptions();
+
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin CacheOptions cache = new CacheOptions();
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
   @Mixin SliceOptions slice = new SliceOptions();
 
+  /** The validated settings the parsed options stand for. */
+  StudySettings settings() {
+    return SettingsFactory.study(common, output, cache, training, slice);
+  }
+
   @Override
   public Integer call() {
     Main.configureLogging(common.verbose);
-    StudyOptions options =
-        StudyOptionsFactory.validated(() -> StudyOptionsFactory.build(common, training, slice));
-    OutputFolder.checkWritable(options.outputDir());
+    StudySettings settings = settings();
+    SettingsFactory.validated(
+        () -> {
+          MemoryEstimate.forStudy(settings).requireFits(Runtime.getRuntime().maxMemory());
+          return settings;
+        });
+    OutputFolder.prepare(settings.output().directory());
     StudyResults results =
-        Guice.createInjector(new PipelineModule(options, PipelineModule.chooseDevice(options)))
+        Guice.createInjector(
+                new PipelineModule(
+                    settings,
+                    PipelineModule.chooseDevice(settings.device()),
+                    Invocation.of(spec.commandLine().getParseResult().originalArgs())))
             .getInstance(StudyPipeline.class)
             .run();
     return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;

@@ -1,79 +1,105 @@
 package org.losslandscape.pipeline.cli;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.training.Optimizer;
+import org.losslandscape.pipeline.config.Recipes;
+import org.losslandscape.pipeline.config.TrainingSettings;
 import picocli.CommandLine.Option;
 
-/** Options that decide which models are trained and how. */
+/**
+ * Options that decide which models are trained and how. Every default comes from {@link
+ * TrainingSettings#defaults()} or {@link Recipes}, so it is written in one place.
+ */
 public final class TrainingOptions {
+
+  private static final TrainingSettings DEFAULTS = TrainingSettings.defaults();
 
   @Option(
       names = "--configs",
       paramLabel = "NAME,...",
       split = ",",
       description =
-          "Subset of high_lr_small_batch, high_lr_large_batch, low_lr_small_batch,"
-              + " low_lr_large_batch (default: all four).")
-  List<String> configs = List.of();
+          "Recipes to train (default: high_lr_small_batch, high_lr_large_batch,"
+              + " low_lr_small_batch, low_lr_large_batch). Each also exists as sam_<name> and"
+              + " asam_<name> (trained with SAM / ASAM) and cosine_<name> (warmup + cosine"
+              + " schedule), e.g. sam_high_lr_large_batch.")
+  List<String> configs = new ArrayList<>();
 
   @Option(
       names = "--lr-high",
       paramLabel = "X",
-      defaultValue = "0.1",
       description = "High learning rate (default: ${DEFAULT-VALUE}).")
-  double lrHigh;
+  double lrHigh = Recipes.DEFAULT_LR_HIGH;
 
   @Option(
       names = "--lr-low",
       paramLabel = "X",
-      defaultValue = "0.01",
       description = "Low learning rate (default: ${DEFAULT-VALUE}).")
-  double lrLow;
+  double lrLow = Recipes.DEFAULT_LR_LOW;
 
   @Option(
       names = "--batch-small",
       paramLabel = "N",
-      defaultValue = "32",
       description = "Small batch size (default: ${DEFAULT-VALUE}).")
-  int batchSmall;
+  int batchSmall = Recipes.DEFAULT_BATCH_SMALL;
 
   @Option(
       names = "--batch-large",
       paramLabel = "N",
-      defaultValue = "1024",
       description = "Large batch size (default: ${DEFAULT-VALUE}).")
-  int batchLarge;
+  int batchLarge = Recipes.DEFAULT_BATCH_LARGE;
 
   @Option(
       names = "--hidden",
       paramLabel = "W,...",
       split = ",",
-      defaultValue = "128,64",
-      description = "Hidden layer widths (default: ${DEFAULT-VALUE}).")
-  List<Integer> hidden;
+      description = "Hidden layer widths (default: 128,64).")
+  List<Integer> hidden = new ArrayList<>(DEFAULTS.architecture().hidden());
 
   @Option(
       names = "--init",
       paramLabel = "he|glorot",
-      defaultValue = "he",
       description = "Weight initialization (default: ${DEFAULT-VALUE}).")
-  String init;
+  String init = DEFAULTS.initialization().name().toLowerCase(java.util.Locale.ROOT);
 
   @Option(
       names = "--schedule",
       paramLabel = "constant|warmup-cosine",
-      defaultValue = "constant",
       description =
           "Learning-rate schedule (default: ${DEFAULT-VALUE}; warmup-cosine warms up over 5%% of"
               + " the steps).")
-  String schedule;
+  String schedule = DEFAULTS.schedule().label();
+
+  @Option(
+      names = "--optimizer",
+      paramLabel = "sgd|momentum|sam|asam",
+      description =
+          "Optimizer of the recipes without one of their own (default: ${DEFAULT-VALUE}):"
+              + " momentum is SGD with --momentum (0.9 if not given); sam and asam take the"
+              + " gradient at the worst point of a ball of radius --rho (Foret et al. 2021; Kwon et"
+              + " al. 2021).")
+  String optimizer = "sgd";
+
+  @Option(
+      names = "--rho",
+      paramLabel = "X",
+      description =
+          "Radius of SAM's and ASAM's perturbation ball (default: 0.05 for SAM, 0.5 for ASAM, as"
+              + " their authors use).")
+  Double rho;
+
+  @Option(
+      names = "--asam-eta",
+      paramLabel = "X",
+      description = "ASAM's eta in T = |w| + eta (default: ${DEFAULT-VALUE}).")
+  double asamEta = Optimizer.DEFAULT_ASAM_ETA;
 
   @Option(
       names = "--momentum",
       paramLabel = "X",
-      defaultValue = "0",
       description = "SGD momentum (default: ${DEFAULT-VALUE}).")
-  double momentum;
+  double momentum = DEFAULTS.momentum();
 
   @Option(names = "--epochs", paramLabel = "N", description = "Train N epochs (default: 10).")
   Integer epochs;
@@ -81,7 +107,7 @@ public final class TrainingOptions {
   @Option(
       names = "--steps",
       paramLabel = "N",
-      description = "Train N minibatch steps instead (equal steps for every config).")
+      description = "Train N minibatch steps instead (equal steps for every recipe).")
   Long steps;
 
   @Option(
@@ -94,33 +120,21 @@ public final class TrainingOptions {
   @Option(
       names = "--max-steps",
       paramLabel = "N",
-      defaultValue = "200000",
       description = "Step cap for --target-loss (default: ${DEFAULT-VALUE}).")
-  long maxSteps;
+  long maxSteps = 200_000;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      defaultValue = "42",
       description = "Training seed: initial weights and shuffles (default: ${DEFAULT-VALUE}).")
-  long seed;
+  long seed = DEFAULTS.firstSeed();
 
   @Option(
       names = "--seeds",
       paramLabel = "K",
-      defaultValue = "1",
       description =
-          "Train every config with K seeds (--seed, --seed+1, ...); test accuracy, gap and"
+          "Train every recipe with K seeds (--seed, --seed+1, ...); test accuracy, gap and"
               + " sharpness are then reported as mean and 95%% interval over the seeds (default:"
               + " ${DEFAULT-VALUE}).")
-  int seeds;
-
-  @Option(names = "--retrain", description = "Ignore cached weights and train again.")
-  boolean retrain;
-
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description = "Trained-weights cache (default: ~/.cache/loss-landscape/models).")
-  Path cacheDir;
+  int seeds = DEFAULTS.seeds();
 }

@@ -1,16 +1,23 @@
 package org.losslandscape.pipeline.cli;
 
-import org.losslandscape.pipeline.stages.ReportStage;
+import org.losslandscape.pipeline.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code --version}: the tool's version; TensorFlow's is in summary.json (loading it takes
- * seconds).
+ * {@code --version}: the tool's and TensorFlow Java's versions, as recorded by the build (the
+ * TensorFlow runtime's own version is in summary.json; loading it takes seconds).
  */
 public final class VersionProvider implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"loss-landscape " + ReportStage.VERSION + " (TensorFlow Java 1.1.0)"};
+    BuildInfo build = BuildInfo.current();
+    return new String[] {
+      "loss-landscape "
+          + build.version()
+          + " (TensorFlow Java "
+          + build.tensorflowJavaVersion()
+          + ")"
+    };
   }
 }

@@ -7,6 +7,8 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small drawing helpers shared by the renderers: image creation and aligned text. */
 final class Canvas {
@@ -83,6 +85,30 @@ final class Canvas {
       fitted = fitted.deriveFont(fitted.getSize2D() - 1);
     }
     return fitted;
+  }
+
+  /**
+   * {@code text} broken at spaces into lines no wider than {@code maxWidth} in {@code font}. A
+   * single word wider than that stays on its own line (it is never cut); callers that must fit it
+   * can shrink the font with {@link #fitting}.
+   */
+  static List<String> wrap(Graphics2D g, Font font, String text, double maxWidth) {
+    FontMetrics metrics = g.getFontMetrics(font);
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.trim().split(" +")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && metrics.stringWidth(candidate) > maxWidth) {
+        lines.add(line.toString());
+        line = new StringBuilder(word);
+      } else {
+        line = new StringBuilder(candidate);
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 
   /**

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param scale value-to-position mapping shared with the panels it explains
  * @param colorMap colours along the bar
- * @param label what the colours mean, e.g. "training loss (log scale)"
+ * @param label what the colours mean, with their unit, e.g. "loss (nats), log scale"
  * @param style fonts and colours
  */
 public record ColorBar(ColorScale scale, ColorMap colorMap, String label, FigureStyle style) {
@@ -30,6 +30,14 @@ public record ColorBar(ColorScale scale, ColorMap colorMap, String label, Figure
   /** A viridis bar in the default style. */
   public ColorBar(ColorScale scale, String label) {
     this(scale, ColorMap.viridis(), label, FigureStyle.defaults());
+  }
+
+  /**
+   * The bar label for values called {@code valueLabel} (with their unit, e.g. "loss (nats)") on
+   * {@code scale}: a log scale says so, since its tick spacing alone is easy to misread.
+   */
+  public static String labelFor(String valueLabel, ColorScale scale) {
+    return valueLabel + (scale.log() ? ", log scale" : "");
   }
 
   /** The width, in pixels, that {@link #draw} needs for the bar, its tick labels and label. */

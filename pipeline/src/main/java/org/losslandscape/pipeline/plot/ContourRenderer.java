@@ -20,7 +20,7 @@ import java.util.Objects;
 /**
  * Draws a surface from above: the field filled by bilinear interpolation of the colour-scale
  * positions, iso-lines by marching squares at fixed levels (labelled where there is room), axes
- * alpha and beta with ticks, a marker at (0, 0) where the trained minimum sits, and a title.
+ * alpha and beta with ticks, a marker at (0, 0) where the trained weights sit, and a title.
  *
  * <p>The levels are the same for every panel drawn with the same scale, so panels compare line for
  * line. In a log scale both the fill and the iso-lines interpolate in log10(value).
@@ -42,9 +42,9 @@ public final class ContourRenderer implements PanelRenderer {
   private final String valueLabel;
   private final double[] levels;
 
-  /** Default look: viridis, values called "loss", levels from the scale's ticks. */
+  /** Default look: viridis, values called "loss (nats)", levels from the scale's ticks. */
   public ContourRenderer() {
-    this(FigureStyle.defaults(), ColorMap.viridis(), "loss", null);
+    this(FigureStyle.defaults(), ColorMap.viridis(), "loss (nats)", null);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class ContourRenderer implements PanelRenderer {
    *
    * @param style fonts and colours
    * @param colorMap colours of the field
-   * @param valueLabel what the values are, for the colour bar, e.g. "training loss"
+   * @param valueLabel what the values are, with their unit, for the colour bar, e.g. "loss (nats)"
    * @param levels iso-line values (finite), or null for {@link #defaultLevels(ColorScale)}
    */
   public ContourRenderer(FigureStyle style, ColorMap colorMap, String valueLabel, double[] levels) {
@@ -84,7 +84,7 @@ public final class ContourRenderer implements PanelRenderer {
 
   @Override
   public ColorBar colorBar(ColorScale scale) {
-    return new ColorBar(scale, colorMap, valueLabel + (scale.log() ? " (log scale)" : ""), style);
+    return new ColorBar(scale, colorMap, ColorBar.labelFor(valueLabel, scale), style);
   }
 
   /**
@@ -500,7 +500,7 @@ public final class ContourRenderer implements PanelRenderer {
         alpha[0] <= 0 && 0 <= alpha[alpha.length - 1] && beta[0] <= 0 && 0 <= beta[beta.length - 1];
     List<String> notes = new ArrayList<>();
     if (originInside) {
-      notes.add("trained minimum (0, 0)");
+      notes.add("trained weights (0, 0)");
     }
     if (clipped) {
       notes.add("above " + scale.format(scale.max()) + ": top colour");

@@ -23,17 +23,17 @@ public final class PanelFigure {
   private PanelFigure() {}
 
   /**
-   * A figure of {@code panels} with values called "loss" in the default style; see {@link
-   * #grid(String, List, int, ColorScale, PanelRenderer)}.
+   * A figure of {@code panels} with values called "loss (nats)" (mean cross-entropy, natural log)
+   * in the default style; see {@link #grid(String, List, int, ColorScale, PanelRenderer)}.
    */
   public static BufferedImage grid(
       String title, List<SurfaceData> panels, int cols, ColorScale scale, PanelKind kind) {
-    return grid(title, panels, cols, scale, kind, "loss");
+    return grid(title, panels, cols, scale, kind, "loss (nats)");
   }
 
   /**
    * A figure of {@code panels} drawn as {@code kind}, with colour bar and value axis called {@code
-   * valueLabel} (e.g. "training loss").
+   * valueLabel} with its unit (e.g. "loss (nats)").
    */
   public static BufferedImage grid(
       String title,

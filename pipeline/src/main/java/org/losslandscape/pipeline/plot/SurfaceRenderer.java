@@ -17,13 +17,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Draws a surface as a 3-D mesh seen by an orthographic camera: quads filled by the colour of their
- * mean value and painted back to front, thin mesh lines, an axes box with back panes and tick
- * labels on alpha, beta and the value axis, and a title.
+ * Draws a surface as a 3-D mesh seen by an orthographic camera: grid cells (two flat triangles
+ * each) filled by the colour of their mean value and painted back to front, thin mesh lines, a
+ * darker outline along the edge of the grid, an axes box with back panes and tick labels on alpha,
+ * beta and the value axis, and a title.
  *
  * <p>The vertical axis follows the colour scale (log when the scale is), so panels drawn with one
  * scale share both heights and colours. Values above the scale's max are drawn at the top of the
  * box and a caption says so; non-finite values are drawn grey at the top.
+ *
+ * <p>Where the surface rises towards the camera faster than the line of sight (typically the near
+ * corner of a steep bowl), the camera sees the surface's outer face, exactly as it would see the
+ * outside of a real bowl: the painter's order matches a z-buffer there (see the tests). That face
+ * keeps the colour of its values, as in matplotlib and MATLAB, so it reads correctly against the
+ * colour bar; the outline along the grid's edge shows where the rim is and the outer face begins.
  */
 public final class SurfaceRenderer implements PanelRenderer {
 
@@ -35,6 +42,9 @@ public final class SurfaceRenderer implements PanelRenderer {
   private static final Color GRID = new Color(0xD9, 0xD9, 0xD9);
   private static final Color MESH = new Color(0, 0, 0, 70);
 
+  /** The edge of the grid: darker than the mesh, so a rim seen from outside reads as an edge. */
+  private static final Color RIM = new Color(0, 0, 0, 150);
+
   /** Mesh lines closer than this many pixels are thinned out. */
   private static final double MIN_MESH_SPACING = 8;
 
@@ -44,9 +54,9 @@ public final class SurfaceRenderer implements PanelRenderer {
   private final double azimuthRad;
   private final double elevationRad;
 
-  /** Default look: viridis, value axis "loss", camera at azimuth -60°, elevation 40°. */
+  /** Default look: viridis, value axis "loss (nats)", camera at azimuth -60°, elevation 40°. */
   public SurfaceRenderer() {
-    this(FigureStyle.defaults(), ColorMap.viridis(), "loss", -60, 40);
+    this(FigureStyle.defaults(), ColorMap.viridis(), "loss (nats)", -60, 40);
   }
 
   /**
@@ -54,7 +64,8 @@ public final class SurfaceRenderer implements PanelRenderer {
    *
    * @param style fonts and colours
    * @param colorMap colours of the quads
-   * @param valueLabel title of the vertical axis and the colour bar, e.g. "training loss"
+   * @param valueLabel title of the vertical axis and the colour bar, with its unit, e.g. "loss
+   *     (nats)"
    * @param azimuthDegrees camera direction around the vertical axis (finite)
    * @param elevationDegrees camera height above the floor, in (0, 90) exclusive
    */
@@ -82,7 +93,7 @@ public final class SurfaceRenderer implements PanelRenderer {
 
   @Override
   public ColorBar colorBar(ColorScale scale) {
-    return new ColorBar(scale, colorMap, valueLabel + (scale.log() ? " (log scale)" : ""), style);
+    return new ColorBar(scale, colorMap, ColorBar.labelFor(valueLabel, scale), style);
   }
 
   /**
@@ -254,6 +265,7 @@ public final class SurfaceRenderer implements PanelRenderer {
     int betaStride = meshStride(p.pixelsPerUnit() / (m - 1));
     BasicStroke seam = new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     BasicStroke meshStroke = new BasicStroke(0.7f);
+    BasicStroke rimStroke = new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     for (int[] cell : cells) {
       int i = cell[0];
       int j = cell[1];
@@ -261,73 +273,90 @@ public final class SurfaceRenderer implements PanelRenderer {
       Point2D.Double c10 = screen[i + 1][j];
       Point2D.Double c11 = screen[i + 1][j + 1];
       Point2D.Double c01 = screen[i][j + 1];
-      Path2D.Double quad = new Path2D.Double();
-      quad.moveTo(c00.x, c00.y);
-      quad.lineTo(c10.x, c10.y);
-      quad.lineTo(c11.x, c11.y);
-      quad.lineTo(c01.x, c01.y);
-      quad.closePath();
       double mean = (t[i][j] + t[i + 1][j] + t[i + 1][j + 1] + t[i][j + 1]) / 4;
       Color fill = Double.isNaN(mean) ? colorMap.missingColor() : colorMap.at(mean);
-      if (!Double.isNaN(mean) && seenFromBelow(p, alpha, beta, data, i, j)) {
-        // A wall steeper than the line of sight shows its underside: darken it so it does not read
-        // as a low value on the colour bar. Missing values keep their one grey.
-        fill = underside(fill);
-      }
-      g.setColor(fill);
-      g.fill(quad);
-      // Stroking the outline in the fill colour closes the hairline seams that anti-aliasing
-      // leaves between neighbouring quads.
-      g.setStroke(seam);
-      g.draw(quad);
-
-      g.setColor(MESH);
-      g.setStroke(meshStroke);
-      if (i % alphaStride == 0) {
-        g.draw(new Line2D.Double(c00, c01));
-      }
-      if ((i + 1) % alphaStride == 0 || i + 1 == n - 1) {
-        g.draw(new Line2D.Double(c10, c11));
-      }
-      if (j % betaStride == 0) {
-        g.draw(new Line2D.Double(c00, c10));
-      }
-      if ((j + 1) % betaStride == 0 || j + 1 == m - 1) {
-        g.draw(new Line2D.Double(c01, c11));
+      // The cell is two flat triangles split along its c00-c11 diagonal, so a cell that folds
+      // over on screen (a crest, or a rim seen from outside) is drawn as the surface it is; the
+      // triangle on the far side of the diagonal goes first.
+      double x0 = p.boxX(alpha[i]);
+      double x1 = p.boxX(alpha[i + 1]);
+      double y0 = p.boxY(beta[j]);
+      double y1 = p.boxY(beta[j + 1]);
+      boolean belowIsNearer =
+          p.horizontalDepth((x0 + 2 * x1) / 3, (2 * y0 + y1) / 3)
+              > p.horizontalDepth((2 * x0 + x1) / 3, (y0 + 2 * y1) / 3);
+      // Each triangle owns two edges of the cell: the edge along alpha at beta[j] and the one
+      // along beta at alpha[i + 1] (below), the other two (above). Lines are drawn right after
+      // their triangle, so the nearer triangle of a folded cell covers them as it should.
+      boolean meshAtBetaJ = j % betaStride == 0;
+      boolean meshAtBetaJ1 = (j + 1) % betaStride == 0 || j + 1 == m - 1;
+      boolean meshAtAlphaI = i % alphaStride == 0;
+      boolean meshAtAlphaI1 = (i + 1) % alphaStride == 0 || i + 1 == n - 1;
+      Runnable below =
+          () -> {
+            fillTriangle(g, fill, seam, c00, c10, c11);
+            drawEdge(g, c00, c10, meshAtBetaJ, j == 0, meshStroke, rimStroke);
+            drawEdge(g, c10, c11, meshAtAlphaI1, i + 1 == n - 1, meshStroke, rimStroke);
+          };
+      Runnable above =
+          () -> {
+            fillTriangle(g, fill, seam, c00, c11, c01);
+            drawEdge(g, c11, c01, meshAtBetaJ1, j + 1 == m - 1, meshStroke, rimStroke);
+            drawEdge(g, c01, c00, meshAtAlphaI, i == 0, meshStroke, rimStroke);
+          };
+      if (belowIsNearer) {
+        above.run();
+        below.run();
+      } else {
+        below.run();
+        above.run();
       }
     }
   }
 
-  /**
-   * Whether the camera sees the underside of cell (i, j): the upward normal of the cell, from the
-   * cross product of its diagonals in box coordinates, points away from the eye.
-   */
-  private static boolean seenFromBelow(
-      SurfaceProjection p, double[] alpha, double[] beta, SurfaceData data, int i, int j) {
-    double x0 = p.boxX(alpha[i]);
-    double x1 = p.boxX(alpha[i + 1]);
-    double y0 = p.boxY(beta[j]);
-    double y1 = p.boxY(beta[j + 1]);
-    double z00 = p.boxZ(data.valueAt(i, j));
-    double z10 = p.boxZ(data.valueAt(i + 1, j));
-    double z11 = p.boxZ(data.valueAt(i + 1, j + 1));
-    double z01 = p.boxZ(data.valueAt(i, j + 1));
-    // Diagonals d1 = c11 - c00 and d2 = c01 - c10; their cross product points up (z > 0).
-    double d1x = x1 - x0;
-    double d1y = y1 - y0;
-    double d1z = z11 - z00;
-    double d2x = x0 - x1;
-    double d2y = y1 - y0;
-    double d2z = z01 - z10;
-    double nx = d1y * d2z - d1z * d2y;
-    double ny = d1z * d2x - d1x * d2z;
-    double nz = d1x * d2y - d1y * d2x;
-    return nx * p.eyeX() + ny * p.eyeY() + nz * p.eyeZ() < 0;
+  private static void fillTriangle(
+      Graphics2D g,
+      Color fill,
+      BasicStroke seam,
+      Point2D.Double a,
+      Point2D.Double b,
+      Point2D.Double c) {
+    Path2D.Double triangle = triangle(a, b, c);
+    g.setColor(fill);
+    g.fill(triangle);
+    // Stroking the outline in the fill colour closes the hairline seams that anti-aliasing leaves
+    // between neighbouring triangles.
+    g.setStroke(seam);
+    g.draw(triangle);
   }
 
-  private static Color underside(Color fill) {
-    float[] hsb = Color.RGBtoHSB(fill.getRed(), fill.getGreen(), fill.getBlue(), null);
-    return Color.getHSBColor(hsb[0], hsb[1] * 0.35f, hsb[2] * 0.55f);
+  /** A grid line along one edge of a cell: the darker rim on the grid's edge, else mesh or none. */
+  private static void drawEdge(
+      Graphics2D g,
+      Point2D.Double from,
+      Point2D.Double to,
+      boolean mesh,
+      boolean rim,
+      BasicStroke meshStroke,
+      BasicStroke rimStroke) {
+    if (rim) {
+      g.setColor(RIM);
+      g.setStroke(rimStroke);
+      g.draw(new Line2D.Double(from, to));
+    } else if (mesh) {
+      g.setColor(MESH);
+      g.setStroke(meshStroke);
+      g.draw(new Line2D.Double(from, to));
+    }
+  }
+
+  private static Path2D.Double triangle(Point2D.Double a, Point2D.Double b, Point2D.Double c) {
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(a.x, a.y);
+    path.lineTo(b.x, b.y);
+    path.lineTo(c.x, c.y);
+    path.closePath();
+    return path;
   }
 
   private static int meshStride(double pixelsPerCell) {

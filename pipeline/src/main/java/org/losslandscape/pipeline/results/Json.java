@@ -1,24 +1,61 @@
 package org.losslandscape.pipeline.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
 
-/** JSON result files: pretty-printed, written atomically, read back as trees. */
+/**
+ * JSON result files: records written with snake_case names, pretty-printed and atomically; read
+ * back as trees or records.
+ *
+ * <p>Null record fields are left out (they mark what a file of that kind does not have). A number
+ * that is not finite cannot be written as JSON: it is written as {@code null}, and a field {@code
+ * <name>_reason} next to it says which value it was ({@code not_a_number}, {@code
+ * positive_infinity}, {@code negative_infinity}). Arrays of numbers write such elements as {@code
+ * null} and add one {@code <name>_reason} naming the kinds found.
+ */
 public final class Json {
+
+  /** Reason for NaN. */
+  public static final String NOT_A_NUMBER = "not_a_number";
+
+  /** Reason for +infinity. */
+  public static final String POSITIVE_INFINITY = "positive_infinity";
+
+  /** Reason for -infinity. */
+  public static final String NEGATIVE_INFINITY = "negative_infinity";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .setDefaultPropertyInclusion(
+              JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
           .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .registerModule(new SimpleModule().setSerializerModifier(new NonFiniteNumbers()));
 
   /**
    * JSON files here describe models and runs (kilobytes); a bigger one is not one of ours, and
@@ -28,14 +65,18 @@ public final class Json {
 
   private Json() {}
 
-  /** Writes {@code value} (records, maps, lists, numbers) as JSON to {@code target}, atomically. */
-  public static void write(Path target, Object value) {
+  /** {@code value} as JSON text (records, lists, maps, numbers), ending with a newline. */
+  public static String text(Object value) {
     try {
-      AtomicFiles.write(
-          target, (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
+      return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + target.getFileName(), e);
+      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
     }
+  }
+
+  /** Writes {@code value} as JSON to {@code target}, atomically. */
+  public static void write(Path target, Object value) {
+    AtomicFiles.write(target, text(value).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -68,18 +109,107 @@ public final class Json {
     }
   }
 
-  /**
-   * A JSON object whose keys keep the order given ({@code Map.of} would shuffle them), from
-   * alternating keys and values.
-   */
-  public static java.util.Map<String, Object> object(Object... keysAndValues) {
-    if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("object() needs key, value pairs");
+  /** Reads {@code file} as a {@code type}; a missing or malformed file is a one-line error. */
+  public static <T> T read(Path file, Class<T> type) {
+    JsonNode tree = read(file);
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ResultsException(
+          Printable.oneLine(
+              "cannot read "
+                  + file
+                  + " as "
+                  + type.getSimpleName()
+                  + ": "
+                  + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
     }
-    java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+  }
+
+  /** The reason written next to a non-finite {@code value}. */
+  public static String reason(double value) {
+    if (Double.isNaN(value)) {
+      return NOT_A_NUMBER;
     }
-    return out;
+    return value > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY;
+  }
+
+  /** Wraps every number-valued property so that non-finite values become null plus a reason. */
+  private static final class NonFiniteNumbers extends BeanSerializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public List<BeanPropertyWriter> changeProperties(
+        SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> props) {
+      List<BeanPropertyWriter> out = new ArrayList<>(props.size());
+      for (BeanPropertyWriter p : props) {
+        Class<?> type = p.getType().getRawClass();
+        boolean number =
+            type == double.class
+                || type == Double.class
+                || type == float.class
+                || type == Float.class;
+        boolean array = type == double[].class || type == float[].class;
+        out.add(number || array ? new NonFiniteAware(p, array) : p);
+      }
+      return out;
+    }
+  }
+
+  /** A property writer that writes non-finite numbers as null and adds the reason. */
+  private static final class NonFiniteAware extends BeanPropertyWriter {
+    private static final long serialVersionUID = 1L;
+    private final boolean array;
+
+    NonFiniteAware(BeanPropertyWriter base, boolean array) {
+      super(base);
+      this.array = array;
+    }
+
+    @Override
+    public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider provider)
+        throws Exception {
+      Object value = get(bean);
+      if (value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+        gen.writeNullField(getName());
+        gen.writeStringField(getName() + "_reason", reason(n.doubleValue()));
+      } else if (array && value != null && hasNonFinite(value)) {
+        gen.writeArrayFieldStart(getName());
+        Set<String> reasons = new LinkedHashSet<>();
+        for (double v : doubles(value)) {
+          if (Double.isFinite(v)) {
+            gen.writeNumber(v);
+          } else {
+            gen.writeNull();
+            reasons.add(reason(v));
+          }
+        }
+        gen.writeEndArray();
+        gen.writeStringField(getName() + "_reason", String.join(",", reasons));
+      } else {
+        super.serializeAsField(bean, gen, provider);
+      }
+    }
+
+    private static boolean hasNonFinite(Object array) {
+      for (double v : doubles(array)) {
+        if (!Double.isFinite(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static double[] doubles(Object array) {
+      if (array instanceof double[] d) {
+        return d;
+      }
+      float[] f = (float[]) array;
+      double[] d = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        d[i] = f[i];
+      }
+      return d;
+    }
   }
 }

@@ -16,15 +16,12 @@ import org.losslandscape.pipeline.io.ResultsException;
  *
  * <p>Required: {@code input_size} and {@code classes} (whole numbers) and {@code hidden} (a list of
  * whole numbers, empty for softmax regression). Optional, but checked when present because a
- * mismatch means the file describes some other model: {@code format} (must be {@value #FORMAT}),
- * {@code activation} (must be {@code relu}) and {@code parameters} (each entry's {@code name},
- * {@code shape} and {@code file} must be what the architecture implies). Other fields are
- * descriptions for people and are ignored.
+ * mismatch means the file describes some other model: {@code format} (must be {@value
+ * ModelFile#FORMAT}), {@code activation} (must be {@code relu}) and {@code parameters} (each
+ * entry's {@code name}, {@code shape} and {@code file} must be what the architecture implies).
+ * Other fields are descriptions for people and are ignored.
  */
 final class ModelDescription {
-
-  /** The {@code format} value {@link ModelFiles#write} records. */
-  static final String FORMAT = "loss-landscape-mlp/1";
 
   private ModelDescription() {}
 
@@ -39,7 +36,7 @@ final class ModelDescription {
       throw new ResultsException(
           file + " must hold a JSON object, found " + model.getNodeType().toString().toLowerCase());
     }
-    requireTextIfPresent(model, "format", FORMAT, file);
+    requireTextIfPresent(model, "format", ModelFile.FORMAT, file);
     requireTextIfPresent(model, "activation", "relu", file);
     int inputSize = wholeNumber(model.get("input_size"), "input_size", file);
     int classes = wholeNumber(model.get("classes"), "classes", file);

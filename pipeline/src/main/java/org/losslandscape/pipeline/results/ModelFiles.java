@@ -5,9 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
@@ -35,32 +34,47 @@ public final class ModelFiles {
 
   private ModelFiles() {}
 
-  /** Writes {@code parameters} under {@code dir}. */
+  /**
+   * Writes {@code parameters} under {@code dir}, without provenance (weights of unknown origin).
+   */
   public static void write(Path dir, Parameters parameters) {
+    write(dir, parameters, null);
+  }
+
+  /** Writes {@code parameters} and what produced them under {@code dir}. */
+  public static void write(Path dir, Parameters parameters, Provenance provenance) {
     writeTensors(dir.resolve(WEIGHTS), parameters);
     MlpArchitecture a = parameters.architecture();
-    List<Map<String, Object>> tensors = new ArrayList<>();
+    List<ModelFile.TensorFile> tensors = new ArrayList<>();
     for (Parameter p : parameters.tensors()) {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("name", p.name());
-      entry.put("shape", p.shape());
-      entry.put("file", "weights/" + p.name() + ".npy");
-      tensors.add(entry);
+      tensors.add(new ModelFile.TensorFile(p.name(), p.shape(), "weights/" + p.name() + ".npy"));
     }
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("format", ModelDescription.FORMAT);
-    model.put("architecture", a.toString());
-    model.put("input_size", a.inputSize());
-    model.put("hidden", a.hidden());
-    model.put("classes", a.classes());
-    model.put("activation", "relu");
-    model.put("output", "logits; loss = mean softmax cross-entropy");
-    model.put(
-        "layout",
-        "layer i: h = relu(h @ dense<i>.kernel + dense<i>.bias), kernel [in, out], no relu after"
-            + " the last layer");
-    model.put("parameters", tensors);
-    Json.write(dir.resolve(MODEL_JSON), model);
+    Json.write(
+        dir.resolve(MODEL_JSON),
+        new ModelFile(
+            ModelFile.FORMAT,
+            a.toString(),
+            a.inputSize(),
+            a.hidden(),
+            a.classes(),
+            "relu",
+            "logits; loss = mean softmax cross-entropy",
+            "layer i: h = relu(h @ dense<i>.kernel + dense<i>.bias), kernel [in, out], no relu after"
+                + " the last layer",
+            tensors,
+            provenance));
+  }
+
+  /**
+   * The provenance recorded in {@code dir/model.json}, if the weights were trained by this tool; a
+   * file without one (weights written elsewhere) gives empty.
+   */
+  public static Optional<Provenance> readProvenance(Path dir) {
+    JsonNode provenance = Json.read(dir.resolve(MODEL_JSON)).path("provenance");
+    if (provenance.isMissingNode() || provenance.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(Json.read(dir.resolve(MODEL_JSON), ModelFile.class).provenance());
   }
 
   /** Writes each tensor of {@code parameters} as {@code <name>.npy} into {@code dir}. */

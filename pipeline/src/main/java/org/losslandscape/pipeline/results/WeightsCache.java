@@ -1,6 +1,5 @@
 package org.losslandscape.pipeline.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,18 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.mlp.Parameters;
-import org.losslandscape.models.training.EpochRecord;
 import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
@@ -67,6 +61,7 @@ public final class WeightsCache {
             config.budget().toString(),
             Long.toString(config.seed()),
             Double.toString(config.divergenceLimit()),
+            config.optimizer().label(),
             executionDescription);
     try {
       return HexFormat.of()
@@ -86,26 +81,17 @@ public final class WeightsCache {
     }
     try {
       Parameters parameters = ModelFiles.read(dir);
-      JsonNode t = Json.read(dir.resolve("training.json"));
-      List<EpochRecord> curve = new ArrayList<>();
-      for (JsonNode r : t.path("curve")) {
-        curve.add(
-            new EpochRecord(
-                r.path("epoch").asDouble(),
-                r.path("step").asLong(),
-                r.path("loss").asDouble(),
-                r.path("accuracy").asDouble()));
-      }
+      TrainingRecord t = Json.read(dir.resolve("training.json"), TrainingRecord.class);
       return Optional.of(
           new TrainingResult(
               config,
               parameters,
-              TrainingStatus.valueOf(t.path("status").asText().toUpperCase(java.util.Locale.ROOT)),
-              t.path("steps").asLong(),
-              t.path("epochs").asDouble(),
-              curve,
-              t.path("seconds").asDouble(),
-              t.path("message").asText()));
+              TrainingStatus.valueOf(t.status().toUpperCase(java.util.Locale.ROOT)),
+              t.steps(),
+              t.epochs(),
+              t.curve(),
+              t.seconds(),
+              t.message()));
     } catch (RuntimeException e) {
       LOG.warn("ignoring unreadable cache entry {}: {}", dir, e.getMessage());
       return Optional.empty();
@@ -113,14 +99,14 @@ public final class WeightsCache {
   }
 
   /** Stores {@code result} under {@code key}; a failure to cache only costs a retrain next time. */
-  public void store(String key, TrainingResult result) {
+  public void store(String key, TrainingResult result, Provenance provenance) {
     Path target = root.resolve(key);
     Path temp = root.resolve("." + key + ".tmp-" + ProcessHandle.current().pid());
     try {
       Files.createDirectories(root);
       deleteRecursively(temp);
-      ModelFiles.write(temp, result.parameters());
-      Json.write(temp.resolve("training.json"), describe(result));
+      ModelFiles.write(temp, result.parameters(), provenance);
+      Json.write(temp.resolve("training.json"), TrainingRecord.of(result));
       deleteRecursively(target);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
@@ -134,24 +120,6 @@ public final class WeightsCache {
         // best effort: a leftover temp folder is never read as an entry
       }
     }
-  }
-
-  /** The training record as written next to the weights (and into the results folder). */
-  public static Map<String, Object> describe(TrainingResult result) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", result.status().label());
-    out.put("steps", result.steps());
-    out.put("epochs", result.epochs());
-    out.put("seconds", result.seconds());
-    out.put("message", result.message());
-    List<Map<String, Object>> curve = new ArrayList<>();
-    for (EpochRecord r : result.curve()) {
-      curve.add(
-          Json.object(
-              "epoch", r.epoch(), "step", r.step(), "loss", r.loss(), "accuracy", r.accuracy()));
-    }
-    out.put("curve", curve);
-    return out;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -2,31 +2,47 @@ package org.losslandscape.pipeline.stages;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.data.LabeledData;
+import org.losslandscape.pipeline.config.DataSplit;
+import org.losslandscape.pipeline.config.SliceSettings;
 
 /**
  * The fixed, seeded subset of a split on which every landscape point is evaluated; the same for
  * every model, so that their landscapes differ only by their weights.
  *
- * @param split {@code train} or {@code test}
+ * @param split the split the examples come from
+ * @param requested how many examples were asked for (more than {@code indices.length} when the
+ *     split is smaller)
  * @param indices the examples' indices in that split, ascending
  * @param data the examples themselves
  */
-public record LandscapeSamples(String split, int[] indices, LabeledData data) {
+public record LandscapeSamples(DataSplit split, int requested, int[] indices, LabeledData data) {
 
-  /** The subset the options ask for: {@code --landscape-split}, {@code --landscape-samples}. */
-  public static LandscapeSamples forStudy(
-      org.losslandscape.pipeline.config.StudyOptions options, PreparedData data) {
-    LabeledData split = options.landscapeSplit().equals("test") ? data.test() : data.train();
-    return draw(
-        options.landscapeSplit(), split, options.landscapeSamples(), options.directionSeed());
+  private static final Logger LOG = LogManager.getLogger(LandscapeSamples.class);
+
+  /** The subset the settings ask for, seeded by the direction seed. */
+  public static LandscapeSamples forStudy(SliceSettings settings, PreparedData data) {
+    LabeledData split = settings.split() == DataSplit.TEST ? data.test() : data.train();
+    LandscapeSamples samples =
+        draw(settings.split(), split, settings.samples(), settings.directionSeed());
+    if (samples.clamped()) {
+      LOG.warn(
+          "{} landscape samples asked for, but the {} split holds {}: using all {}",
+          settings.samples(),
+          settings.split().label(),
+          split.count(),
+          split.count());
+    }
+    return samples;
   }
 
   /**
    * {@code count} examples of {@code source} drawn without replacement from {@code seed} (all if
    * fewer).
    */
-  public static LandscapeSamples draw(String split, LabeledData source, int count, long seed) {
+  public static LandscapeSamples draw(DataSplit split, LabeledData source, int count, long seed) {
     int n = source.count();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -34,9 +50,8 @@ public record LandscapeSamples(String split, int[] indices, LabeledData data) {
     }
     Random random = new Random(seed);
     int take = Math.min(count, n);
-    for (int i = 0;
-        i < take;
-        i++) { // partial Fisher-Yates: the first `take` entries are the sample
+    // Partial Fisher-Yates: the first `take` entries are the sample.
+    for (int i = 0; i < take; i++) {
       int j = i + random.nextInt(n - i);
       int t = order[i];
       order[i] = order[j];
@@ -44,6 +59,11 @@ public record LandscapeSamples(String split, int[] indices, LabeledData data) {
     }
     int[] indices = Arrays.copyOf(order, take);
     Arrays.sort(indices);
-    return new LandscapeSamples(split, indices, source.select(indices));
+    return new LandscapeSamples(split, count, indices, source.select(indices));
+  }
+
+  /** True when fewer examples were available than asked for. */
+  public boolean clamped() {
+    return indices.length < requested;
   }
 }

@@ -5,71 +5,101 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.directions.DirectionPair;
 import org.losslandscape.models.directions.DirectionSpec;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.directions.RandomDirections;
+import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.landscape.LandscapeEvaluator;
 import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.sharpness.SliceSharpness;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.pipeline.config.DataSplit;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
+import org.losslandscape.pipeline.io.SurfaceHdf5;
 import org.losslandscape.pipeline.results.ModelFiles;
+import org.losslandscape.pipeline.results.SliceCache;
 
 /**
  * Slices every model: draws the direction pairs (the same seeds for every model), evaluates the
- * loss on the grid for each pair, measures slice sharpness, and writes the arrays needed to
- * recompute any point outside the tool ({@code loss.npy}, {@code accuracy.npy}, {@code coords.npy},
- * {@code directions/}, {@code eval_indices.npy}).
+ * loss on the grid for each pair (or reuses the slice a killed earlier run finished), measures
+ * slice sharpness, and writes the arrays needed to recompute any point outside the tool ({@code
+ * loss.npy}, {@code accuracy.npy}, {@code coords.npy}, {@code directions/}, {@code
+ * eval_indices.npy}).
  */
 public final class LandscapeStage {
 
   private static final Logger LOG = LogManager.getLogger(LandscapeStage.class);
 
-  private final StudyOptions options;
+  private final SliceSettings settings;
+  private final OutputSettings output;
   private final LandscapeEvaluator evaluator;
+  private final ExecutionSettings execution;
+  private final SliceCache cache;
 
   @Inject
-  public LandscapeStage(StudyOptions options, LandscapeEvaluator evaluator) {
-    this.options = options;
+  public LandscapeStage(
+      SliceSettings settings,
+      OutputSettings output,
+      LandscapeEvaluator evaluator,
+      ExecutionSettings execution,
+      SliceCache cache) {
+    this.settings = settings;
+    this.output = output;
     this.evaluator = evaluator;
+    this.execution = execution;
+    this.cache = cache;
   }
 
   /** Slices each of {@code models} on {@code samples}. */
-  public List<ModelLandscape> run(List<NamedWeights> models, LandscapeSamples samples) {
+  public List<ModelLandscape> run(List<WeightsToSlice> models, LandscapeSamples samples) {
     warnAboutRadiiBelowTheGridSpacing();
+    String samplesKey = samplesKey(samples);
     List<ModelLandscape> out = new ArrayList<>();
-    for (NamedWeights model : models) {
-      out.add(sliceOne(model, samples));
+    for (WeightsToSlice model : models) {
+      out.add(sliceOne(model, samples, samplesKey));
     }
     return out;
   }
 
-  private ModelLandscape sliceOne(NamedWeights model, LandscapeSamples samples) {
+  private static String samplesKey(LandscapeSamples samples) {
+    return samples.split().label()
+        + ":"
+        + SliceCache.fingerprint(samples.indices(), samples.data());
+  }
+
+  private ModelLandscape sliceOne(
+      WeightsToSlice model, LandscapeSamples samples, String samplesKey) {
     List<LandscapeGrid> grids = new ArrayList<>();
     List<SliceSharpness> sharpness = new ArrayList<>();
     DirectionPair first = null;
-    for (int pair = 0; pair < options.directionPairs(); pair++) {
+    for (int pair = 0; pair < settings.directionPairs(); pair++) {
       DirectionSpec spec =
           new DirectionSpec(
-              options.normalization(), options.includeBias(), options.directionSeed() + pair);
+              settings.normalization(), settings.biasRule(), settings.directionSeed() + pair);
       DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
       String label =
           String.format(
-              Locale.ROOT, "%s pair %d/%d", model.folder(), pair + 1, options.directionPairs());
-      LandscapeGrid grid = slice(model, directions, samples, label);
+              Locale.ROOT,
+              "%s pair %d/%d",
+              model.run().folder(),
+              pair + 1,
+              settings.directionPairs());
+      LandscapeGrid grid = slice(model, directions, samples, samplesKey, label);
       grids.add(grid);
-      sharpness.add(SliceSharpness.of(grid, options.epsilons()));
+      sharpness.add(SliceSharpness.of(grid, settings.radii()));
       if (pair == 0) {
         first = directions;
       }
     }
     ModelLandscape result =
-        new ModelLandscape(
-            model.name(), model.folder(), first, grids, sharpness, SharpnessReport.of(sharpness));
+        new ModelLandscape(model.run(), first, grids, sharpness, SharpnessReport.of(sharpness));
     write(result, samples);
     return result;
   }
@@ -79,9 +109,9 @@ public final class LandscapeStage {
    * construction.
    */
   private void warnAboutRadiiBelowTheGridSpacing() {
-    double spacing = options.grid().spacing();
-    double reach = Math.min(-options.grid().min(), options.grid().max());
-    for (double eps : options.epsilons()) {
+    GridSpec grid = settings.grid();
+    double reach = Math.min(-grid.min(), grid.max());
+    for (double eps : settings.radii()) {
       if (eps > reach) {
         LOG.warn(
             "--eps {} reaches beyond the grid (it extends {} from the centre): that ball is clipped"
@@ -89,26 +119,45 @@ public final class LandscapeStage {
             eps,
             reach);
       }
-      if (eps < spacing) {
+      if (eps < grid.spacing()) {
         LOG.warn(
             "--eps {} is below the grid spacing {}: only the centre lies in that ball, so its"
                 + " sharpness is 0 by construction; use a larger --grid-size or a smaller --range",
             eps,
-            String.format(Locale.ROOT, "%.4g", spacing));
+            String.format(Locale.ROOT, "%.4g", grid.spacing()));
       }
     }
   }
 
-  /** Evaluates one slice, logging row progress at most every few seconds. */
-  LandscapeGrid slice(
-      NamedWeights model, DirectionPair directions, LandscapeSamples samples, String label) {
+  /**
+   * Evaluates one slice, or takes it from the cache of finished slices, logging row progress at
+   * most every few seconds.
+   */
+  private LandscapeGrid slice(
+      WeightsToSlice model,
+      DirectionPair directions,
+      LandscapeSamples samples,
+      String samplesKey,
+      String label) {
+    String key =
+        SliceCache.key(
+            model.parameters(),
+            directions.spec(),
+            settings.grid(),
+            samplesKey,
+            evaluator.getClass().getSimpleName() + "/" + execution);
+    Optional<LandscapeGrid> cached = cache.load(key, settings.grid());
+    if (cached.isPresent()) {
+      LOG.info("{}: reusing the slice an earlier run finished", label);
+      return cached.get();
+    }
     long started = System.nanoTime();
     long[] lastLog = {started};
     LandscapeGrid grid =
         evaluator.evaluate(
             model.parameters(),
             directions,
-            options.grid(),
+            settings.grid(),
             samples.data(),
             (done, rows) -> {
               long now = System.nanoTime();
@@ -117,13 +166,14 @@ public final class LandscapeStage {
                 LOG.info("{}: row {}/{}", label, done, rows);
               }
             });
+    cache.store(key, grid);
     LOG.info(
         "{}: {}x{} grid on {} {} samples in {}; centre loss {}, max {}",
         label,
-        options.grid().size(),
-        options.grid().size(),
+        settings.grid().size(),
+        settings.grid().size(),
         samples.data().count(),
-        samples.split(),
+        samples.split().label(),
         StageTimer.formatSeconds((System.nanoTime() - started) / 1e9),
         String.format(Locale.ROOT, "%.4f", grid.centreLoss()),
         String.format(Locale.ROOT, "%.4f", grid.maxLoss()));
@@ -134,21 +184,26 @@ public final class LandscapeStage {
    * Slices {@code model} with raw (un-normalized) directions of the first seed, for the comparison
    * figure.
    */
-  public LandscapeGrid rawSlice(NamedWeights model, LandscapeSamples samples) {
+  public LandscapeGrid rawSlice(WeightsToSlice model, LandscapeSamples samples) {
     DirectionPair raw =
         RandomDirections.draw(
             model.parameters(),
-            new DirectionSpec(Normalization.NONE, options.includeBias(), options.directionSeed()));
-    LandscapeGrid grid = slice(model, raw, samples, model.name() + " raw directions");
-    Path dir = options.outputDir().resolve(model.folder()).resolve("raw_directions");
-    writeGrid(dir, grid);
+            new DirectionSpec(Normalization.NONE, settings.biasRule(), settings.directionSeed()));
+    LandscapeGrid grid =
+        slice(model, raw, samples, samplesKey(samples), model.run().folder() + " raw directions");
+    writeGrid(output.directory().resolve(model.run().folder()).resolve("raw_directions"), grid);
     return grid;
   }
 
   private void write(ModelLandscape landscape, LandscapeSamples samples) {
-    Path dir = options.outputDir().resolve(landscape.folder());
+    Path dir = output.directory().resolve(landscape.run().folder());
     writeGrid(dir, landscape.primary());
-    double[] coords = options.grid().coordinates();
+    // The same slice for Li et al.'s plot_2D.py, plot_surface.py and h52vtp.py.
+    SurfaceHdf5.write(
+        dir.resolve("surface.h5"),
+        landscape.primary(),
+        samples.split() == DataSplit.TEST ? SurfaceHdf5.Split.TEST : SurfaceHdf5.Split.TRAIN);
+    double[] coords = settings.grid().coordinates();
     Npy.writeFloat32(dir.resolve("coords.npy"), new int[] {coords.length}, toFloats(coords));
     Npy.writeInt32(
         dir.resolve("eval_indices.npy"), new int[] {samples.indices().length}, samples.indices());

@@ -1,45 +1,68 @@
 package org.losslandscape.pipeline.stages;
 
 import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.data.LabeledData;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.DataSettings;
+import org.losslandscape.pipeline.data.DataException;
 import org.losslandscape.pipeline.data.FashionMnist;
+import org.losslandscape.pipeline.data.FashionMnistFiles;
 import org.losslandscape.pipeline.data.FashionMnistLocator;
 import org.losslandscape.pipeline.data.LabeledImages;
 import org.losslandscape.pipeline.data.Standardization;
+import org.losslandscape.pipeline.summary.DataFile;
 
-/** Finds, reads, validates and standardizes Fashion-MNIST. */
+/** Finds, reads, validates, checksums and standardizes Fashion-MNIST. */
 public final class LoadDataStage {
 
   private static final Logger LOG = LogManager.getLogger(LoadDataStage.class);
 
-  private final StudyOptions options;
+  private final DataSettings settings;
   private final FashionMnistLocator locator;
 
   @Inject
-  public LoadDataStage(StudyOptions options, FashionMnistLocator locator) {
-    this.options = options;
+  public LoadDataStage(DataSettings settings, FashionMnistLocator locator) {
+    this.settings = settings;
     this.locator = locator;
   }
 
+  /** The data standardized with the training set's own mean and standard deviation. */
   public PreparedData run() {
-    FashionMnist raw = locator.load(options.dataDir());
-    Standardization standardization = Standardization.fit(raw.train());
+    return run(Optional.empty());
+  }
+
+  /**
+   * The data standardized with {@code recorded} constants when given (weights trained elsewhere
+   * must see the preprocessing they were trained on), else with the training set's own.
+   */
+  public PreparedData run(Optional<Standardization> recorded) {
+    FashionMnist raw = locator.load(settings.directory());
+    Standardization standardization = recorded.orElseGet(() -> Standardization.fit(raw.train()));
     LOG.info(
-        "standardized with the training set's mean {} and std {}",
-        String.format("%.6f", standardization.mean()),
-        String.format("%.6f", standardization.std()));
+        "standardized with {} mean {} and std {}",
+        recorded.isPresent() ? "the recorded" : "the training set's",
+        String.format(Locale.ROOT, "%.6f", standardization.mean()),
+        String.format(Locale.ROOT, "%.6f", standardization.std()));
     return new PreparedData(
         toLabeledData(raw.train(), standardization),
         toLabeledData(raw.test(), standardization),
         standardization,
         raw.source().describe(),
-        fingerprint(raw));
+        fingerprint(raw),
+        fileChecksums(raw.source().directory()));
   }
 
   private static LabeledData toLabeledData(LabeledImages images, Standardization standardization) {
@@ -47,15 +70,40 @@ public final class LoadDataStage {
   }
 
   private static String fingerprint(FashionMnist raw) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (LabeledImages split : new LabeledImages[] {raw.train(), raw.test()}) {
-        sha.update(split.pixels());
-        for (int label : split.labels()) {
-          sha.update((byte) label);
-        }
+    MessageDigest sha = sha256();
+    for (LabeledImages split : new LabeledImages[] {raw.train(), raw.test()}) {
+      sha.update(split.pixels());
+      for (int label : split.labels()) {
+        sha.update((byte) label);
       }
-      return HexFormat.of().formatHex(sha.digest());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The SHA-256 of each of the four files as stored, in training, then test order. */
+  private static List<DataFile> fileChecksums(Path directory) {
+    FashionMnistFiles files = FashionMnistFiles.require(directory);
+    List<DataFile> out = new ArrayList<>();
+    for (Path file :
+        List.of(files.trainImages(), files.trainLabels(), files.testImages(), files.testLabels())) {
+      MessageDigest sha = sha256();
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+        out.add(
+            new DataFile(
+                file.getFileName().toString(),
+                Files.size(file),
+                HexFormat.of().formatHex(sha.digest())));
+      } catch (IOException e) {
+        throw new DataException("cannot read " + file + " to checksum it: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -5,21 +5,20 @@ import org.losslandscape.models.directions.DirectionPair;
 import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.sharpness.SliceSharpness;
+import org.losslandscape.pipeline.config.RunId;
 
 /**
  * The slices of one model: one grid per direction pair (the first is the one drawn and saved in
  * full), their sharpness, and the aggregate over pairs.
  *
- * @param name the model's configuration name
- * @param folder its results folder, relative to the output folder
+ * @param run the sliced model's identity
  * @param directions the first direction pair
  * @param grids one grid per direction pair, first pair first
  * @param sharpness slice sharpness of each grid
  * @param report sharpness aggregated over the pairs
  */
 public record ModelLandscape(
-    String name,
-    String folder,
+    RunId run,
     DirectionPair directions,
     List<LandscapeGrid> grids,
     List<SliceSharpness> sharpness,

@@ -12,8 +12,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.sharpness.MeanInterval;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.plot.ChartGrid;
 import org.losslandscape.pipeline.plot.ColorScale;
 import org.losslandscape.pipeline.plot.PanelFigure;
 import org.losslandscape.pipeline.plot.PanelKind;
@@ -21,6 +23,11 @@ import org.losslandscape.pipeline.plot.PngEncoding;
 import org.losslandscape.pipeline.plot.SharpnessBarChart;
 import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
+import org.losslandscape.pipeline.verdict.Measure;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictRecords;
+import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureVerdict;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 
 /**
  * Draws the study's figures. Every multi-panel figure uses one colour scale for all its panels, so
@@ -31,24 +38,117 @@ public final class PlotStage {
   private static final Logger LOG = LogManager.getLogger(PlotStage.class);
   private static final String ALPHA_TITLE = "α (direction d1 units)";
 
-  private final StudyOptions options;
+  private final SliceSettings settings;
+  private final OutputSettings output;
 
   @Inject
-  public PlotStage(StudyOptions options) {
-    this.options = options;
+  public PlotStage(SliceSettings settings, OutputSettings output) {
+    this.settings = settings;
+    this.output = output;
   }
 
-  /** All figures of a study. */
+  /** All figures of a study, with the verdict's view of its runs. */
+  public void run(StudyResults results, List<RunMeasurements> runs, ProtocolVerdict verdict) {
+    run(results);
+    if (!runs.isEmpty()) {
+      write("sharpness_vs_gap.png", sharpnessVersusGap(runs, verdict));
+    }
+    List<ChartGrid.Panel> spectra = new ArrayList<>();
+    for (RecipeAggregate a : results.aggregates()) {
+      results
+          .measuresOf(a.primary().run())
+          .flatMap(RunMeasures::spectrum)
+          .ifPresent(
+              d ->
+                  spectra.add(
+                      new ChartGrid.Panel(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: trace ≈ %.4g, %d probes x %d Lanczos steps",
+                              a.recipe().name(),
+                              d.trace().mean(),
+                              d.settings().probes(),
+                              d.settings().lanczosSteps()),
+                          "Hessian eigenvalue",
+                          "density (log scale)",
+                          Map.of(a.recipe().name(), new double[][] {d.grid(), d.density()}))));
+    }
+    if (!spectra.isEmpty()) {
+      write(
+          "hessian_spectrum.png",
+          ChartGrid.render(
+              "Hessian eigenvalue density (stochastic Lanczos quadrature), shared axes",
+              spectra,
+              new ChartGrid.Style(true, true, true),
+              Math.min(2, spectra.size()),
+              900,
+              600));
+    }
+  }
+
+  /**
+   * Every run a point: its value of each measure against its generalization gap, one panel per
+   * measure, the Kendall correlation over runs with its bootstrap interval in the panel title.
+   */
+  private static BufferedImage sharpnessVersusGap(
+      List<RunMeasurements> runs, ProtocolVerdict verdict) {
+    List<ChartGrid.Panel> panels = new ArrayList<>();
+    for (MeasureVerdict m : verdict.measures()) {
+      Map<String, double[][]> series = new LinkedHashMap<>();
+      for (RunMeasurements r : runs) {
+        Measure measure =
+            r.values().keySet().stream()
+                .filter(x -> x.key().equals(m.measure()))
+                .findFirst()
+                .orElse(null);
+        if (measure == null) {
+          continue;
+        }
+        double[][] points = series.computeIfAbsent(r.recipe().name(), k -> new double[][] {{}, {}});
+        points[0] = append(points[0], r.values().get(measure));
+        points[1] = append(points[1], r.generalizationGap());
+      }
+      panels.add(
+          new ChartGrid.Panel(
+              m.label() + ": " + correlationText(m.withGap()),
+              m.label() + " (nats of loss increase)",
+              "generalization gap (test - train loss, nats)",
+              series));
+    }
+    int columns = Math.min(panels.size(), panels.size() > 4 ? 3 : 2);
+    return ChartGrid.render(
+        "Sharpness vs generalization gap, every run a point (" + verdict.budget() + ")",
+        panels,
+        columns,
+        900,
+        650);
+  }
+
+  private static String correlationText(VerdictRecords.Correlation c) {
+    if (c.tau() == null) {
+      return "tau undefined (" + c.undefinedBecause().replace('_', ' ') + ")";
+    }
+    return String.format(
+        Locale.ROOT, "tau %.2f [%.2f, %.2f], %d runs", c.tau(), c.ci95Low(), c.ci95High(), c.n());
+  }
+
+  private static double[] append(double[] values, double v) {
+    double[] out = java.util.Arrays.copyOf(values, values.length + 1);
+    out[values.length] = v;
+    return out;
+  }
+
+  /** All figures of a study but the verdict's. */
   public void run(StudyResults results) {
     List<SurfaceData> plain = new ArrayList<>();
     List<SurfaceData> annotated = new ArrayList<>();
-    List<ConfigAggregate> aggregates = results.aggregates();
-    for (ConfigAggregate a : aggregates) {
+    List<RecipeAggregate> aggregates = results.aggregates();
+    for (RecipeAggregate a : aggregates) {
       ModelLandscape l = a.primary();
-      plain.add(surface(l.name(), l.primary()));
+      plain.add(surface(a.recipe().name(), l.primary()));
       annotated.add(surface(annotatedTitle(a), l.primary()));
     }
-    ColorScale shared = ColorScale.shared(plain, options.logScale());
+    ColorScale shared = ColorScale.shared(plain, output.logScale());
     int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
     String setting = settingLine(results.samples());
 
@@ -94,22 +194,21 @@ public final class PlotStage {
         String.format(
             Locale.ROOT,
             "%s directions, %d samples: centre loss %.4f, S(%s) = %.3f",
-            options.normalization().label(),
+            settings.normalization().label(),
             l.primary().samples(),
             l.primary().centreLoss(),
             l.report().entries().get(l.report().entries().size() - 1).epsilon(),
             l.report().entries().get(l.report().entries().size() - 1).interval().mean());
     SurfaceData data = surface(panelTitle, l.primary());
-    ColorScale own = ColorScale.shared(List.of(data), options.logScale());
-    String dir = l.folder() + "/";
+    ColorScale own = ColorScale.shared(List.of(data), output.logScale());
+    String folder = l.run().folder();
+    String dir = folder + "/";
     write(
         dir + "surface_3d.png",
-        PanelFigure.grid(
-            l.folder() + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D));
+        PanelFigure.grid(folder + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D));
     write(
         dir + "contour.png",
-        PanelFigure.grid(
-            l.folder() + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR));
+        PanelFigure.grid(folder + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR));
     write(dir + "slices_1d.png", oneDimensionalSlices(l));
   }
 
@@ -127,7 +226,7 @@ public final class PlotStage {
     series.put("along d1 (β = 0)", alongD1);
     series.put("along d2 (α = 0)", alongD2);
     return SliceLinePlot.render(
-        l.folder() + " — 1-D slices through the minimum",
+        l.run().folder() + " — 1-D slices through the trained weights",
         "step along the direction (direction units)",
         "loss (mean cross-entropy, nats)",
         g.spec().coordinates(),
@@ -136,17 +235,17 @@ public final class PlotStage {
         800);
   }
 
-  private BufferedImage sharpnessChart(List<ConfigAggregate> aggregates) {
+  private BufferedImage sharpnessChart(List<RecipeAggregate> aggregates) {
     List<String> names = new ArrayList<>();
     List<String> groups = new ArrayList<>();
-    options.epsilons().forEach(e -> groups.add("ε = " + e));
-    double[][] mean = new double[aggregates.size()][options.epsilons().size()];
-    double[][] half = new double[aggregates.size()][options.epsilons().size()];
+    settings.radii().forEach(e -> groups.add("ε = " + e));
+    double[][] mean = new double[aggregates.size()][settings.radii().size()];
+    double[][] half = new double[aggregates.size()][settings.radii().size()];
     boolean intervals = false;
     for (int m = 0; m < aggregates.size(); m++) {
-      names.add(aggregates.get(m).config().name());
-      for (int e = 0; e < options.epsilons().size(); e++) {
-        MeanInterval s = aggregates.get(m).sharpness(options.epsilons().get(e));
+      names.add(aggregates.get(m).recipe().name());
+      for (int e = 0; e < settings.radii().size(); e++) {
+        MeanInterval s = aggregates.get(m).sharpness(settings.radii().get(e));
         mean[m][e] = s.mean();
         half[m][e] = s.halfWidth();
         intervals |= s.n() > 1;
@@ -154,10 +253,12 @@ public final class PlotStage {
     }
     String bars =
         intervals
-            ? "mean ± 95% interval over " + aggregates.get(0).intervalSource()
-            : "one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+            ? "Bars: mean ± 95% interval over " + aggregates.get(0).describeIntervals()
+            : "Bars: one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
+    // The slice is centred on the trained weights, so L(0, 0) is their loss on the slice samples.
     return SharpnessBarChart.render(
-        "Slice sharpness max L(ball of radius ε) − L(minimum): " + bars,
+        "Slice sharpness S(ε) = max of L(α, β) − L(0, 0) over √(α² + β²) ≤ ε",
+        bars + "; one panel per ε, each with its own y axis",
         names,
         groups,
         mean,
@@ -170,8 +271,9 @@ public final class PlotStage {
   private BufferedImage rawVersusFilter(ModelLandscape filtered, LandscapeGrid raw) {
     List<SurfaceData> panels =
         List.of(
-            surface(filtered.name() + " — raw Gaussian directions", raw),
-            surface(filtered.name() + " — filter-normalized directions", filtered.primary()));
+            surface(filtered.run().recipe() + " — raw Gaussian directions", raw),
+            surface(
+                filtered.run().recipe() + " — filter-normalized directions", filtered.primary()));
     // Raw directions reach losses orders of magnitude higher: only a log scale shows both panels.
     ColorScale scale = ColorScale.shared(panels, true);
     return PanelFigure.grid(
@@ -182,29 +284,30 @@ public final class PlotStage {
         PanelKind.CONTOUR);
   }
 
-  private String annotatedTitle(ConfigAggregate a) {
+  private String annotatedTitle(RecipeAggregate a) {
     double eps =
-        options.epsilons().contains(0.5)
-            ? 0.5
-            : options.epsilons().get(options.epsilons().size() - 1);
+        settings.radii().contains(0.5) ? 0.5 : settings.radii().get(settings.radii().size() - 1);
     MeanInterval s = a.sharpness(eps);
+    // One direction pair and one seed give no interval: "± 0.000" would claim a precise value.
+    String interval =
+        s.n() > 1 && s.finite() ? String.format(Locale.ROOT, " ± %.3f", s.halfWidth()) : "";
     return String.format(
         Locale.ROOT,
-        "%s: test acc %.3f, S(%s) = %.3f ± %.3f",
-        a.config().name(),
+        "%s: test acc %.3f, S(%s) = %.3f%s",
+        a.recipe().name(),
         a.testAccuracy().mean(),
         eps,
         s.mean(),
-        s.halfWidth());
+        interval);
   }
 
   private String settingLine(LandscapeSamples samples) {
     return String.format(
         Locale.ROOT,
         "%s directions, %d %s samples",
-        options.normalization().label(),
+        settings.normalization().label(),
         samples.indices().length,
-        samples.split());
+        samples.split().label());
   }
 
   private SurfaceData surface(String title, LandscapeGrid grid) {
@@ -213,7 +316,7 @@ public final class PlotStage {
   }
 
   private void write(String relative, BufferedImage image) {
-    Path target = options.outputDir().resolve(relative);
+    Path target = output.directory().resolve(relative);
     AtomicFiles.write(target, PngEncoding.toBytes(image));
     LOG.debug("wrote {}", target);
   }

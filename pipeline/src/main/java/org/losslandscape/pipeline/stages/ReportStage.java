@@ -9,24 +9,36 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
-import org.losslandscape.models.sharpness.MeanInterval;
-import org.losslandscape.models.sharpness.RankCorrelation;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.BuildInfo;
+import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.results.Json;
+import org.losslandscape.pipeline.summary.IntervalSummary;
+import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
+import org.losslandscape.pipeline.summary.ModelSummary;
+import org.losslandscape.pipeline.summary.OrderingSummary;
+import org.losslandscape.pipeline.summary.OverSeedsSummary;
+import org.losslandscape.pipeline.summary.RecipeSummary;
+import org.losslandscape.pipeline.summary.SharpnessSummary;
+import org.losslandscape.pipeline.summary.Summary;
+import org.losslandscape.pipeline.summary.TrainingSummary;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 import org.tensorflow.TensorFlow;
 
 /**
- * Writes {@code summary.json}: every number of the study with the settings that produced it and the
+ * Writes {@code summary.json}: every number of the run with the settings that produced it and the
  * definitions of the measures, so a reader can trust and re-use it without the code. Also prints
  * the one-screen summary table to the log.
  */
 public final class ReportStage {
-
-  /** The tool's version, written into every summary. */
-  public static final String VERSION = "0.1.0";
 
   static final String SLICE_DEFINITION =
       "slice sharpness S(eps) = max over grid points with sqrt(alpha^2 + beta^2) <= eps of L(alpha,"
@@ -35,311 +47,313 @@ public final class ReportStage {
           + " --seeds K > 1, 'over_seeds' gives the mean and 95% t-interval over seeds of each"
           + " seed's pair mean";
 
+  /** The eigenvalue density of a run, in its folder: [2, grid points] (eigenvalue, density). */
+  public static final String SPECTRUM_FILE = "hessian_density.npy";
+
   private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
-  private final StudyOptions options;
+  private final TrainingSettings training;
+  private final SliceSettings slice;
+  private final OutputSettings output;
+  private final DeviceSettings deviceSettings;
   private final ExecutionSettings execution;
   private final DeviceChoice device;
 
   @Inject
-  public ReportStage(StudyOptions options, ExecutionSettings execution, DeviceChoice device) {
-    this.options = options;
+  public ReportStage(
+      TrainingSettings training,
+      SliceSettings slice,
+      OutputSettings output,
+      DeviceSettings deviceSettings,
+      ExecutionSettings execution,
+      DeviceChoice device) {
+    this.training = training;
+    this.slice = slice;
+    this.output = output;
+    this.deviceSettings = deviceSettings;
     this.execution = execution;
     this.device = device;
   }
 
   /** Writes the summary of a study; {@code timings} are seconds per stage. */
-  public Map<String, Object> write(StudyResults results, Map<String, Double> timings) {
-    Map<String, Object> summary = header(results.data(), timings);
-    summary.put(
-        "model",
-        Json.object(
-            "architecture", options.architecture().toString(),
-            "activation", "relu",
-            "initialization", options.initialization().name().toLowerCase(Locale.ROOT),
-            "parameters", options.architecture().parameterCount()));
-    summary.put(
-        "training",
-        Json.object(
-            "optimizer", options.momentum() > 0 ? "sgd+momentum" : "sgd",
-            "momentum", options.momentum(),
-            "schedule", options.schedule().label(),
-            "budget", options.budget().kind(),
-            "budget_description", options.budget().describe()));
-    summary.put("sharpness_definition", SLICE_DEFINITION);
-    summary.put("seeds", options.seeds());
-    List<Map<String, Object>> configs = new ArrayList<>();
+  public Summary write(StudyResults results, Verdict verdict, Map<String, Double> timings) {
+    List<RecipeSummary> recipes = new ArrayList<>();
     for (TrainedModel model : results.models()) {
-      if (model.primary()) {
-        configs.add(describe(model, results));
+      if (model.run().primary()) {
+        recipes.add(describe(model, results));
       }
     }
-    summary.put("configs", configs);
-    summary.put("orderings", orderings(results));
-    summary.put("rank_correlations", rankCorrelations(results));
-    Json.write(options.outputDir().resolve("summary.json"), summary);
+    Map<String, OrderingSummary> orderings = new LinkedHashMap<>();
+    List<RecipeAggregate> aggregates = results.aggregates();
+    for (double eps : slice.radii()) {
+      orderings.put(epsKey(eps), orderings(aggregates, eps));
+    }
+    Summary summary =
+        summary(
+            null,
+            results.data(),
+            timings,
+            new ModelSummary(
+                training.architecture().toString(),
+                "relu",
+                training.initialization().name().toLowerCase(Locale.ROOT),
+                training.architecture().parameterCount()),
+            trainingSummary(),
+            recipes,
+            orderings,
+            verdict);
+    Json.write(output.directory().resolve("summary.json"), summary);
     logTable(results);
     return summary;
   }
 
   /** Writes the summary of slicing given weights ({@code loss-landscape landscape}). */
-  public Map<String, Object> writeSliced(
+  public Summary writeSliced(
       String weightsSource,
+      MlpArchitecture architecture,
       Metrics train,
       Metrics test,
       ModelLandscape landscape,
       LandscapeSamples samples,
       PreparedData data,
       Map<String, Double> timings) {
-    Map<String, Object> summary = header(data, timings);
-    summary.put("weights", weightsSource);
-    summary.put(
-        "model",
-        Json.object(
-            "architecture",
-            options.architecture().toString(),
-            "activation",
-            "relu",
-            "parameters",
-            options.architecture().parameterCount()));
-    summary.put("sharpness_definition", SLICE_DEFINITION);
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("name", landscape.name());
-    c.put("train_loss", train.loss());
-    c.put("train_accuracy", train.accuracy());
-    c.put("test_loss", test.loss());
-    c.put("test_accuracy", test.accuracy());
-    c.put("generalization_gap", test.loss() - train.loss());
-    c.put("landscape", landscapeSection(landscape, samples));
-    c.put("sharpness", sharpness(landscape.report()));
-    summary.put("configs", List.of(c));
-    Json.write(options.outputDir().resolve("summary.json"), summary);
+    RecipeSummary model =
+        new RecipeSummary(
+            landscape.run().recipe(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            train.loss(),
+            train.accuracy(),
+            test.loss(),
+            test.accuracy(),
+            test.loss() - train.loss(),
+            landscapeSection(landscape, samples),
+            sharpness(landscape.report()),
+            null,
+            null);
+    Summary summary =
+        summary(
+            weightsSource,
+            data,
+            timings,
+            new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount()),
+            null,
+            List.of(model),
+            null,
+            null);
+    Json.write(output.directory().resolve("summary.json"), summary);
     LOG.info(
         "{}: test acc {}, slice sharpness {}; written to {}",
-        landscape.name(),
+        landscape.run().recipe(),
         String.format(Locale.ROOT, "%.4f", test.accuracy()),
         sharpnessLine(landscape.report()),
-        options.outputDir().toAbsolutePath());
+        output.directory().toAbsolutePath());
     return summary;
   }
 
-  private Map<String, Object> header(PreparedData data, Map<String, Double> timings) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("tool", "loss-landscape");
-    summary.put("version", VERSION);
-    summary.put("tensorflow_version", TensorFlow.version());
-    summary.put("device", device.device());
-    summary.put("device_reason", device.reason());
-    summary.put(
-        "threads",
-        Json.object(
-            "intra_op", execution.intraOpThreads(), "inter_op", execution.interOpThreads()));
-    summary.put("seed", options.seed());
-    summary.put(
-        "data",
-        Json.object(
-            "source", data.source(),
-            "train_samples", data.train().count(),
-            "test_samples", data.test().count(),
-            "sha256", data.fingerprint()));
-    summary.put(
-        "preprocessing",
-        Json.object(
-            "formula", "x = (pixel / 255 - mean) / std, mean and std over all training pixels",
-            "mean", data.standardization().mean(),
-            "std", data.standardization().std()));
-    summary.put("timings_seconds", timings);
-    return summary;
+  private Summary summary(
+      String weightsSource,
+      PreparedData data,
+      Map<String, Double> timings,
+      ModelSummary model,
+      TrainingSummary trainingSummary,
+      List<RecipeSummary> recipes,
+      Map<String, OrderingSummary> orderings,
+      Verdict verdict) {
+    BuildInfo build = BuildInfo.current();
+    boolean study = weightsSource == null;
+    return new Summary(
+        Summary.FORMAT,
+        Summary.FORMAT_VERSION,
+        "loss-landscape",
+        build.version(),
+        TensorFlow.version(),
+        build.tensorflowJavaVersion(),
+        device.device().label(),
+        device.reason(),
+        deviceSettings.request().label(),
+        device.fellBack(),
+        new Summary.Threads(execution.intraOpThreads(), execution.interOpThreads()),
+        study ? training.firstSeed() : null,
+        weightsSource,
+        data.summary(),
+        data.preprocessing(),
+        new LinkedHashMap<>(timings),
+        model,
+        trainingSummary,
+        SLICE_DEFINITION,
+        study ? training.seeds() : null,
+        recipes,
+        orderings,
+        verdict);
   }
 
-  private Map<String, Object> landscapeSection(ModelLandscape l, LandscapeSamples samples) {
-    Map<String, Object> landscape = new LinkedHashMap<>();
-    landscape.put("grid_size", options.grid().size());
-    landscape.put("range", List.of(options.grid().min(), options.grid().max()));
-    landscape.put("normalization", options.normalization().label());
-    landscape.put("include_bias", options.includeBias());
-    landscape.put("split", samples.split());
-    landscape.put("samples", samples.indices().length);
-    landscape.put("direction_seed", options.directionSeed());
-    landscape.put("direction_pairs", options.directionPairs());
-    landscape.put("center_loss", l.primary().centreLoss());
-    landscape.put("min_loss", l.primary().minLoss());
-    landscape.put("max_loss", l.primary().maxLoss());
-    return landscape;
+  private TrainingSummary trainingSummary() {
+    return new TrainingSummary(
+        ProvenanceRecorder.optimizerLabel(training.optimizer(), training.momentum()),
+        training.momentum(),
+        training.schedule().label(),
+        training.budget().kind(),
+        training.budget().describe());
+  }
+
+  private LandscapeSummary landscapeSection(ModelLandscape l, LandscapeSamples samples) {
+    return new LandscapeSummary(
+        slice.grid().size(),
+        List.of(slice.grid().min(), slice.grid().max()),
+        slice.normalization().label(),
+        slice.biasRule() != BiasRule.ZERO,
+        slice.biasRule().label(),
+        samples.split().label(),
+        samples.indices().length,
+        samples.clamped() ? samples.requested() : null,
+        slice.directionSeed(),
+        slice.directionPairs(),
+        l.primary().centreLoss(),
+        l.primary().minLoss(),
+        l.primary().maxLoss());
+  }
+
+  private RecipeSummary describe(TrainedModel model, StudyResults results) {
+    boolean usable = model.usable();
+    ModelLandscape landscape = results.landscapeOf(model.run()).orElse(null);
+    OverSeedsSummary overSeeds = null;
+    if (training.seeds() > 1) {
+      overSeeds =
+          results.aggregates().stream()
+              .filter(a -> a.recipe().equals(model.recipe()))
+              .findFirst()
+              .map(this::overSeeds)
+              .orElse(null);
+    }
+    return new RecipeSummary(
+        model.recipe().name(),
+        model.recipe().learningRate(),
+        model.recipe().batchSize(),
+        model.effectiveBatchSize() != model.recipe().batchSize()
+            ? model.effectiveBatchSize()
+            : null,
+        model.recipe().noiseScale(),
+        ProvenanceRecorder.optimizerLabel(
+            training.optimizerOf(model.recipe()), training.momentum()),
+        training.scheduleOf(model.recipe()).label(),
+        model.training().epochs(),
+        model.training().steps(),
+        model.training().status().label(),
+        model.training().message().isEmpty() ? null : model.training().message(),
+        model.fromCache(),
+        model.training().seconds(),
+        usable ? model.train().loss() : null,
+        usable ? model.train().accuracy() : null,
+        usable ? model.test().loss() : null,
+        usable ? model.test().accuracy() : null,
+        usable ? model.generalizationGap() : null,
+        landscape == null ? null : landscapeSection(landscape, results.samples()),
+        landscape == null ? null : sharpness(landscape.report()),
+        overSeeds,
+        results
+            .measuresOf(model.run())
+            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .orElse(null));
+  }
+
+  /** Every run of the recipe and the mean and 95% interval over its seeds. */
+  private OverSeedsSummary overSeeds(RecipeAggregate a) {
+    List<OverSeedsSummary.SeedRun> runs = new ArrayList<>();
+    for (TrainedModel m : a.runs()) {
+      boolean usable = m.usable();
+      runs.add(
+          new OverSeedsSummary.SeedRun(
+              m.run().seed(),
+              m.run().folder(),
+              m.training().status().label(),
+              usable ? m.train().loss() : null,
+              usable ? m.test().loss() : null,
+              usable ? m.test().accuracy() : null,
+              usable ? m.generalizationGap() : null));
+    }
+    Map<String, OverSeedsSummary.SharpnessOverSeeds> sharpness = new LinkedHashMap<>();
+    for (double eps : slice.radii()) {
+      IntervalSummary i = IntervalSummary.of(a.sharpness(eps));
+      sharpness.put(
+          epsKey(eps),
+          new OverSeedsSummary.SharpnessOverSeeds(
+              i.mean(),
+              i.ci95Low(),
+              i.ci95High(),
+              i.noIntervalBecause(),
+              i.n(),
+              a.sharpnessPerSeed(eps)));
+    }
+    return new OverSeedsSummary(
+        runs,
+        IntervalSummary.of(a.trainLoss()),
+        IntervalSummary.of(a.testAccuracy()),
+        IntervalSummary.of(a.generalizationGap()),
+        sharpness);
+  }
+
+  private static OrderingSummary orderings(List<RecipeAggregate> aggregates, double eps) {
+    SharpnessOrderings o = SharpnessOrderings.at(aggregates, eps);
+    return new OrderingSummary(
+        aggregates.isEmpty() ? null : aggregates.get(0).intervalSource().label(),
+        OrderingSummary.RULE,
+        o.comparisons(),
+        o.separated().stream()
+            .map(s -> new OrderingSummary.Ordered(s.flatter(), s.sharper()))
+            .toList(),
+        o.notCompared().stream()
+            .map(n -> new OrderingSummary.Skipped(n.first(), n.second(), n.reason().label()))
+            .toList());
+  }
+
+  private static SharpnessSummary sharpness(SharpnessReport report) {
+    Map<String, Double> means = new LinkedHashMap<>();
+    Map<String, String> reasons = new LinkedHashMap<>();
+    Map<String, SharpnessSummary.SliceOverPairs> detail = new LinkedHashMap<>();
+    for (SharpnessReport.Entry e : report.entries()) {
+      String eps = epsKey(e.epsilon());
+      IntervalSummary i = IntervalSummary.of(e.interval());
+      if (Double.isFinite(i.mean())) {
+        means.put(eps, i.mean());
+      } else {
+        means.put(eps, null);
+        reasons.put(eps, Json.reason(i.mean()));
+      }
+      detail.put(
+          eps,
+          new SharpnessSummary.SliceOverPairs(
+              i.mean(),
+              i.ci95Low(),
+              i.ci95High(),
+              i.noIntervalBecause(),
+              i.n(),
+              e.perPair(),
+              e.pointsInBall()));
+    }
+    return new SharpnessSummary(means, reasons.isEmpty() ? null : reasons, detail);
+  }
+
+  static String epsKey(double eps) {
+    return String.valueOf(eps);
   }
 
   private static String sharpnessLine(SharpnessReport report) {
     StringBuilder line = new StringBuilder();
     for (SharpnessReport.Entry e : report.entries()) {
-      line.append(
-          String.format(
-              Locale.ROOT,
-              " S(%s)=%.3f±%.3f",
-              e.epsilon(),
-              e.interval().mean(),
-              e.interval().halfWidth()));
+      line.append(" S(").append(e.epsilon()).append(")=").append(IntervalText.of(e.interval()));
     }
     return line.toString().trim();
-  }
-
-  private Map<String, Object> describe(TrainedModel model, StudyResults results) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("name", model.config().name());
-    c.put("learning_rate", model.config().learningRate());
-    c.put("batch_size", model.config().batchSize());
-    c.put("lr_over_batch", model.config().noiseScale());
-    c.put("epochs", model.training().epochs());
-    c.put("steps", model.training().steps());
-    c.put("status", model.training().status().label());
-    if (!model.training().message().isEmpty()) {
-      c.put("message", model.training().message());
-    }
-    c.put("from_cache", model.fromCache());
-    c.put("training_seconds", model.training().seconds());
-    if (model.usable()) {
-      c.put("train_loss", model.train().loss());
-      c.put("train_accuracy", model.train().accuracy());
-      c.put("test_loss", model.test().loss());
-      c.put("test_accuracy", model.test().accuracy());
-      c.put("generalization_gap", model.generalizationGap());
-    }
-    results.landscapes().stream()
-        .filter(l -> l.folder().equals(model.folder()))
-        .findFirst()
-        .ifPresent(
-            l -> {
-              c.put("landscape", landscapeSection(l, results.samples()));
-              c.put("sharpness", sharpness(l.report()));
-            });
-    if (options.seeds() > 1) {
-      results.aggregates().stream()
-          .filter(a -> a.config().equals(model.config()))
-          .findFirst()
-          .ifPresent(a -> c.put("over_seeds", overSeeds(a)));
-    }
-    return c;
-  }
-
-  /** Every run of the config and the mean and 95% interval over its seeds. */
-  private Map<String, Object> overSeeds(ConfigAggregate a) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<Map<String, Object>> runs = new ArrayList<>();
-    for (TrainedModel m : a.runs()) {
-      Map<String, Object> run = new LinkedHashMap<>();
-      run.put("seed", m.seed());
-      run.put("folder", m.folder());
-      run.put("status", m.training().status().label());
-      if (m.usable()) {
-        run.put("train_loss", m.train().loss());
-        run.put("test_loss", m.test().loss());
-        run.put("test_accuracy", m.test().accuracy());
-        run.put("generalization_gap", m.generalizationGap());
-      }
-      runs.add(run);
-    }
-    out.put("runs", runs);
-    out.put("train_loss", interval(a.trainLoss()));
-    out.put("test_accuracy", interval(a.testAccuracy()));
-    out.put("generalization_gap", interval(a.generalizationGap()));
-    Map<String, Object> slice = new LinkedHashMap<>();
-    for (double eps : options.epsilons()) {
-      Map<String, Object> e = interval(a.sharpness(eps));
-      e.put("per_seed", a.sharpnessPerSeed(eps));
-      slice.put(epsKey(eps), e);
-    }
-    out.put("slice_sharpness", slice);
-    return out;
-  }
-
-  private static Map<String, Object> interval(MeanInterval m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("mean", m.mean());
-    out.put("ci95_low", m.lower());
-    out.put("ci95_high", m.upper());
-    out.put("n", m.n());
-    return out;
-  }
-
-  /**
-   * Per radius, the pairs of configs whose sharpness intervals do not overlap: the only orderings
-   * the study supports. Everything else is "not separated".
-   */
-  private Map<String, Object> orderings(StudyResults results) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<ConfigAggregate> aggregates = results.aggregates();
-    for (double eps : options.epsilons()) {
-      List<String> separated = ConfigAggregate.separatedOrderings(aggregates, eps);
-      out.put(
-          epsKey(eps),
-          Json.object(
-              "intervals_over",
-              aggregates.isEmpty() ? "" : aggregates.get(0).intervalSource(),
-              "rule",
-              "an ordering is listed only when the two 95% intervals do not overlap",
-              "separated",
-              separated));
-    }
-    return out;
-  }
-
-  private static Map<String, Object> sharpness(SharpnessReport report) {
-    Map<String, Object> slice = new LinkedHashMap<>();
-    Map<String, Object> detail = new LinkedHashMap<>();
-    for (SharpnessReport.Entry e : report.entries()) {
-      String eps = epsKey(e.epsilon());
-      slice.put(eps, e.interval().mean());
-      MeanInterval m = e.interval();
-      detail.put(
-          eps,
-          Json.object(
-              "mean",
-              m.mean(),
-              "ci95_low",
-              m.lower(),
-              "ci95_high",
-              m.upper(),
-              "per_pair",
-              e.perPair(),
-              "grid_points_in_ball",
-              e.pointsInBall()));
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("slice", slice);
-    out.put("slice_over_pairs", detail);
-    return out;
-  }
-
-  /**
-   * Kendall tau across configs between mean slice sharpness and the mean gap, and the LR/batch
-   * ratio.
-   */
-  private Map<String, Object> rankCorrelations(StudyResults results) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    List<ConfigAggregate> aggregates = results.aggregates();
-    if (aggregates.size() < 2) {
-      return out;
-    }
-    for (double eps : options.epsilons()) {
-      double[] sharp = aggregates.stream().mapToDouble(a -> a.sharpness(eps).mean()).toArray();
-      double[] gap = aggregates.stream().mapToDouble(a -> a.generalizationGap().mean()).toArray();
-      double[] noise = aggregates.stream().mapToDouble(a -> a.config().noiseScale()).toArray();
-      out.put(
-          epsKey(eps),
-          Json.object(
-              "kendall_tau_sharpness_vs_generalization_gap",
-                  nanToNull(RankCorrelation.kendallTau(sharp, gap)),
-              "kendall_tau_sharpness_vs_lr_over_batch",
-                  nanToNull(RankCorrelation.kendallTau(sharp, noise))));
-    }
-    return out;
-  }
-
-  private static Object nanToNull(double v) {
-    return Double.isNaN(v) ? "undefined" : v;
-  }
-
-  static String epsKey(double eps) {
-    return String.valueOf(eps);
   }
 
   private void logTable(StudyResults results) {
@@ -368,37 +382,37 @@ public final class ReportStage {
             "loss",
             "acc",
             ""));
-    for (double eps : options.epsilons()) {
-      table.append(String.format(Locale.ROOT, "  %13s", "S(" + eps + ")"));
+    for (double eps : slice.radii()) {
+      table.append(String.format(Locale.ROOT, "  %22s", "S(" + eps + ")"));
     }
-    for (ConfigAggregate a : results.aggregates()) {
+    for (RecipeAggregate a : results.aggregates()) {
       TrainedModel first = a.runs().get(0);
       table.append(
           String.format(
               Locale.ROOT,
               "%n%-22s %8s %6d %8d %8.4f %8.4f %8.4f %8.4f",
-              a.config().name(),
-              a.config().learningRate(),
-              a.config().batchSize(),
+              a.recipe().name(),
+              a.recipe().learningRate(),
+              a.recipe().batchSize(),
               first.training().steps(),
               a.trainLoss().mean(),
               a.testLoss().mean(),
               a.testAccuracy().mean(),
               a.generalizationGap().mean()));
-      for (double eps : options.epsilons()) {
-        MeanInterval s = a.sharpness(eps);
-        table.append(String.format(Locale.ROOT, "  %6.3f±%-6.3f", s.mean(), s.halfWidth()));
+      for (double eps : slice.radii()) {
+        table.append(String.format(Locale.ROOT, "  %22s", IntervalText.of(a.sharpness(eps))));
       }
     }
     for (TrainedModel m : results.models()) {
       if (!m.usable()) {
         table.append(
-            String.format(Locale.ROOT, "%n%-22s diverged: %s", m.folder(), m.training().message()));
+            String.format(
+                Locale.ROOT, "%n%-22s diverged: %s", m.run().folder(), m.training().message()));
       }
     }
     String over =
-        results.aggregates().isEmpty() ? "" : results.aggregates().get(0).intervalSource();
+        results.aggregates().isEmpty() ? "" : results.aggregates().get(0).describeIntervals();
     LOG.info("results (means; sharpness ± 95% half-width over {}):{}", over, table);
-    LOG.info("written to {}", options.outputDir().toAbsolutePath());
+    LOG.info("written to {}", output.directory().toAbsolutePath());
   }
 }

@@ -4,50 +4,58 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.landscape.LandscapeGrid;
-import org.losslandscape.pipeline.config.RunConfig;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.RunId;
 
 /**
- * Everything one study produced, handed to the report and plot stages.
+ * Everything one study produced, handed to the report and plot stages. Models and landscapes are
+ * joined by their {@link RunId}.
  *
  * @param data the data used
- * @param configs the configurations, in study order
- * @param models every trained run (all seeds of every config), diverged ones included
+ * @param recipes the recipes, in study order
+ * @param models every trained run (all seeds of every recipe), diverged ones included
  * @param landscapes the slices of the usable runs
  * @param samples the examples the slices were evaluated on
  * @param rawSlice the first model sliced with raw directions (for the raw-vs-filter figure), if
  *     computed
+ * @param measures the measures beyond the slices of the usable runs (empty when none were asked)
  */
 public record StudyResults(
     PreparedData data,
-    List<RunConfig> configs,
+    List<Recipe> recipes,
     List<TrainedModel> models,
     List<ModelLandscape> landscapes,
     LandscapeSamples samples,
-    Optional<LandscapeGrid> rawSlice) {
+    Optional<LandscapeGrid> rawSlice,
+    List<RunMeasures> measures) {
 
   public StudyResults {
-    configs = List.copyOf(configs);
+    recipes = List.copyOf(recipes);
     models = List.copyOf(models);
     landscapes = List.copyOf(landscapes);
+    measures = List.copyOf(measures);
   }
 
-  /**
-   * The landscape of the first seed of each config that has one, in study order: what the figures
-   * show.
-   */
-  public List<ModelLandscape> primaryLandscapes() {
-    return landscapes.stream().filter(l -> l.folder().equals(l.name())).toList();
+  /** The measures of {@code run} beyond its slices, if any were computed. */
+  public Optional<RunMeasures> measuresOf(RunId run) {
+    return measures.stream().filter(m -> m.run().equals(run)).findFirst();
   }
 
-  /** Seeds and slices of every config with at least one usable run, in study order. */
-  public List<ConfigAggregate> aggregates() {
-    List<ConfigAggregate> out = new ArrayList<>();
-    for (RunConfig config : configs) {
-      List<TrainedModel> runs = models.stream().filter(m -> m.config().equals(config)).toList();
+  /** The landscape of {@code run}, if it was sliced. */
+  public Optional<ModelLandscape> landscapeOf(RunId run) {
+    return landscapes.stream().filter(l -> l.run().equals(run)).findFirst();
+  }
+
+  /** Seeds and slices of every recipe with at least one sliced run, in study order. */
+  public List<RecipeAggregate> aggregates() {
+    List<RecipeAggregate> out = new ArrayList<>();
+    for (Recipe recipe : recipes) {
+      List<TrainedModel> runs =
+          models.stream().filter(m -> m.run().recipe().equals(recipe.name())).toList();
       List<ModelLandscape> sliced =
-          landscapes.stream().filter(l -> l.name().equals(config.name())).toList();
+          runs.stream().map(m -> landscapeOf(m.run())).flatMap(Optional::stream).toList();
       if (!sliced.isEmpty()) {
-        out.add(new ConfigAggregate(config, runs, sliced));
+        out.add(new RecipeAggregate(recipe, runs, sliced));
       }
     }
     return out;

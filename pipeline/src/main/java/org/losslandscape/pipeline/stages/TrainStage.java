@@ -19,69 +19,88 @@ import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingListener;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
-import org.losslandscape.pipeline.config.RunConfig;
-import org.losslandscape.pipeline.config.StudyOptions;
+import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.WeightsCache;
 
 /**
- * Trains every configuration (or reuses its cached weights), evaluates it on the full training and
- * test sets, and writes its weights, {@code model.json} and {@code training.csv} at once, so a
- * later failure never loses a trained model. A diverged configuration is kept, marked, and skipped
- * by the later stages.
+ * Trains every run the settings call for (or reuses its cached weights), evaluates it on the full
+ * training and test sets, and writes its weights, {@code model.json} (with provenance) and {@code
+ * training.csv} at once, so a later failure never loses a trained model. A diverged run is kept,
+ * marked, and skipped by the later stages.
  */
 public final class TrainStage {
 
   private static final Logger LOG = LogManager.getLogger(TrainStage.class);
 
-  private final StudyOptions options;
+  private final TrainingSettings settings;
+  private final CacheSettings cacheSettings;
+  private final OutputSettings output;
   private final ExecutionSettings execution;
   private final SgdTrainer trainer;
   private final WeightsCache cache;
+  private final ProvenanceRecorder provenance;
 
   @Inject
   public TrainStage(
-      StudyOptions options, ExecutionSettings execution, SgdTrainer trainer, WeightsCache cache) {
-    this.options = options;
+      TrainingSettings settings,
+      CacheSettings cacheSettings,
+      OutputSettings output,
+      ExecutionSettings execution,
+      SgdTrainer trainer,
+      WeightsCache cache,
+      ProvenanceRecorder provenance) {
+    this.settings = settings;
+    this.cacheSettings = cacheSettings;
+    this.output = output;
     this.execution = execution;
     this.trainer = trainer;
     this.cache = cache;
+    this.provenance = provenance;
   }
 
+  /** Trains (or loads) every run, recipe by recipe, seed by seed. */
   public List<TrainedModel> run(PreparedData data) {
+    warnAboutBatchesLargerThanTheData(data.train().count());
     List<TrainedModel> models = new ArrayList<>();
-    try (MlpEvaluator evaluator = new MlpEvaluator(options.architecture(), execution)) {
-      for (RunConfig run : options.configs()) {
-        for (int k = 0; k < options.seeds(); k++) {
-          long seed = options.seed() + k;
-          String folder = k == 0 ? run.name() : run.name() + "/seed-" + seed;
-          models.add(trainOne(run, seed, folder, data, evaluator));
-        }
+    try (MlpEvaluator evaluator = new MlpEvaluator(settings.architecture(), execution)) {
+      for (RunId run : settings.runs()) {
+        models.add(trainOne(run, data, evaluator));
       }
     }
     return models;
   }
 
-  private TrainedModel trainOne(
-      RunConfig run, long seed, String folder, PreparedData data, MlpEvaluator evaluator) {
-    String label = options.seeds() > 1 ? run.name() + " seed " + seed : run.name();
-    TrainingConfig config =
-        new TrainingConfig(
-            label,
-            run.learningRate(),
-            run.batchSize(),
-            options.momentum(),
-            options.schedule(),
-            options.budget(),
-            seed,
-            TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
-    Parameters initial = options.initialization().initialize(options.architecture(), seed);
+  private void warnAboutBatchesLargerThanTheData(int examples) {
+    for (Recipe recipe : settings.recipes()) {
+      if (recipe.batchSize() > examples) {
+        LOG.warn(
+            "{}: batch size {} is larger than the {} training examples: every step uses all of"
+                + " them (full-batch gradient descent); summary.json records the effective batch"
+                + " size",
+            recipe.name(),
+            recipe.batchSize(),
+            examples);
+      }
+    }
+  }
+
+  private TrainedModel trainOne(RunId run, PreparedData data, MlpEvaluator evaluator) {
+    Recipe recipe = settings.recipe(run);
+    TrainingConfig config = settings.configFor(run);
+    String label = config.name();
+    int effectiveBatch = Math.min(recipe.batchSize(), data.train().count());
+    Parameters initial = settings.initialization().initialize(settings.architecture(), run.seed());
     String key =
         WeightsCache.key(
             data.fingerprint(),
             initial,
-            options.initialization().name(),
+            settings.initialization().name(),
             config,
             execution.deviceSpec()
                 + "/threads="
@@ -90,7 +109,7 @@ public final class TrainStage {
                 + execution.interOpThreads());
 
     Optional<TrainingResult> cached =
-        options.retrain() ? Optional.empty() : cache.load(key, config);
+        cacheSettings.retrain() ? Optional.empty() : cache.load(key, config);
     TrainingResult result;
     if (cached.isPresent()) {
       result = cached.get();
@@ -103,22 +122,23 @@ public final class TrainStage {
       LOG.info(
           "{}: training lr={} batch={} for {}",
           label,
-          run.learningRate(),
-          run.batchSize(),
-          options.budget().describe());
+          recipe.learningRate(),
+          effectiveBatch,
+          settings.budget().describe());
       result = trainer.train(initial, data.train(), config, new ProgressLog());
       if (result.status() != TrainingStatus.DIVERGED) {
-        cache.store(key, result);
+        cache.store(key, result, provenance.of(run, recipe, effectiveBatch, result, data));
       }
     }
 
-    Path dir = options.outputDir().resolve(folder);
-    ModelFiles.write(dir, result.parameters());
+    Path dir = output.directory().resolve(run.folder());
+    ModelFiles.write(
+        dir, result.parameters(), provenance.of(run, recipe, effectiveBatch, result, data));
     AtomicFiles.write(
         dir.resolve("training.csv"), trainingCsv(result).getBytes(StandardCharsets.UTF_8));
     if (result.status() == TrainingStatus.DIVERGED) {
       LOG.warn("{}: DIVERGED after {} steps: {}", label, result.steps(), result.message());
-      return new TrainedModel(run, seed, folder, result, null, null, cached.isPresent());
+      return new TrainedModel(run, recipe, result, null, null, cached.isPresent(), effectiveBatch);
     }
     Metrics train = evaluator.evaluate(result.parameters(), data.train());
     Metrics test = evaluator.evaluate(result.parameters(), data.test());
@@ -133,7 +153,7 @@ public final class TrainStage {
         f4(test.loss()),
         f4(test.accuracy()),
         result.status() == TrainingStatus.TARGET_NOT_REACHED ? " (" + result.message() + ")" : "");
-    return new TrainedModel(run, seed, folder, result, train, test, cached.isPresent());
+    return new TrainedModel(run, recipe, result, train, test, cached.isPresent(), effectiveBatch);
   }
 
   static String trainingCsv(TrainingResult result) {

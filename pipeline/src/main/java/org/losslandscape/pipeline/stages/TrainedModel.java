@@ -2,37 +2,33 @@ package org.losslandscape.pipeline.stages;
 
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.training.TrainingResult;
-import org.losslandscape.pipeline.config.RunConfig;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.RunId;
 
 /**
- * One trained run of a configuration with its final numbers.
+ * One trained run of a recipe with its final numbers.
  *
- * @param config the recipe
- * @param seed the training seed of this run
- * @param folder where its results go, relative to the output folder: the config's name for the
- *     first seed, {@code <name>/seed-<seed>} for the others
+ * @param run which recipe and seed
+ * @param recipe the recipe's hyperparameters
  * @param training what training produced (weights, curve, status)
  * @param train loss and accuracy on the full training set (null if training diverged)
  * @param test loss and accuracy on the test set (null if training diverged)
  * @param fromCache true when the weights were reused from the cache instead of trained now
+ * @param effectiveBatchSize the batch size training really used: the recipe's, or the number of
+ *     training examples when the recipe asked for more
  */
 public record TrainedModel(
-    RunConfig config,
-    long seed,
-    String folder,
+    RunId run,
+    Recipe recipe,
     TrainingResult training,
     Metrics train,
     Metrics test,
-    boolean fromCache) {
+    boolean fromCache,
+    int effectiveBatchSize) {
 
   /** True when the model finished with usable weights (not diverged). */
   public boolean usable() {
     return train != null;
-  }
-
-  /** True for the first seed of its config, the run the figures show. */
-  public boolean primary() {
-    return folder.equals(config.name());
   }
 
   /** Test loss minus training loss. */
@@ -40,8 +36,8 @@ public record TrainedModel(
     return test.loss() - train.loss();
   }
 
-  /** The weights with their name and folder, for slicing. */
-  public NamedWeights weights() {
-    return new NamedWeights(config.name(), folder, training.parameters());
+  /** The weights with their identity, for slicing. */
+  public WeightsToSlice weights() {
+    return new WeightsToSlice(run, training.parameters());
   }
 }

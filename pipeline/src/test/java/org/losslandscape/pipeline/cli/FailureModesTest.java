@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.losslandscape.pipeline.results.Json;
+import org.losslandscape.pipeline.summary.SummarySchema;
 
 /**
  * Bad input at run time: one line, the documented exit code, nothing earlier lost or half-written.
@@ -103,7 +103,7 @@ class FailureModesTest {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(err, true), tiny("--device", "cuda"));
     assertThat(code).as(err.toString()).isZero();
-    JsonNode summary = Json.read(tmp.resolve("out/summary.json"));
+    JsonNode summary = SummarySchema.assertValid(tmp.resolve("out/summary.json"));
     assertThat(summary.path("device").asText()).isEqualTo("cpu");
     assertThat(summary.path("device_reason").asText()).contains("no GPU natives");
   }
@@ -116,10 +116,20 @@ class FailureModesTest {
             new PrintWriter(err, true),
             tiny("--configs", "high_lr_small_batch,low_lr_small_batch", "--lr-high", "1e4"));
     assertThat(code).as(err.toString()).isEqualTo(ExitCodes.DIVERGED);
-    JsonNode configs = Json.read(tmp.resolve("out/summary.json")).path("configs");
+    JsonNode configs = SummarySchema.assertValid(tmp.resolve("out/summary.json")).path("configs");
     assertThat(configs.get(0).path("status").asText()).isEqualTo("diverged");
     assertThat(configs.get(0).has("landscape")).isFalse();
     assertThat(configs.get(1).path("status").asText()).isEqualTo("completed");
     assertThat(configs.get(1).has("landscape")).isTrue();
+  }
+
+  @Test
+  void anOutOfMemoryErrorIsOneActionableLine() {
+    String line = Main.oneLine(new OutOfMemoryError("Java heap space"));
+    assertThat(line)
+        .startsWith("out of memory (Java heap space)")
+        .contains("--grid-size")
+        .contains("-Xmx")
+        .doesNotContain("\n");
   }
 }

@@ -22,6 +22,16 @@ class ColorBarTest {
   }
 
   @Test
+  void defaultRenderersLabelLossesWithTheirUnitAndSayWhenTheScaleIsLog() {
+    ColorScale linear = new ColorScale(0.2, 50, false);
+    ColorScale log = new ColorScale(0.2, 50, true);
+    assertThat(new SurfaceRenderer().colorBar(linear).label()).isEqualTo("loss (nats)");
+    assertThat(new ContourRenderer().colorBar(linear).label()).isEqualTo("loss (nats)");
+    assertThat(new SurfaceRenderer().colorBar(log).label()).isEqualTo("loss (nats), log scale");
+    assertThat(new ContourRenderer().colorBar(log).label()).isEqualTo("loss (nats), log scale");
+  }
+
+  @Test
   void runsFromTheTopColourDownToTheBottomColour() {
     BufferedImage image = drawn(500);
     int size = FigureStyle.defaults().tickLabel().getSize();

@@ -33,12 +33,77 @@ class XChartFiguresTest {
   }
 
   @Test
+  void everyRadiusGetsItsOwnPanelWhereItsTallestBarIsTall() {
+    // Sharpness grows about as the radius squared: on one shared axis the ε = 0.1 bars were
+    // two pixels tall next to ε = 1.
+    double[][] mean = {{0.01, 0.05, 2.0}, {0.03, 0.2, 5.7}};
+    int height = 700;
+    BufferedImage image =
+        SharpnessBarChart.render(
+            "sharpness", CONFIGS, GROUPS, mean, null, "loss increase (nats)", 1200, height);
+    for (Color color : XChartStyling.sequentialColors(GROUPS.size())) {
+      assertThat(tallestRunOf(image, color)).as("bar colour %s", color).isGreaterThan(height / 3);
+    }
+  }
+
+  @Test
+  void longTitleAndSubtitleWrapInsteadOfRunningOffTheImage() {
+    String title =
+        "Slice sharpness S(ε) = max of L(α, β) − L(0, 0) over √(α² + β²) ≤ ε, a title that is"
+            + " much longer than the image is wide";
+    String subtitle =
+        "Bars: mean ± 95% interval over direction pairs of one training seed (training noise"
+            + " not included); one panel per ε, each with its own y axis";
+    int width = 900;
+    BufferedImage image =
+        SharpnessBarChart.render(
+            title, subtitle, CONFIGS, GROUPS, MEAN, ERRORS, "loss increase (nats)", width, 700);
+    Rectangle titleBand = new Rectangle(0, 0, width, 60);
+    Rectangle leftEdge = new Rectangle(0, 0, 8, 60);
+    Rectangle rightEdge = new Rectangle(width - 8, 0, 8, 60);
+    Color text = FigureStyle.defaults().foreground();
+    assertThat(Pixels.contains(image, titleBand, text, 60)).isTrue();
+    assertThat(Pixels.contains(image, leftEdge, text, 200)).isFalse();
+    assertThat(Pixels.contains(image, rightEdge, text, 200)).isFalse();
+  }
+
+  @Test
+  void panelWhereEverySharpnessIsZeroSaysSo() {
+    // A radius below the grid spacing holds only the centre: sharpness exactly 0 everywhere, and
+    // bars of height 0 draw nothing.
+    double[][] zeroFirst = {{0, 0.4, 1.2}, {0, 1.1, 3.0}};
+    double[][] errors = {{0, 0.05, 0.2}, {0, 0.1, 0.4}};
+    Rectangle firstPanelCentre = new Rectangle(75, 220, 150, 100);
+    Color text = FigureStyle.defaults().foreground();
+    BufferedImage zero =
+        SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, zeroFirst, errors, "y", 900, 500);
+    assertThat(Pixels.contains(zero, firstPanelCentre, text, 80)).isTrue();
+    BufferedImage nonZero =
+        SharpnessBarChart.render("sharpness", CONFIGS, GROUPS, MEAN, null, "y", 900, 500);
+    assertThat(Pixels.contains(nonZero, firstPanelCentre, text, 80)).isFalse();
+  }
+
+  /** The longest vertical run of pixels within 1 of {@code color}, over all columns. */
+  private static int tallestRunOf(BufferedImage image, Color color) {
+    int rgb = color.getRGB() & 0xFFFFFF;
+    int tallest = 0;
+    for (int x = 0; x < image.getWidth(); x++) {
+      int run = 0;
+      for (int y = 0; y < image.getHeight(); y++) {
+        run = Pixels.distance(image.getRGB(x, y) & 0xFFFFFF, rgb) <= 1 ? run + 1 : 0;
+        tallest = Math.max(tallest, run);
+      }
+    }
+    return tallest;
+  }
+
+  @Test
   void barChartWithoutErrorBarsRenders() {
     BufferedImage image =
         SharpnessBarChart.render(
-            "sharpness", CONFIGS, GROUPS, MEAN, null, "slice sharpness", 640, 400);
-    assertThat(image.getWidth()).isEqualTo(640);
-    assertThat(Pixels.countNot(image, Color.WHITE)).isGreaterThan(640 * 400 / 20);
+            "sharpness", CONFIGS, GROUPS, MEAN, null, "slice sharpness", 900, 400);
+    assertThat(image.getWidth()).isEqualTo(900);
+    assertThat(Pixels.countNot(image, Color.WHITE)).isGreaterThan(900 * 400 / 20);
   }
 
   @Test
@@ -81,6 +146,10 @@ class XChartFiguresTest {
                     "s", CONFIGS, List.of("a", "a", "b"), MEAN, null, "y", 640, 400))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("distinct");
+    assertThatThrownBy(
+            () -> SharpnessBarChart.render("s", CONFIGS, GROUPS, MEAN, null, "y", 400, 300))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too small");
   }
 
   private static Map<String, double[]> curves(double[] x) {

@@ -83,7 +83,7 @@ class ModelFilesAndCacheTest {
             List.of(new EpochRecord(1, 6, 0.9, 0.6), new EpochRecord(2, 12, 0.7, 0.7)),
             1.5,
             "");
-    cache.store("k", result);
+    cache.store("k", result, null);
     TrainingResult back = cache.load("k", config(0.1)).orElseThrow();
     assertThat(back.parameters()).isEqualTo(weights);
     assertThat(back.curve()).isEqualTo(result.curve());

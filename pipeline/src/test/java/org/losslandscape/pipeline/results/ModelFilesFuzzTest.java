@@ -14,7 +14,8 @@ import org.losslandscape.pipeline.io.FuzzInputs;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /**
- * Fuzzes {@link ModelFiles#read} on model folders built from the input: a folder either reads as
+ * Fuzzes {@link ModelFiles#read} (and, when that succeeds, {@link ModelFiles#readProvenance}, as
+ * {@code landscape --weights} does) on model folders built from the input: a folder either reads as
  * finite parameters that write and read back unchanged, or fails with a one-line {@link
  * ResultsException} naming something in the folder.
  *
@@ -57,6 +58,11 @@ class ModelFilesFuzzTest {
       for (float value : tensor.values()) {
         assertThat(Float.isFinite(value)).isTrue();
       }
+    }
+    try {
+      ModelFiles.readProvenance(modelDir);
+    } catch (ResultsException e) {
+      FuzzInputs.assertOneLineNaming(e, modelDir.toString());
     }
     ModelFiles.write(copy, parameters);
     assertThat(ModelFiles.read(copy)).isEqualTo(parameters);

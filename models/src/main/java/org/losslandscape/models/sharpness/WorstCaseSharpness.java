@@ -1,0 +1,39 @@
+package org.losslandscape.models.sharpness;
+
+import org.losslandscape.models.curvature.DifferentiableLoss;
+
+/**
+ * A worst-case sharpness of a trained network: the largest loss increase found by projected
+ * gradient ascent within the region its definition draws around the weights.
+ *
+ * @param definition what was measured
+ * @param ascent the search's outcome: loss at the weights, best loss found, one-step estimate,
+ *     evaluations, steps, restarts and initial step size
+ */
+public record WorstCaseSharpness(WorstCaseDefinition definition, AscentResult ascent) {
+
+  /**
+   * Measures {@code definition} at {@code theta} (flat, in {@code loss.layout()}) on the loss's
+   * data.
+   */
+  public static WorstCaseSharpness measure(
+      DifferentiableLoss loss,
+      double[] theta,
+      WorstCaseDefinition definition,
+      AscentSettings settings) {
+    loss.layout().requireDimension(theta);
+    PerturbationRegion region = definition.region(theta, loss.layout().weightMask());
+    return new WorstCaseSharpness(
+        definition, PerturbationAscent.maximize(loss, theta, region, settings));
+  }
+
+  /** The definition's reported number: the loss increase, or Keskar's phi. */
+  public double value() {
+    return definition.headline(ascent.increase(), ascent.centreValue());
+  }
+
+  /** The same number for SAM's single ascent step from the weights (a cheaper lower bound). */
+  public double oneStepValue() {
+    return definition.headline(ascent.firstStepIncrease(), ascent.centreValue());
+  }
+}

@@ -1,0 +1,151 @@
+package org.losslandscape.pipeline.cli;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
+import org.losslandscape.models.directions.Normalization;
+import org.losslandscape.models.landscape.GridSpec;
+import org.losslandscape.models.mlp.Initialization;
+import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
+import org.losslandscape.models.training.TrainingBudget;
+import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.DataSettings;
+import org.losslandscape.pipeline.config.DataSplit;
+import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.Recipes;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
+
+/**
+ * Turns parsed command-line options into validated settings. The settings validate themselves in
+ * domain words; every {@link IllegalArgumentException} they raise becomes a {@link UsageException}
+ * (exit code 2) whose one line names the flag ({@link FlagNames}).
+ */
+final class SettingsFactory {
+
+  private SettingsFactory() {}
+
+  /** Runs a settings builder, turning its validation errors into usage errors. */
+  static <T> T validated(Supplier<T> builder) {
+    try {
+      return builder.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(FlagNames.translate(e.getMessage()));
+    }
+  }
+
+  static StudySettings study(
+      CommonOptions common,
+      OutputOptions output,
+      CacheOptions cache,
+      TrainingOptions training,
+      SliceOptions slice) {
+    return validated(
+        () ->
+            new StudySettings(
+                data(common),
+                device(common),
+                output(output),
+                cache(cache),
+                training(training),
+                slice(slice),
+                measures(slice)));
+  }
+
+  static DataSettings data(CommonOptions common) {
+    return new DataSettings(Optional.ofNullable(common.dataDir));
+  }
+
+  static DeviceSettings device(CommonOptions common) {
+    return new DeviceSettings(
+        DeviceRequest.parse(common.device), common.requireGpu, common.threads);
+  }
+
+  static OutputSettings output(OutputOptions output) {
+    return new OutputSettings(output.out, !output.noPlots, output.logScale);
+  }
+
+  static CacheSettings cache(CacheOptions cache) {
+    return new CacheSettings(cache.cacheDir, cache.retrain);
+  }
+
+  static TrainingSettings training(TrainingOptions t) {
+    Optimizer sam = Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
+    Optimizer asam = Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
+    List<Recipe> plain = Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge);
+    String choice = t.optimizer.strip().toLowerCase(java.util.Locale.ROOT);
+    Optimizer optimizer =
+        switch (choice) {
+          case "sgd", "momentum" -> Optimizer.sgd();
+          case "sam" -> sam;
+          case "asam" -> asam;
+          default -> Optimizer.parse(choice); // refuses the name in one line
+        };
+    double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
+    return new TrainingSettings(
+        Recipes.select(Recipes.catalog(plain, sam, asam), plain, t.configs),
+        new MlpArchitecture(784, t.hidden, 10),
+        Initialization.parse(t.init),
+        LearningRateSchedule.parse(t.schedule),
+        optimizer,
+        momentum,
+        budget(t),
+        t.seed,
+        t.seeds);
+  }
+
+  static SliceSettings slice(SliceOptions s) {
+    double[] range = s.parsedRange();
+    return new SliceSettings(
+        new GridSpec(s.gridSize, range[0], range[1]),
+        Normalization.parse(s.normalization),
+        biasRule(s),
+        s.landscapeSamples,
+        DataSplit.parse(s.landscapeSplit),
+        s.directionSeed,
+        s.directionPairs,
+        s.eps);
+  }
+
+  /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */
+  private static BiasRule biasRule(SliceOptions s) {
+    BiasRule rule = BiasRule.parse(s.biasRule);
+    if (!s.includeBias) {
+      return rule;
+    }
+    if (rule == BiasRule.LI) {
+      throw new UsageException("--include-bias means --bias-rule gaussian; give only one of them");
+    }
+    return BiasRule.GAUSSIAN;
+  }
+
+  static MeasureSettings measures(SliceOptions s) {
+    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
+  }
+
+  private static TrainingBudget budget(TrainingOptions t) {
+    int given =
+        (t.epochs != null ? 1 : 0) + (t.steps != null ? 1 : 0) + (t.targetLoss != null ? 1 : 0);
+    if (given > 1) {
+      throw new UsageException("give only one of --epochs, --steps and --target-loss");
+    }
+    if (t.steps != null) {
+      return new TrainingBudget.Steps(t.steps);
+    }
+    if (t.targetLoss != null) {
+      return new TrainingBudget.TargetLoss(t.targetLoss, t.maxSteps);
+    }
+    return t.epochs != null
+        ? new TrainingBudget.Epochs(t.epochs)
+        : TrainingSettings.defaults().budget();
+  }
+}

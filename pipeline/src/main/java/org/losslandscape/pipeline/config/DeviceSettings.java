@@ -1,0 +1,35 @@
+package org.losslandscape.pipeline.config;
+
+import java.util.Objects;
+import org.losslandscape.models.device.DeviceRequest;
+
+/**
+ * Where TensorFlow runs and with how many threads.
+ *
+ * @param request the device asked for
+ * @param requireGpu fail (exit 3) instead of falling back to the CPU
+ * @param threads TensorFlow intra-op threads; 0 means one per core
+ */
+public record DeviceSettings(DeviceRequest request, boolean requireGpu, int threads) {
+
+  public DeviceSettings {
+    Objects.requireNonNull(request, "request");
+    if (requireGpu && request == DeviceRequest.CPU) {
+      throw new IllegalArgumentException(
+          "a GPU cannot be required when the CPU is requested: drop one of the two");
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("the thread count must be >= 0, got " + threads);
+    }
+  }
+
+  /** Auto device, no GPU required, one thread per core. */
+  public static DeviceSettings defaults() {
+    return new DeviceSettings(DeviceRequest.AUTO, false, 0);
+  }
+
+  /** The intra-op thread count to use: {@link #threads()}, or the number of cores for 0. */
+  public int intraOpThreads() {
+    return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+  }
+}

@@ -1,0 +1,124 @@
+package org.losslandscape.pipeline.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.losslandscape.models.mlp.Initialization;
+import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
+import org.losslandscape.models.training.TrainingBudget;
+import org.losslandscape.models.training.TrainingConfig;
+
+/**
+ * How the study trains: the recipes and everything they share.
+ *
+ * <p>Every recipe's {@link TrainingConfig} is built once here, at construction, so that an
+ * impossible learning rate, batch size, momentum or schedule/budget combination is refused before
+ * any data is loaded, by the same rules the trainer uses.
+ *
+ * @param recipes the recipes to train, in study order (empty when only slicing given weights)
+ * @param architecture the MLP
+ * @param initialization weight initialization
+ * @param schedule learning-rate schedule (a recipe may have its own)
+ * @param optimizer SGD, SAM or ASAM (a recipe may have its own)
+ * @param momentum heavy-ball momentum (0 = none), applied to whichever gradient the optimizer takes
+ * @param budget when to stop
+ * @param firstSeed training seed of each recipe's first run
+ * @param seeds runs per recipe, with seeds firstSeed, firstSeed + 1, ...
+ */
+public record TrainingSettings(
+    List<Recipe> recipes,
+    MlpArchitecture architecture,
+    Initialization initialization,
+    LearningRateSchedule schedule,
+    Optimizer optimizer,
+    double momentum,
+    TrainingBudget budget,
+    long firstSeed,
+    int seeds) {
+
+  public TrainingSettings {
+    recipes = List.copyOf(recipes);
+    Objects.requireNonNull(architecture, "architecture");
+    Objects.requireNonNull(initialization, "initialization");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(budget, "budget");
+    if (seeds < 1) {
+      throw new IllegalArgumentException("seeds per recipe must be >= 1, got " + seeds);
+    }
+    for (Recipe recipe : recipes) {
+      configFor(recipe, recipe.name(), firstSeed, schedule, optimizer, momentum, budget);
+    }
+  }
+
+  /** The four default recipes, 784-128-64-10, He init, constant-rate SGD for 10 epochs, seed 42. */
+  public static TrainingSettings defaults() {
+    return new TrainingSettings(
+        Recipes.defaults(),
+        MlpArchitecture.fashionMnistDefault(),
+        Initialization.HE,
+        LearningRateSchedule.constant(),
+        Optimizer.sgd(),
+        0.0,
+        new TrainingBudget.Epochs(10),
+        42,
+        1);
+  }
+
+  /** Every run the settings call for: each recipe's seeds, recipe by recipe. */
+  public List<RunId> runs() {
+    List<RunId> runs = new ArrayList<>();
+    for (Recipe recipe : recipes) {
+      for (int k = 0; k < seeds; k++) {
+        runs.add(new RunId(recipe.name(), firstSeed + k, k));
+      }
+    }
+    return runs;
+  }
+
+  /** The recipe a run belongs to. */
+  public Recipe recipe(RunId run) {
+    return recipes.stream()
+        .filter(r -> r.name().equals(run.recipe()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no recipe named " + run.recipe()));
+  }
+
+  /** The trainer's configuration of one run. */
+  public TrainingConfig configFor(RunId run) {
+    return configFor(
+        recipe(run), run.label(seeds > 1), run.seed(), schedule, optimizer, momentum, budget);
+  }
+
+  /** The optimizer {@code recipe} trains with: its own, or the study's. */
+  public Optimizer optimizerOf(Recipe recipe) {
+    return recipe.optimizer().orElse(optimizer);
+  }
+
+  /** The schedule {@code recipe} trains with: its own, or the study's. */
+  public LearningRateSchedule scheduleOf(Recipe recipe) {
+    return recipe.schedule().orElse(schedule);
+  }
+
+  private static TrainingConfig configFor(
+      Recipe recipe,
+      String label,
+      long seed,
+      LearningRateSchedule schedule,
+      Optimizer optimizer,
+      double momentum,
+      TrainingBudget budget) {
+    return new TrainingConfig(
+            label,
+            recipe.learningRate(),
+            recipe.batchSize(),
+            momentum,
+            recipe.schedule().orElse(schedule),
+            budget,
+            seed,
+            TrainingConfig.DEFAULT_DIVERGENCE_LIMIT)
+        .withOptimizer(recipe.optimizer().orElse(optimizer));
+  }
+}

@@ -1,0 +1,174 @@
+package org.losslandscape.pipeline.stages;
+
+import com.google.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.losslandscape.pipeline.config.Invocation;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.verdict.Measure;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictAnalysis;
+import org.losslandscape.pipeline.verdict.VerdictMarkdown;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ClaimTally;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
+
+/**
+ * Turns a study's runs into the verdict on the three claims (see {@link VerdictAnalysis}) and
+ * writes {@code VERDICT.md}. Every usable run is a point: its recipe, its generalization gap, and
+ * its value of every measure that was computed.
+ */
+public final class VerdictStage {
+
+  private static final Logger LOG = LogManager.getLogger(VerdictStage.class);
+
+  /** Seed of the verdict's permutation tests and bootstraps, so a verdict is repeatable. */
+  static final long STATISTICS_SEED = 20_260_101L;
+
+  private final TrainingSettings training;
+  private final SliceSettings slice;
+  private final MeasureSettings measureSettings;
+  private final OutputSettings output;
+  private final Invocation invocation;
+
+  @Inject
+  public VerdictStage(
+      TrainingSettings training,
+      SliceSettings slice,
+      MeasureSettings measureSettings,
+      OutputSettings output,
+      Invocation invocation) {
+    this.training = training;
+    this.slice = slice;
+    this.measureSettings = measureSettings;
+    this.output = output;
+    this.invocation = invocation;
+  }
+
+  /** The measures of this study: slice sharpness at each radius, and the others asked for. */
+  public List<Measure> measures() {
+    List<Measure> out = new ArrayList<>();
+    for (double eps : slice.radii()) {
+      out.add(Measure.sliceSharpness(eps, slice.normalization().label()));
+    }
+    MeasureSettings m = measureSettings;
+    if (m.includes(MeasureKind.HESSIAN)) {
+      out.add(Measure.lambdaMax());
+      out.add(Measure.hessianTrace(m.traceProbes()));
+    }
+    if (m.includes(MeasureKind.WORST_CASE)) {
+      out.add(Measure.sam(m.samRho()));
+      out.add(Measure.asam(m.asamRho(), m.asamEta()));
+      out.add(Measure.keskar(m.keskarEpsilon()));
+    }
+    if (m.includes(MeasureKind.AVERAGE_CASE)) {
+      out.add(Measure.averageIsotropic(m.isotropicSigma()));
+      out.add(Measure.averageElementScaled(m.elementSigma()));
+    }
+    return out;
+  }
+
+  /** Each measure's value for one run, from its slices and its other measures. */
+  private Map<Measure, Double> values(ModelLandscape l, java.util.Optional<RunMeasures> other) {
+    Map<Measure, Double> values = new LinkedHashMap<>();
+    for (double eps : slice.radii()) {
+      values.put(
+          Measure.sliceSharpness(eps, slice.normalization().label()),
+          l.report().at(eps).interval().mean());
+    }
+    MeasureSettings m = measureSettings;
+    other.ifPresent(
+        r -> {
+          r.hessian()
+              .ifPresent(
+                  h -> {
+                    values.put(Measure.lambdaMax(), h.top().max());
+                    values.put(Measure.hessianTrace(m.traceProbes()), h.trace().interval().mean());
+                  });
+          r.worstCase()
+              .ifPresent(
+                  w -> {
+                    values.put(Measure.sam(m.samRho()), w.sam().value());
+                    values.put(Measure.asam(m.asamRho(), m.asamEta()), w.asam().value());
+                    values.put(Measure.keskar(m.keskarEpsilon()), w.keskar().value());
+                  });
+          r.averageCase()
+              .ifPresent(
+                  a -> {
+                    values.put(
+                        Measure.averageIsotropic(m.isotropicSigma()),
+                        a.isotropic().increase().mean());
+                    values.put(
+                        Measure.averageElementScaled(m.elementSigma()),
+                        a.elementScaled().increase().mean());
+                  });
+        });
+    return values;
+  }
+
+  /** Every usable, sliced run with its measures. */
+  public List<RunMeasurements> measurements(StudyResults results) {
+    List<RunMeasurements> out = new ArrayList<>();
+    for (TrainedModel m : results.models()) {
+      if (!m.usable()) {
+        continue;
+      }
+      results
+          .landscapeOf(m.run())
+          .ifPresent(
+              l -> {
+                Map<Measure, Double> values = values(l, results.measuresOf(m.run()));
+                out.add(
+                    new RunMeasurements(
+                        m.run(),
+                        m.recipe(),
+                        m.train().loss(),
+                        m.test().accuracy(),
+                        m.generalizationGap(),
+                        values));
+              });
+    }
+    return out;
+  }
+
+  /** This study's block of the verdict over its runs, named after its training budget. */
+  public ProtocolVerdict protocol(List<RunMeasurements> runs) {
+    return new VerdictAnalysis(STATISTICS_SEED, 5_000)
+        .protocol(
+            training.budget().kind(),
+            training.budget().describe(),
+            training.recipes(),
+            runs,
+            measures());
+  }
+
+  /** The verdict over {@code protocols}, written to {@code VERDICT.md} and logged. */
+  public Verdict write(List<ProtocolVerdict> protocols) {
+    Verdict verdict = VerdictAnalysis.verdict(protocols);
+    AtomicFiles.write(
+        output.directory().resolve("VERDICT.md"),
+        VerdictMarkdown.render(verdict, invocation.commandLine(), training.seeds())
+            .getBytes(StandardCharsets.UTF_8));
+    for (ClaimTally t : verdict.claims()) {
+      LOG.info(
+          "verdict: {}: supported in {}, contradicted in {}, not resolved in {} of {} (measure,"
+              + " protocol) cells",
+          t.statement(),
+          t.supported(),
+          t.contradicted(),
+          t.notResolved(),
+          t.supported() + t.contradicted() + t.notResolved() + t.notApplicable());
+    }
+    return verdict;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The typed contents of {@code summary.json}: one record per JSON object, serialized by Jackson
+ * with snake_case names. The published JSON Schema is {@code results/summary.schema.json}; every
+ * summary the tests write is validated against it. A number that is not finite is written as JSON
+ * {@code null} with a machine-readable {@code <name>_reason} next to it (see {@code results.Json}).
+ */
+package org.losslandscape.pipeline.summary;

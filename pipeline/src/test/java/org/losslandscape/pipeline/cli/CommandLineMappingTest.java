@@ -1,0 +1,221 @@
+package org.losslandscape.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
+import org.losslandscape.models.directions.Normalization;
+import org.losslandscape.models.landscape.GridSpec;
+import org.losslandscape.models.mlp.Initialization;
+import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
+import org.losslandscape.models.training.TrainingBudget;
+import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.DataSettings;
+import org.losslandscape.pipeline.config.DataSplit;
+import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.TrainingSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every flag of the study command maps to the setting it names (Trino's "full mapping" test): one
+ * command line sets every option to a value that is not its default, and the resulting settings are
+ * compared with settings written out by hand. A flag this test does not set fails it.
+ */
+class CommandLineMappingTest {
+
+  private static final Set<String> NOT_SETTINGS = Set.of("--help", "--version", "--verbose");
+
+  private final Set<String> given = new HashSet<>();
+
+  private StudySettings parse(String... args) {
+    CommandLine cli = new CommandLine(new StudyCommand());
+    cli.parseArgs(args);
+    for (String a : args) {
+      if (a.startsWith("--")) {
+        given.add(a);
+      }
+    }
+    return ((StudyCommand) cli.getCommand()).settings();
+  }
+
+  @Test
+  void noOptionsGiveTheDefaults() {
+    assertThat(parse()).isEqualTo(StudySettings.defaults());
+  }
+
+  @Test
+  void everyFlagMapsToItsSetting() {
+    StudySettings epochs =
+        parse(
+            "--data-dir",
+            "/d",
+            "--device",
+            "cuda",
+            "--require-gpu",
+            "--threads",
+            "3",
+            "--out",
+            "/o",
+            "--log-scale",
+            "--no-plots",
+            "--cache-dir",
+            "/c",
+            "--retrain",
+            "--configs",
+            "low_lr_large_batch,high_lr_small_batch",
+            "--lr-high",
+            "0.2",
+            "--lr-low",
+            "0.02",
+            "--batch-small",
+            "16",
+            "--batch-large",
+            "512",
+            "--hidden",
+            "32",
+            "--init",
+            "glorot",
+            "--schedule",
+            "warmup-cosine",
+            "--momentum",
+            "0.9",
+            "--epochs",
+            "3",
+            "--seed",
+            "7",
+            "--seeds",
+            "2",
+            "--grid-size",
+            "11",
+            "--range",
+            "-2:2",
+            "--normalization",
+            "layer",
+            "--include-bias",
+            "--landscape-samples",
+            "500",
+            "--landscape-split",
+            "test",
+            "--direction-seed",
+            "9",
+            "--direction-pairs",
+            "2",
+            "--eps",
+            "0.3,0.6",
+            "--measures",
+            "hessian,worst-case");
+    assertThat(epochs)
+        .isEqualTo(
+            new StudySettings(
+                new DataSettings(Optional.of(Path.of("/d"))),
+                new DeviceSettings(DeviceRequest.CUDA, true, 3),
+                new OutputSettings(Path.of("/o"), false, true),
+                new CacheSettings(Path.of("/c"), true),
+                new TrainingSettings(
+                    List.of(
+                        new Recipe("high_lr_small_batch", 0.2, 16),
+                        new Recipe("low_lr_large_batch", 0.02, 512)),
+                    new MlpArchitecture(784, List.of(32), 10),
+                    Initialization.GLOROT,
+                    LearningRateSchedule.warmupCosine(0.05),
+                    Optimizer.sgd(),
+                    0.9,
+                    new TrainingBudget.Epochs(3),
+                    7,
+                    2),
+                new SliceSettings(
+                    new GridSpec(11, -2, 2),
+                    Normalization.LAYER,
+                    BiasRule.GAUSSIAN,
+                    500,
+                    DataSplit.TEST,
+                    9,
+                    2,
+                    List.of(0.3, 0.6)),
+                MeasureSettings.defaults()
+                    .withKinds(
+                        EnumSet.of(
+                            MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE))));
+    assertThat(parse("--measures", "all").measures().kinds())
+        .containsExactlyInAnyOrder(MeasureKind.values());
+
+    assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
+    TrainingSettings sam =
+        parse("--optimizer", "sam", "--rho", "0.1", "--asam-eta", "0.02").training();
+    assertThat(sam.optimizer()).isEqualTo(Optimizer.sam(0.1));
+    TrainingSettings named =
+        parse("--configs", "asam_low_lr_large_batch,cosine_high_lr_small_batch").training();
+    assertThat(named.recipes())
+        .extracting(Recipe::name)
+        .containsExactly("asam_low_lr_large_batch", "cosine_high_lr_small_batch");
+    assertThat(named.optimizerOf(named.recipes().get(0)))
+        .isEqualTo(Optimizer.asam(Optimizer.DEFAULT_ASAM_RHO, Optimizer.DEFAULT_ASAM_ETA));
+    assertThat(named.scheduleOf(named.recipes().get(1)))
+        .isEqualTo(LearningRateSchedule.warmupCosine(0.05));
+    assertThat(named.optimizerOf(named.recipes().get(1))).isEqualTo(Optimizer.sgd());
+    assertThat(parse("--optimizer", "momentum").training().momentum()).isEqualTo(0.9);
+    assertThat(parse("--normalization", "element").slice().normalization())
+        .isEqualTo(Normalization.ELEMENT);
+
+    assertThat(parse("--steps", "100").training().budget())
+        .isEqualTo(new TrainingBudget.Steps(100));
+    assertThat(parse("--target-loss", "0.3", "--max-steps", "500").training().budget())
+        .isEqualTo(new TrainingBudget.TargetLoss(0.3, 500));
+
+    Set<String> all = new HashSet<>();
+    for (OptionSpec option : new CommandLine(new StudyCommand()).getCommandSpec().options()) {
+      all.add(option.longestName());
+    }
+    all.removeAll(NOT_SETTINGS);
+    assertThat(given).as("options this test maps").containsAll(all);
+  }
+
+  @Test
+  void helpStatesTheDefaultsTheSettingsHave() {
+    StringWriter out = new StringWriter();
+    new CommandLine(new StudyCommand()).setOut(new PrintWriter(out)).execute("--help");
+    String help = out.toString().replaceAll("\\s+", " ");
+    TrainingSettings training = TrainingSettings.defaults();
+    SliceSettings slice = SliceSettings.defaults();
+    assertThat(training.budget()).isEqualTo(new TrainingBudget.Epochs(10));
+    assertThat(help)
+        .contains("Train N epochs (default: 10)")
+        .contains("Hidden layer widths (default: 128,64)")
+        .contains("(default: 0.1,0.25,0.5,1.0)")
+        .contains("--grid-size=N Points per axis, odd >= 3 (default: " + slice.grid().size())
+        .contains("(default: -1:1)")
+        .contains("(default: " + training.firstSeed() + ")");
+    assertThat(training.architecture().hidden()).containsExactly(128, 64);
+    assertThat(slice.radii()).containsExactly(0.1, 0.25, 0.5, 1.0);
+  }
+
+  @Test
+  void everyFlagTheErrorTableNamesIsARealOption() {
+    Set<String> options = new HashSet<>();
+    CommandLine study = new CommandLine(new StudyCommand());
+    for (CommandLine command :
+        List.of(
+            study, study.getSubcommands().get("bench"), study.getSubcommands().get("landscape"))) {
+      command.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
+    }
+    assertThat(options).containsAll(FlagNames.flags());
+  }
+}

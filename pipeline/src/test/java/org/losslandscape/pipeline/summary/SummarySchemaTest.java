@@ -1,0 +1,220 @@
+package org.losslandscape.pipeline.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.config.Recipes;
+import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.results.Json;
+import org.losslandscape.pipeline.verdict.Measure;
+import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictAnalysis;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
+
+/**
+ * The published schema accepts what the records write, including numbers that are not finite, and
+ * rejects what an older or broken writer would produce.
+ */
+class SummarySchemaTest {
+
+  private static final String SHA = "a".repeat(64);
+
+  static Summary summary(double sharpness, double centreLoss, MeanInterval overPairs) {
+    IntervalSummary pairs = IntervalSummary.of(overPairs);
+    Map<String, Double> slice = new LinkedHashMap<>();
+    slice.put("0.5", Double.isFinite(sharpness) ? sharpness : null);
+    SharpnessSummary s =
+        new SharpnessSummary(
+            slice,
+            Double.isFinite(sharpness) ? null : Map.of("0.5", Json.reason(sharpness)),
+            Map.of(
+                "0.5",
+                new SharpnessSummary.SliceOverPairs(
+                    pairs.mean(),
+                    pairs.ci95Low(),
+                    pairs.ci95High(),
+                    pairs.noIntervalBecause(),
+                    pairs.n(),
+                    new double[] {0.1, sharpness},
+                    9)));
+    RecipeSummary recipe =
+        new RecipeSummary(
+            "high_lr_small_batch",
+            0.1,
+            32,
+            null,
+            0.1 / 32,
+            "sgd",
+            "constant",
+            1.0,
+            94L,
+            "completed",
+            null,
+            false,
+            1.5,
+            0.4,
+            0.85,
+            0.5,
+            0.82,
+            0.1,
+            new LandscapeSummary(
+                5,
+                List.of(-1.0, 1.0),
+                "filter",
+                false,
+                "zero",
+                "train",
+                300,
+                null,
+                7,
+                2,
+                centreLoss,
+                0.39,
+                3.2),
+            s,
+            null,
+            null);
+    return new Summary(
+        Summary.FORMAT,
+        Summary.FORMAT_VERSION,
+        "loss-landscape",
+        "0.2.0",
+        "2.18.0",
+        "1.1.0",
+        "cpu",
+        "requested cpu",
+        "cpu",
+        false,
+        new Summary.Threads(2, 1),
+        42L,
+        null,
+        new DataSummary(
+            "/data (--data-dir)",
+            3000,
+            1000,
+            SHA,
+            List.of(
+                new DataFile("a", 1, SHA),
+                new DataFile("b", 1, SHA),
+                new DataFile("c", 1, SHA),
+                new DataFile("d", 1, SHA))),
+        PreprocessingSummary.of(0.28, 0.35),
+        Map.of("train", 1.0),
+        new ModelSummary("784-128-64-10", "relu", "he", 109386),
+        new TrainingSummary("sgd", 0, "constant", "epochs", "1 epochs"),
+        "definition",
+        1,
+        List.of(recipe),
+        Map.of(
+            "0.5",
+            new OrderingSummary("direction_pairs", OrderingSummary.RULE, 0, List.of(), List.of())),
+        verdict(sharpness));
+  }
+
+  /** A verdict over four recipes x three seeds whose last seed of one recipe has {@code last}. */
+  static Verdict verdict(double last) {
+    List<RunMeasurements> runs = new ArrayList<>();
+    Measure m = Measure.sliceSharpness(0.5, "filter");
+    for (Recipe r : Recipes.defaults()) {
+      for (int k = 0; k < 3; k++) {
+        double value = r.learningRate() * 10 + k * 0.1;
+        if (k == 2 && r.name().equals("low_lr_large_batch")) {
+          value = last;
+        }
+        runs.add(
+            new RunMeasurements(
+                new RunId(r.name(), k, k), r, 0.3, 0.8, 0.1 + 0.01 * k, Map.of(m, value)));
+      }
+    }
+    return VerdictAnalysis.verdict(
+        List.of(
+            new VerdictAnalysis(1, 200)
+                .protocol("epochs", "1 epochs", Recipes.defaults(), runs, List.of(m))));
+  }
+
+  private static JsonNode tree(Summary s) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Json.text(s));
+  }
+
+  @Test
+  void aSummaryWithFiniteNumbersIsValid() throws Exception {
+    JsonNode json = tree(summary(0.3, -0.5, MeanInterval.of(new double[] {0.2, 0.3, 0.4})));
+    assertThat(SummarySchema.errors(json)).isEmpty();
+    assertThat(json.path("format_version").asInt()).isEqualTo(2);
+    assertThat(json.path("configs").get(0).has("effective_batch_size")).isFalse();
+  }
+
+  @Test
+  void nonFiniteNumbersAreNullWithAMachineReadableReasonAndStillValid() throws Exception {
+    JsonNode json =
+        tree(
+            summary(
+                Double.POSITIVE_INFINITY,
+                Double.NaN,
+                MeanInterval.of(new double[] {0.1, Double.POSITIVE_INFINITY})));
+    assertThat(SummarySchema.errors(json)).isEmpty();
+    JsonNode pairs = json.at("/configs/0/sharpness/slice_over_pairs/0.5");
+    assertThat(pairs.get("mean").isNull()).isTrue();
+    assertThat(pairs.get("mean_reason").asText()).isEqualTo("positive_infinity");
+    assertThat(pairs.get("no_interval_because").asText()).isEqualTo("non_finite");
+    assertThat(pairs.has("ci95_low")).isFalse();
+    assertThat(pairs.get("per_pair").get(1).isNull()).isTrue();
+    assertThat(pairs.get("per_pair_reason").asText()).isEqualTo("positive_infinity");
+    assertThat(json.at("/configs/0/sharpness/slice/0.5").isNull()).isTrue();
+    assertThat(json.at("/configs/0/sharpness/slice_reasons/0.5").asText())
+        .isEqualTo("positive_infinity");
+    JsonNode landscape = json.at("/configs/0/landscape");
+    assertThat(landscape.get("center_loss").isNull()).isTrue();
+    assertThat(landscape.get("center_loss_reason").asText()).isEqualTo("not_a_number");
+    // The verdict lists the recipe whose last seed is infinite as not testable.
+    JsonNode values = json.at("/verdict/protocols/0/measures/0/recipes/3");
+    assertThat(values.get("mean").isNull()).isTrue();
+    assertThat(values.get("mean_reason").asText()).isEqualTo("positive_infinity");
+    assertThat(values.get("per_seed_reason").asText()).isEqualTo("positive_infinity");
+    assertThat(json.at("/verdict/protocols/0/measures/0/pairs").toString())
+        .contains("\"not_tested_because\":\"non_finite\"");
+  }
+
+  @Test
+  void oneValueGivesNoIntervalAndSaysSo() throws Exception {
+    JsonNode json = tree(summary(0.3, 0.1, MeanInterval.of(new double[] {0.3})));
+    assertThat(SummarySchema.errors(json)).isEmpty();
+    JsonNode pairs = json.at("/configs/0/sharpness/slice_over_pairs/0.5");
+    assertThat(pairs.get("no_interval_because").asText()).isEqualTo("single_value");
+    assertThat(pairs.has("ci95_low")).isFalse();
+  }
+
+  @Test
+  void theSchemaRejectsWhatABrokenWriterWouldProduce() throws Exception {
+    JsonNode good = tree(summary(0.3, 0.1, MeanInterval.of(new double[] {0.2, 0.4})));
+
+    ObjectNode stringForANumber = good.deepCopy();
+    ((ObjectNode) stringForANumber.at("/configs/0/landscape")).put("center_loss", "undefined");
+    assertThat(SummarySchema.errors(stringForANumber)).isNotEmpty();
+
+    ObjectNode unknownField = good.deepCopy();
+    unknownField.put("extra", 1);
+    assertThat(SummarySchema.errors(unknownField)).isNotEmpty();
+
+    ObjectNode missingFormat = good.deepCopy();
+    missingFormat.remove("format_version");
+    assertThat(SummarySchema.errors(missingFormat)).isNotEmpty();
+
+    ObjectNode nullWithoutInterval = good.deepCopy();
+    ((ObjectNode) nullWithoutInterval.at("/configs/0/sharpness/slice_over_pairs/0.5"))
+        .remove("ci95_high");
+    assertThat(SummarySchema.errors(nullWithoutInterval)).isNotEmpty();
+
+    ObjectNode badReason = good.deepCopy();
+    ((ObjectNode) badReason.at("/configs/0")).put("test_loss_reason", "oops");
+    assertThat(SummarySchema.errors(badReason)).isNotEmpty();
+  }
+}
