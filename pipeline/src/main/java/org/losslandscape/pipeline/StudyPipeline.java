@@ -82,7 +82,7 @@ public final class StudyPipeline {
   }
 
   /** Runs the whole study and returns what it produced. */
-  public StudyResults run() {
+  public StudyOutcome run() {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
@@ -125,6 +125,6 @@ public final class StudyPipeline {
     }
     Verdict verdict = verdictStage.write(List.of(judged));
     report.write(results, verdict, timer.seconds());
-    return results;
+    return new StudyOutcome(results, judged);
   }
 }

@@ -16,8 +16,10 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.BuildInfo;
+import org.losslandscape.pipeline.StudyOutcome;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
@@ -109,6 +111,7 @@ public final class ReportStage {
             recipes,
             orderings,
             verdict,
+            null,
             PathSummaries.trajectories(results.trajectories(), trajectory.margin()),
             PathSummaries.interpolation(results.interpolations(), Map.of()));
     Json.write(output.directory().resolve("summary.json"), summary);
@@ -161,6 +164,7 @@ public final class ReportStage {
             null,
             null,
             null,
+            null,
             null);
     Json.write(output.directory().resolve("summary.json"), summary);
     LOG.info(
@@ -196,6 +200,7 @@ public final class ReportStage {
             new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount()),
             null,
             models,
+            null,
             null,
             null,
             null,
@@ -257,6 +262,7 @@ public final class ReportStage {
       List<RecipeSummary> recipes,
       Map<String, OrderingSummary> orderings,
       Verdict verdict,
+      List<Summary.ProtocolEntry> protocols,
       List<TrajectorySummary> trajectories,
       InterpolationSummary interpolation) {
     BuildInfo build = BuildInfo.current();
@@ -287,8 +293,48 @@ public final class ReportStage {
         recipes,
         orderings,
         verdict,
+        protocols,
         trajectories,
         interpolation);
+  }
+
+  /**
+   * Writes the summary of a multi-protocol study: the shared settings, the protocols' folders and
+   * the verdict across them (each protocol's own summary.json holds its recipes).
+   */
+  public Summary writeProtocols(
+      List<Protocol> protocols,
+      List<StudyOutcome> outcomes,
+      Verdict verdict,
+      Map<String, Double> seconds) {
+    TrainingSummary shared = trainingSummary();
+    Summary summary =
+        summary(
+            null,
+            outcomes.get(0).results().data(),
+            seconds,
+            new ModelSummary(
+                training.architecture().toString(),
+                "relu",
+                training.initialization().name().toLowerCase(Locale.ROOT),
+                training.architecture().parameterCount()),
+            new TrainingSummary(
+                shared.optimizer(),
+                shared.momentum(),
+                shared.schedule(),
+                "protocols",
+                String.join(", ", protocols.stream().map(p -> p.budget().describe()).toList())),
+            List.of(),
+            Map.of(),
+            verdict,
+            protocols.stream()
+                .map(p -> new Summary.ProtocolEntry(p.name(), p.budget().describe(), p.name()))
+                .toList(),
+            null,
+            null);
+    Json.write(output.directory().resolve("summary.json"), summary);
+    LOG.info("written to {}", output.directory().toAbsolutePath());
+    return summary;
   }
 
   private TrainingSummary trainingSummary() {

@@ -33,6 +33,8 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
  * @param configs one entry per recipe (or the sliced model)
  * @param orderings per radius, the recipe pairs whose 95% intervals do not overlap (study only)
  * @param verdict the tool's verdict on the three claims, with the tests behind it (study only)
+ * @param protocols the training protocols of a multi-protocol study, each a study in its own folder
+ *     (then {@code configs} and {@code orderings} are empty here and filled in each folder)
  * @param trajectories each recipe's training trajectory ({@code --trajectory} only)
  * @param interpolation the lines between pairs of minima ({@code --interpolation} and the {@code
  *     interpolate} command only)
@@ -61,6 +63,7 @@ public record Summary(
     List<RecipeSummary> configs,
     Map<String, OrderingSummary> orderings,
     Verdict verdict,
+    List<ProtocolEntry> protocols,
     List<TrajectorySummary> trajectories,
     InterpolationSummary interpolation) {
 
@@ -75,6 +78,15 @@ public record Summary(
    * means).
    */
   public static final int FORMAT_VERSION = 2;
+
+  /**
+   * One protocol of a multi-protocol study.
+   *
+   * @param name {@code epochs}, {@code steps} or {@code target-loss}
+   * @param budget e.g. {@code 4000 steps}
+   * @param folder its study folder, relative to this one
+   */
+  public record ProtocolEntry(String name, String budget, String folder) {}
 
   /**
    * TensorFlow's thread pools.

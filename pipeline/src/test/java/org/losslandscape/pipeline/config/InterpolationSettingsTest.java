@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.interpolation.InterpolationRange;
 import org.losslandscape.models.training.Optimizer;
+import org.losslandscape.models.training.TrainingBudget;
 
 /** Which minima are joined: chosen by the recipes' hyperparameters, or named. */
 class InterpolationSettingsTest {
@@ -95,5 +96,26 @@ class InterpolationSettingsTest {
                     defaults.trajectory(),
                     on(new RecipePair("high_lr_small_batch", "low_lr_small_batch"))))
         .hasMessageContaining("names unknown recipe 'low_lr_small_batch'");
+  }
+
+  @Test
+  void eachProtocolOfAMultiProtocolStudyKeepsBothFeatures() {
+    StudySettings defaults = StudySettings.defaults();
+    StudySettings on =
+        new StudySettings(
+            defaults.data(),
+            defaults.device(),
+            defaults.output(),
+            defaults.cache(),
+            defaults.training(),
+            defaults.slice(),
+            defaults.measures(),
+            TrajectorySettings.on(7),
+            on());
+    StudySettings steps =
+        on.forProtocol(new Protocol("steps", new TrainingBudget.Steps(Protocol.DEFAULT_STEPS)));
+    assertThat(steps.trajectory()).isEqualTo(TrajectorySettings.on(7));
+    assertThat(steps.interpolation()).isEqualTo(on());
+    assertThat(steps.training().budget()).isEqualTo(new TrainingBudget.Steps(4000));
   }
 }

@@ -118,6 +118,7 @@ class SummarySchemaTest {
             new OrderingSummary("direction_pairs", OrderingSummary.RULE, 0, List.of(), List.of())),
         verdict(sharpness),
         null,
+        null,
         null);
   }
 
@@ -181,6 +182,7 @@ class SummarySchemaTest {
         s.configs(),
         s.orderings(),
         s.verdict(),
+        s.protocols(),
         List.of(trajectory),
         interpolation);
   }
