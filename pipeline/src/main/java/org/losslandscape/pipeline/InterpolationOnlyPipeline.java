@@ -2,11 +2,13 @@ package org.losslandscape.pipeline;
 
 import com.google.inject.Inject;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.data.Standardization;
+import org.losslandscape.pipeline.io.ResultsException;
 import org.losslandscape.pipeline.stages.InterpolationStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.PairInterpolation;
@@ -46,6 +48,32 @@ public final class InterpolationOnlyPipeline {
   }
 
   /**
+   * Refuses models (of one architecture, checked before) whose input or output width is not the
+   * data's, in one line, before TensorFlow would fail on the first product.
+   */
+  private static void requireFits(Parameters model, Path source, PreparedData data) {
+    int inputs = model.architecture().inputSize();
+    int features = data.train().featureSize();
+    int classes = Arrays.stream(data.train().labels()).max().orElse(0) + 1;
+    if (inputs != features || model.architecture().classes() < classes) {
+      throw new ResultsException(
+          "the models in "
+              + source
+              + " and the other folder ("
+              + model.architecture()
+              + ") take "
+              + inputs
+              + " inputs and give "
+              + model.architecture().classes()
+              + " logits, but the data have "
+              + features
+              + " features and "
+              + classes
+              + " classes; interpolate them on data of their own shape");
+    }
+  }
+
+  /**
    * The line from {@code a} (read from {@code fromDir}) to {@code b} (from {@code toDir}).
    *
    * @param preprocessing the standardization the weights were trained with, if recorded
@@ -59,6 +87,7 @@ public final class InterpolationOnlyPipeline {
       Parameters b,
       Optional<Standardization> preprocessing) {
     PreparedData data = timer.time("load-data", () -> loadData.run(preprocessing));
+    requireFits(a, fromDir, data);
     PairInterpolation pair =
         timer.time("interpolation", () -> interpolation.interpolate(fromName, a, toName, b, data));
     if (output.plots()) {

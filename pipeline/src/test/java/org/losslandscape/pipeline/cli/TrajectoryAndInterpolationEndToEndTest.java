@@ -277,4 +277,32 @@ class TrajectoryAndInterpolationEndToEndTest {
     assertThat(second.path("trajectories")).isEqualTo(summary.path("trajectories"));
     assertThat(again.resolve(SMALL + "/checkpoints/step-47/dense1.kernel.npy")).isRegularFile();
   }
+
+  @Test
+  void twoModelsThatDoNotFitTheDataAreRefusedInOneLineWithExitCode1() {
+    MlpArchitecture small = new MlpArchitecture(10, List.of(4), 3);
+    ModelFiles.write(tmp.resolve("small-a"), Initialization.HE.initialize(small, 1));
+    ModelFiles.write(tmp.resolve("small-b"), Initialization.HE.initialize(small, 2));
+    StringWriter errors = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(errors, true),
+            "interpolate",
+            "--from",
+            tmp.resolve("small-a").toString(),
+            "--to",
+            tmp.resolve("small-b").toString(),
+            "--out",
+            tmp.resolve("unfit").toString(),
+            "--data-dir",
+            data.toString(),
+            "--device",
+            "cpu");
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(errors.toString().strip().lines()).hasSize(1);
+    assertThat(errors.toString())
+        .contains(
+            "(10-4-3) take 10 inputs and give 3 logits, but the data have 784 features and 10")
+        .doesNotContain("unexpected");
+  }
 }
