@@ -87,7 +87,9 @@ grep -Eq '"device"[[:space:]]*:[[:space:]]*"cpu"' "$summary" \
   || fail "$summary does not record \"device\" : \"cpu\""
 grep -Eq '"device_reason"[[:space:]]*:[[:space:]]*"(CUDA libraries not found|no GPU device visible to TensorFlow)' "$summary" \
   || fail "$summary has no device_reason naming the fallback cause"
-echo "summary: $summary records device cpu and its device_reason"
+grep -Eq '"device_fell_back"[[:space:]]*:[[:space:]]*true' "$summary" \
+  || fail "$summary does not record device_fell_back: true"
+echo "summary: $summary records device cpu, its device_reason and device_fell_back"
 
 step "same study with --require-gpu (expect exit code 3)"
 rc=0
