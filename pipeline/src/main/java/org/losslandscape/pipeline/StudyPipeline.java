@@ -13,6 +13,7 @@ import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
+import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
@@ -26,7 +27,8 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
  * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
- * sharpness, draw the figures, judge the claims, write the summary. Each stage is timed and logged.
+ * sharpness, draw the figures, judge the claims, write the summary and the interactive page built
+ * from the files written. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
@@ -40,6 +42,7 @@ public final class StudyPipeline {
   private final PlotStage plot;
   private final VerdictStage verdictStage;
   private final ReportStage report;
+  private final ReportPageStage page;
 
   @Inject
   public StudyPipeline(
@@ -52,7 +55,8 @@ public final class StudyPipeline {
       LandscapeStage landscape,
       PlotStage plot,
       VerdictStage verdictStage,
-      ReportStage report) {
+      ReportStage report,
+      ReportPageStage page) {
     this.training = training;
     this.slice = slice;
     this.output = output;
@@ -63,6 +67,7 @@ public final class StudyPipeline {
     this.plot = plot;
     this.verdictStage = verdictStage;
     this.report = report;
+    this.page = page;
   }
 
   /** Runs the whole study and returns what it produced. */
@@ -89,6 +94,7 @@ public final class StudyPipeline {
     }
     Verdict verdict = verdictStage.write(List.of(judged));
     report.write(results, verdict, timer.seconds());
+    page.write();
     return results;
   }
 }

@@ -111,10 +111,10 @@ public final class Json {
 
   /**
    * Puts back, in place, the non-finite numbers that {@link #write} replaced by {@code null} plus a
-   * {@code <name>_reason}: a null field becomes the value its reason names, and the null elements of
-   * an array get the value of the reason when it names one kind (NaN when it lists several, since
-   * the file does not say which element was which); a map's null values get theirs from the sibling
-   * map {@code <name>_reasons}. Returns {@code tree}.
+   * {@code <name>_reason}: a null field becomes the value its reason names, and the null elements
+   * of an array get the value of the reason when it names one kind (NaN when it lists several,
+   * since the file does not say which element was which); a map's null values get theirs from the
+   * sibling map {@code <name>_reasons}. Returns {@code tree}.
    */
   static JsonNode restoreNonFinite(JsonNode tree) {
     if (tree instanceof ObjectNode object) {
