@@ -54,7 +54,8 @@ final class FlagNames {
           subject("the network needs", "--hidden"),
           subject("benchmark samples", "--samples"),
           subject("benchmark repeats", "--repeats"),
-          subject("unknown evaluator", "--evaluators"));
+          subject("unknown evaluator", "--evaluators"),
+          subject("unknown progress display", "--progress"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

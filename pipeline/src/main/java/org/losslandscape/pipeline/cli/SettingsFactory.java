@@ -14,6 +14,7 @@ import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -64,7 +65,8 @@ final class SettingsFactory {
   }
 
   static OutputSettings output(OutputOptions output) {
-    return new OutputSettings(output.out, !output.noPlots, output.logScale);
+    return new OutputSettings(
+        output.out, !output.noPlots, output.logScale, ProgressMode.parse(output.progress));
   }
 
   static CacheSettings cache(CacheOptions cache) {

@@ -22,6 +22,7 @@ import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -71,6 +72,8 @@ class CommandLineMappingTest {
             "/o",
             "--log-scale",
             "--no-plots",
+            "--progress",
+            "log",
             "--cache-dir",
             "/c",
             "--retrain",
@@ -120,7 +123,7 @@ class CommandLineMappingTest {
             new StudySettings(
                 new DataSettings(Optional.of(Path.of("/d"))),
                 new DeviceSettings(DeviceRequest.CUDA, true, 3),
-                new OutputSettings(Path.of("/o"), false, true),
+                new OutputSettings(Path.of("/o"), false, true, ProgressMode.LOG),
                 new CacheSettings(Path.of("/c"), true),
                 new TrainingSettings(
                     List.of(

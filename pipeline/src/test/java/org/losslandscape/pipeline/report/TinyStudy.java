@@ -38,7 +38,8 @@ final class TinyStudy {
         "--grid-size", "9",
         "--landscape-samples", "300",
         "--direction-pairs", "2",
-        "--device", "cpu"
+        "--device", "cpu",
+        "--progress", "log"
       };
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
