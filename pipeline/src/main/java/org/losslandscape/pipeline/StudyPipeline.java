@@ -10,11 +10,13 @@ import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
+import org.losslandscape.pipeline.stages.MeasureStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
@@ -26,9 +28,9 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
- * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
- * sharpness, draw the figures, judge the claims, write the summary and the interactive page built
- * from the files written. Each stage is timed and logged.
+ * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure its
+ * sharpness and curvature, judge the claims, draw the figures, write the summary and the
+ * interactive page built from the files written. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
@@ -39,6 +41,7 @@ public final class StudyPipeline {
   private final LoadDataStage loadData;
   private final TrainStage train;
   private final LandscapeStage landscape;
+  private final MeasureStage measure;
   private final PlotStage plot;
   private final VerdictStage verdictStage;
   private final ReportStage report;
@@ -53,6 +56,7 @@ public final class StudyPipeline {
       LoadDataStage loadData,
       TrainStage train,
       LandscapeStage landscape,
+      MeasureStage measure,
       PlotStage plot,
       VerdictStage verdictStage,
       ReportStage report,
@@ -64,6 +68,7 @@ public final class StudyPipeline {
     this.loadData = loadData;
     this.train = train;
     this.landscape = landscape;
+    this.measure = measure;
     this.plot = plot;
     this.verdictStage = verdictStage;
     this.report = report;
@@ -71,7 +76,7 @@ public final class StudyPipeline {
   }
 
   /** Runs the whole study and returns what it produced. */
-  public StudyResults run() {
+  public StudyOutcome run() {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
@@ -79,6 +84,8 @@ public final class StudyPipeline {
         models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    List<RunMeasures> measured =
+        measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()
@@ -86,7 +93,7 @@ public final class StudyPipeline {
                 timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
 
     StudyResults results =
-        new StudyResults(data, training.recipes(), models, landscapes, samples, raw);
+        new StudyResults(data, training.recipes(), models, landscapes, samples, raw, measured);
     List<RunMeasurements> runs = verdictStage.measurements(results);
     ProtocolVerdict judged = timer.time("verdict", () -> verdictStage.protocol(runs));
     if (output.plots() && !results.aggregates().isEmpty()) {
@@ -95,6 +102,6 @@ public final class StudyPipeline {
     Verdict verdict = verdictStage.write(List.of(judged));
     report.write(results, verdict, timer.seconds());
     page.write();
-    return results;
+    return new StudyOutcome(results, judged);
   }
 }

@@ -55,6 +55,12 @@ final class FlagNames {
           subject("benchmark samples", "--samples"),
           subject("benchmark repeats", "--repeats"),
           subject("unknown evaluator", "--evaluators"),
+          subject("unknown measure", "--measures"),
+          subject("unknown bias rule", "--bias-rule"),
+          subject("unknown optimizer", "--optimizer"),
+          subject("(SAM|ASAM) perturbation radius", "--rho"),
+          subject("ASAM's eta", "--asam-eta"),
+          subject("unknown protocol", "--protocols"),
           subject("unknown progress display", "--progress"));
 
   private static Subject subject(String regex, String flag) {

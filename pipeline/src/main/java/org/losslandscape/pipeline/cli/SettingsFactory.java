@@ -1,20 +1,27 @@
 package org.losslandscape.pipeline.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
+import org.losslandscape.pipeline.config.Protocol;
+import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -52,7 +59,8 @@ final class SettingsFactory {
                 output(output),
                 cache(cache),
                 training(training),
-                slice(slice)));
+                slice(slice),
+                measures(slice)));
   }
 
   static DataSettings data(CommonOptions common) {
@@ -74,12 +82,25 @@ final class SettingsFactory {
   }
 
   static TrainingSettings training(TrainingOptions t) {
+    Optimizer sam = Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
+    Optimizer asam = Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
+    List<Recipe> plain = Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge);
+    String choice = t.optimizer.strip().toLowerCase(java.util.Locale.ROOT);
+    Optimizer optimizer =
+        switch (choice) {
+          case "sgd", "momentum" -> Optimizer.sgd();
+          case "sam" -> sam;
+          case "asam" -> asam;
+          default -> Optimizer.parse(choice); // refuses the name in one line
+        };
+    double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
     return new TrainingSettings(
-        Recipes.select(Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge), t.configs),
+        Recipes.select(Recipes.catalog(plain, sam, asam), plain, t.configs),
         new MlpArchitecture(784, t.hidden, 10),
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),
-        t.momentum,
+        optimizer,
+        momentum,
         budget(t),
         t.seed,
         t.seeds);
@@ -90,7 +111,7 @@ final class SettingsFactory {
     return new SliceSettings(
         new GridSpec(s.gridSize, range[0], range[1]),
         Normalization.parse(s.normalization),
-        s.includeBias,
+        biasRule(s),
         s.landscapeSamples,
         DataSplit.parse(s.landscapeSplit),
         s.directionSeed,
@@ -98,7 +119,47 @@ final class SettingsFactory {
         s.eps);
   }
 
+  /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */
+  private static BiasRule biasRule(SliceOptions s) {
+    BiasRule rule = BiasRule.parse(s.biasRule);
+    if (!s.includeBias) {
+      return rule;
+    }
+    if (rule == BiasRule.LI) {
+      throw new UsageException("--include-bias means --bias-rule gaussian; give only one of them");
+    }
+    return BiasRule.GAUSSIAN;
+  }
+
+  static MeasureSettings measures(SliceOptions s) {
+    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
+  }
+
+  /**
+   * The protocols of {@code --protocols}, each with its budget flag or the default; empty if none.
+   */
+  static List<Protocol> protocols(TrainingOptions t) {
+    if (t.protocols.isEmpty()) {
+      return List.of();
+    }
+    return validated(
+        () ->
+            Protocol.parse(
+                t.protocols,
+                t.epochs != null
+                    ? new TrainingBudget.Epochs(t.epochs)
+                    : (TrainingBudget.Epochs) TrainingSettings.defaults().budget(),
+                new TrainingBudget.Steps(t.steps != null ? t.steps : Protocol.DEFAULT_STEPS),
+                new TrainingBudget.TargetLoss(
+                    t.targetLoss != null ? t.targetLoss : Protocol.DEFAULT_TARGET_LOSS,
+                    t.maxSteps)));
+  }
+
   private static TrainingBudget budget(TrainingOptions t) {
+    if (!t.protocols.isEmpty()) {
+      // Each protocol has its own budget; this one only validates the shared settings.
+      return TrainingSettings.defaults().budget();
+    }
     int given =
         (t.epochs != null ? 1 : 0) + (t.steps != null ? 1 : 0) + (t.targetLoss != null ? 1 : 0);
     if (given > 1) {

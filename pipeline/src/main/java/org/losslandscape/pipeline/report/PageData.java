@@ -149,6 +149,11 @@ public record PageData(
     return new PageData(colours, range, surfaces, sharpness(content), curves);
   }
 
+  /** True when the page has something to draw (else it needs no plotting library). */
+  public boolean hasPlots() {
+    return !surfaces.isEmpty() || !sharpness.series().isEmpty() || !curves.isEmpty();
+  }
+
   /** The colour of the recipe at {@code index}. */
   static String colour(int index) {
     return PALETTE.get(index % PALETTE.size());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.DataFile;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
 import org.losslandscape.pipeline.summary.RecipeSummary;
 import org.losslandscape.pipeline.summary.Summary;
@@ -71,10 +73,14 @@ public final class ReportPage {
     PageData data = PageData.of(content);
     List<Section> sections = new ArrayList<>();
     sections.add(verdictSection(content));
-    sections.add(numbersSection(content));
-    sections.add(surfacesSection(content, data.zRange()));
-    sections.add(sharpnessSection(content, data));
-    sections.add(trainingSection(content));
+    if (content.folder().protocolIndex()) {
+      sections.add(protocolsSection(content));
+    } else {
+      sections.add(numbersSection(content));
+      sections.add(surfacesSection(content, data.zRange()));
+      sections.add(sharpnessSection(content, data));
+      sections.add(trainingSection(content));
+    }
     sections.add(figuresSection(content, embedded));
     sections.add(settingsSection(s));
     sections.add(provenanceSection(s));
@@ -114,18 +120,40 @@ public final class ReportPage {
     values.put("lede", lede(content));
     values.put("toc", toc.toString());
     values.put("sections", body.toString());
-    values.put("version", escape(s.version()));
-    values.put("plotlyVersion", PlotlyBundle.VERSION);
-    // The licence goes into an HTML comment, which must not contain "--".
-    values.put("plotlyLicence", escape(PlotlyBundle.licence()).replace("--", "- -"));
     values.put("css", resource("page.css"));
     values.put("data", scriptSafeJson(data));
-    values.put("plotly", PlotlyBundle.script());
+    // A page without plots (a multi-protocol index) does without the 4.8 MB of plotly.js.
+    values.put("credits", credits(s, data.hasPlots()));
+    values.put("plotly", data.hasPlots() ? plotlyScript() : "");
     values.put("script", resource("page.js"));
     return Template.fill(resource("page.html"), values);
   }
 
+  private static String credits(Summary s, boolean plots) {
+    return "Written by loss-landscape "
+        + escape(s.version())
+        + (plots
+            ? "; plots drawn with plotly.js "
+                + PlotlyBundle.VERSION
+                + " (MIT licence, inlined below)."
+            : ".");
+  }
+
+  /** plotly.js in a script element, after its licence (in a comment, which may not hold "--"). */
+  private static String plotlyScript() {
+    return "<!--\nplotly.js "
+        + PlotlyBundle.VERSION
+        + ", from the npm package plotly.js-dist-min:\n"
+        + escape(PlotlyBundle.licence()).replace("--", "- -")
+        + "\n-->\n<script>\n"
+        + PlotlyBundle.script()
+        + "\n</script>";
+  }
+
   private static String title(Summary s) {
+    if (s.protocols() != null && !s.protocols().isEmpty()) {
+      return "Loss-landscape study under " + s.protocols().size() + " training protocols";
+    }
     return s.weights() != null
         ? "Loss landscape of " + s.configs().get(0).name()
         : "Loss-landscape study: " + s.configs().size() + " recipes";
@@ -134,7 +162,10 @@ public final class ReportPage {
   private static String lede(ReportContent content) {
     Summary s = content.summary();
     StringBuilder p = new StringBuilder("<p class=\"lede\">");
-    if (s.weights() != null) {
+    if (content.folder().protocolIndex()) {
+      p.append("The same recipes trained under each protocol, each a complete study with its own")
+          .append(" page; below, the verdict across them.");
+    } else if (s.weights() != null) {
       p.append("Weights from <code>").append(escape(s.weights())).append("</code>, ");
     } else {
       p.append(escape(String.join(", ", content.recipes().stream().map(r -> r.name()).toList())))
@@ -293,12 +324,51 @@ public final class ReportPage {
     return String.join("; ", parts);
   }
 
+  // ---- a multi-protocol study's index ----
+
+  private static Section protocolsSection(ReportContent content) {
+    Summary s = content.summary();
+    StringBuilder h = new StringBuilder("<div class=\"table-wrap\"><table id=\"protocols-table\">");
+    h.append("<thead><tr><th>protocol</th><th>budget</th><th>its page</th><th>its summary</th>")
+        .append("</tr></thead><tbody>\n");
+    List<TocEntry> children = new ArrayList<>();
+    for (Summary.ProtocolEntry p : s.protocols()) {
+      String folder = p.folder();
+      boolean page =
+          Files.isRegularFile(
+              content.folder().directory().resolve(folder).resolve(HtmlReport.FILE));
+      h.append("<tr><td>")
+          .append(escape(p.name()))
+          .append("</td><td>")
+          .append(escape(p.budget()))
+          .append("</td><td>")
+          .append(
+              page
+                  ? link(folder + "/" + HtmlReport.FILE)
+                  : "<span class=\"note\">none yet: run <code>loss-landscape report --results "
+                      + escape(folder)
+                      + "</code></span>")
+          .append("</td><td>")
+          .append(link(folder + "/" + ResultsFolder.SUMMARY))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table></div>\n<p class=\"note\">Each protocol's page has its recipes'")
+        .append(" numbers, loss surfaces, sharpness and training curves. Links are relative: keep")
+        .append(" the folders together.</p>\n");
+    return new Section("protocols", "Protocols", h.toString(), children);
+  }
+
+  private static String link(String relative) {
+    return "<a href=\"" + escape(relative) + "\">" + escape(relative) + "</a>";
+  }
+
   // ---- the numbers ----
 
   private static Section numbersSection(ReportContent content) {
     StringBuilder h = new StringBuilder("<div class=\"table-wrap\"><table id=\"numbers-table\">");
     h.append("<thead><tr><th>recipe</th><th class=\"n\">lr</th><th class=\"n\">batch</th>")
-        .append("<th class=\"n\">steps</th><th class=\"n\">epochs</th><th>status</th>")
+        .append("<th>optimizer</th><th class=\"n\">steps</th><th class=\"n\">epochs</th>")
+        .append("<th>status</th>")
         .append("<th class=\"n\">train loss</th><th class=\"n\">train acc</th>")
         .append("<th class=\"n\">test loss</th><th class=\"n\">test acc</th>")
         .append("<th class=\"n\">gap</th></tr></thead><tbody>\n");
@@ -309,6 +379,13 @@ public final class ReportPage {
           .append(nameCell(r))
           .append(cell(number(at + "learning_rate", c.learningRate(), Style.EXACT)))
           .append(cell(integer(at + "batch_size", asLong(c.batchSize()))))
+          .append("<td>")
+          .append(escape(c.optimizer() == null ? "—" : c.optimizer()))
+          .append(
+              c.schedule() == null || c.schedule().equals("constant")
+                  ? ""
+                  : ", " + escape(c.schedule()))
+          .append("</td>")
           .append(cell(integer(at + "steps", c.steps())))
           .append(cell(number(at + "epochs", c.epochs(), Style.EXACT)))
           .append("<td>")
@@ -329,6 +406,7 @@ public final class ReportPage {
         .append(" have.</p>\n");
     sharpnessTable(content, h);
     overSeedsTable(content, h);
+    measuresTable(content, h);
     return new Section("numbers", "The numbers", h.toString(), List.of());
   }
 
@@ -409,19 +487,115 @@ public final class ReportPage {
         .append(" the table above shows each recipe's first seed.</p>\n");
   }
 
+  /** Curvature and worst- and average-case sharpness ({@code --measures}), where measured. */
+  private static void measuresTable(ReportContent content, StringBuilder h) {
+    List<RecipeContent> measured =
+        content.recipes().stream().filter(r -> r.summary().measures() != null).toList();
+    if (measured.isEmpty()) {
+      return;
+    }
+    h.append("<h3>Other measures of the minimum</h3>\n<div class=\"table-wrap\">")
+        .append("<table id=\"measures-table\"><thead><tr><th>recipe</th>")
+        .append("<th class=\"n\">λ<sub>max</sub></th><th class=\"n\">Hessian trace</th>")
+        .append("<th class=\"n\">lr·λ<sub>max</sub>/2</th><th class=\"n\">SAM</th>")
+        .append("<th class=\"n\">ASAM</th><th class=\"n\">Keskar φ</th>")
+        .append("<th class=\"n\">average-case</th><th class=\"n\">average-case, |w|-scaled</th>")
+        .append("</tr></thead><tbody>\n");
+    List<String> definitions = new ArrayList<>();
+    for (RecipeContent r : measured) {
+      MeasuresSummary m = r.summary().measures();
+      String at = "/configs/" + r.index() + "/measures/";
+      h.append("<tr>").append(nameCell(r));
+      MeasuresSummary.Hessian hessian = m.hessian();
+      if (hessian == null) {
+        h.append("<td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td>");
+      } else {
+        h.append(
+                cell(
+                    hessian.topEigenvalues().isEmpty()
+                        ? "—"
+                        : number(
+                            at + "hessian/top_eigenvalues/0/value",
+                            hessian.topEigenvalues().get(0).value(),
+                            Style.SIGNIFICANT)))
+            .append(cell(interval(at + "hessian/trace", hessian.trace(), Style.SIGNIFICANT)))
+            .append(
+                cell(
+                    number(
+                        at + "hessian/edge_of_stability",
+                        hessian.edgeOfStability(),
+                        Style.SIGNIFICANT)));
+      }
+      MeasuresSummary.WorstCase worst = m.worstCase();
+      for (String kind : new String[] {"sam", "asam", "keskar"}) {
+        MeasuresSummary.Ascent a =
+            worst == null
+                ? null
+                : switch (kind) {
+                  case "sam" -> worst.sam();
+                  case "asam" -> worst.asam();
+                  default -> worst.keskar();
+                };
+        if (a == null) {
+          h.append("<td class=\"n\">—</td>");
+        } else {
+          h.append(
+              cell(number(at + "worst_case/" + kind + "/value", a.value(), Style.SIGNIFICANT)));
+          addDefinition(definitions, kind.toUpperCase(Locale.ROOT), a.definition());
+        }
+      }
+      MeasuresSummary.AverageCase average = m.averageCase();
+      for (String kind : new String[] {"isotropic", "element_scaled"}) {
+        MeasuresSummary.MonteCarlo c =
+            average == null
+                ? null
+                : kind.equals("isotropic") ? average.isotropic() : average.elementScaled();
+        if (c == null) {
+          h.append("<td class=\"n\">—</td>");
+        } else {
+          h.append(
+              cell(
+                  interval(
+                      at + "average_case/" + kind + "/increase", c.increase(), Style.SIGNIFICANT)));
+          addDefinition(
+              definitions, "average-case (" + kind.replace('_', ' ') + ")", c.definition());
+        }
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table></div>\n<p class=\"note\">λ<sub>max</sub>: the Hessian's largest")
+        .append(" eigenvalue; gradient descent cannot stay where lr·λ<sub>max</sub>/2 exceeds 1.")
+        .append(" Worst- and average-case values are loss increases (Keskar's φ in percent).");
+    for (String d : definitions) {
+      h.append(" ").append(escape(d)).append(".");
+    }
+    h.append("</p>\n");
+  }
+
+  private static void addDefinition(List<String> definitions, String name, String definition) {
+    String line = name + ": " + definition;
+    if (definition != null && !definitions.contains(line)) {
+      definitions.add(line);
+    }
+  }
+
   private static String interval(String at, IntervalSummary i) {
+    return interval(at, i, Style.DECIMALS);
+  }
+
+  private static String interval(String at, IntervalSummary i, Style style) {
     if (i == null) {
       return "—";
     }
-    String mean = number(at + "/mean", i.mean(), Style.DECIMALS);
+    String mean = number(at + "/mean", i.mean(), style);
     if (i.ci95Low() == null || i.ci95High() == null) {
       return mean;
     }
     return mean
         + " <span class=\"ci\">["
-        + number(at + "/ci95_low", i.ci95Low(), Style.DECIMALS)
+        + number(at + "/ci95_low", i.ci95Low(), style)
         + ", "
-        + number(at + "/ci95_high", i.ci95High(), Style.DECIMALS)
+        + number(at + "/ci95_high", i.ci95High(), style)
         + "]</span>";
   }
 

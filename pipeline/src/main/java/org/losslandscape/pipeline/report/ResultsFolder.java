@@ -64,12 +64,21 @@ public record ResultsFolder(Path directory, Summary summary) {
               + "; run the study again with this version");
     }
     Summary summary = Json.read(file, Summary.class);
+    boolean protocols = summary.protocols() != null && !summary.protocols().isEmpty();
     if (summary.configs() == null
-        || summary.configs().isEmpty()
+        || (summary.configs().isEmpty() && !protocols)
         || summary.configs().stream().anyMatch(c -> c == null || c.name() == null)) {
       throw new ResultsException(file + " lists no recipe, or a recipe without a name, in configs");
     }
     return new ResultsFolder(directory, summary);
+  }
+
+  /**
+   * True for the top folder of a multi-protocol study: its recipes are in one study folder per
+   * protocol, each with its own page.
+   */
+  public boolean protocolIndex() {
+    return summary.protocols() != null && !summary.protocols().isEmpty();
   }
 
   /** The folder of a recipe's first seed (or of the model the landscape command sliced). */

@@ -9,18 +9,22 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.BuildInfo;
+import org.losslandscape.pipeline.StudyOutcome;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
@@ -44,6 +48,9 @@ public final class ReportStage {
           + " first seed's direction pairs, 'slice_over_pairs' adds their 95% t-interval; with"
           + " --seeds K > 1, 'over_seeds' gives the mean and 95% t-interval over seeds of each"
           + " seed's pair mean";
+
+  /** The eigenvalue density of a run, in its folder: [2, grid points] (eigenvalue, density). */
+  public static final String SPECTRUM_FILE = "hessian_density.npy";
 
   private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
@@ -96,7 +103,8 @@ public final class ReportStage {
             trainingSummary(),
             recipes,
             orderings,
-            verdict);
+            verdict,
+            null);
     Json.write(output.directory().resolve("summary.json"), summary);
     logTable(results);
     return summary;
@@ -125,6 +133,8 @@ public final class ReportStage {
             null,
             null,
             null,
+            null,
+            null,
             train.loss(),
             train.accuracy(),
             test.loss(),
@@ -132,6 +142,7 @@ public final class ReportStage {
             test.loss() - train.loss(),
             landscapeSection(landscape, samples),
             sharpness(landscape.report()),
+            null,
             null);
     Summary summary =
         summary(
@@ -141,6 +152,7 @@ public final class ReportStage {
             new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount()),
             null,
             List.of(model),
+            null,
             null,
             null);
     Json.write(output.directory().resolve("summary.json"), summary);
@@ -161,7 +173,8 @@ public final class ReportStage {
       TrainingSummary trainingSummary,
       List<RecipeSummary> recipes,
       Map<String, OrderingSummary> orderings,
-      Verdict verdict) {
+      Verdict verdict,
+      List<Summary.ProtocolEntry> protocols) {
     BuildInfo build = BuildInfo.current();
     boolean study = weightsSource == null;
     return new Summary(
@@ -187,12 +200,50 @@ public final class ReportStage {
         study ? training.seeds() : null,
         recipes,
         orderings,
-        verdict);
+        verdict,
+        protocols);
+  }
+
+  /**
+   * Writes the summary of a multi-protocol study: the shared settings, the protocols' folders and
+   * the verdict across them (each protocol's own summary.json holds its recipes).
+   */
+  public Summary writeProtocols(
+      List<Protocol> protocols,
+      List<StudyOutcome> outcomes,
+      Verdict verdict,
+      Map<String, Double> seconds) {
+    TrainingSummary shared = trainingSummary();
+    Summary summary =
+        summary(
+            null,
+            outcomes.get(0).results().data(),
+            seconds,
+            new ModelSummary(
+                training.architecture().toString(),
+                "relu",
+                training.initialization().name().toLowerCase(Locale.ROOT),
+                training.architecture().parameterCount()),
+            new TrainingSummary(
+                shared.optimizer(),
+                shared.momentum(),
+                shared.schedule(),
+                "protocols",
+                String.join(", ", protocols.stream().map(p -> p.budget().describe()).toList())),
+            List.of(),
+            Map.of(),
+            verdict,
+            protocols.stream()
+                .map(p -> new Summary.ProtocolEntry(p.name(), p.budget().describe(), p.name()))
+                .toList());
+    Json.write(output.directory().resolve("summary.json"), summary);
+    LOG.info("written to {}", output.directory().toAbsolutePath());
+    return summary;
   }
 
   private TrainingSummary trainingSummary() {
     return new TrainingSummary(
-        training.momentum() > 0 ? "sgd+momentum" : "sgd",
+        ProvenanceRecorder.optimizerLabel(training.optimizer(), training.momentum()),
         training.momentum(),
         training.schedule().label(),
         training.budget().kind(),
@@ -204,7 +255,8 @@ public final class ReportStage {
         slice.grid().size(),
         List.of(slice.grid().min(), slice.grid().max()),
         slice.normalization().label(),
-        slice.includeBias(),
+        slice.biasRule() != BiasRule.ZERO,
+        slice.biasRule().label(),
         samples.split().label(),
         samples.indices().length,
         samples.clamped() ? samples.requested() : null,
@@ -235,6 +287,9 @@ public final class ReportStage {
             ? model.effectiveBatchSize()
             : null,
         model.recipe().noiseScale(),
+        ProvenanceRecorder.optimizerLabel(
+            training.optimizerOf(model.recipe()), training.momentum()),
+        training.scheduleOf(model.recipe()).label(),
         model.training().epochs(),
         model.training().steps(),
         model.training().status().label(),
@@ -248,7 +303,11 @@ public final class ReportStage {
         usable ? model.generalizationGap() : null,
         landscape == null ? null : landscapeSection(landscape, results.samples()),
         landscape == null ? null : sharpness(landscape.report()),
-        overSeeds);
+        overSeeds,
+        results
+            .measuresOf(model.run())
+            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .orElse(null));
   }
 
   /** Every run of the recipe and the mean and 95% interval over its seeds. */

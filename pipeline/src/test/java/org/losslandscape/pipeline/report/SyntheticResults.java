@@ -13,7 +13,9 @@ import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.DataFile;
 import org.losslandscape.pipeline.summary.DataSummary;
+import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.PreprocessingSummary;
@@ -87,6 +89,8 @@ final class SyntheticResults {
             32,
             null,
             0.1 / 32,
+            "sgd",
+            "constant",
             2.0,
             188L,
             "completed",
@@ -99,9 +103,22 @@ final class SyntheticResults {
             0.84,
             0.15,
             new LandscapeSummary(
-                5, List.of(-1.0, 1.0), "filter", false, "train", 300, null, 7, 2, 0.25, 0.25, 1.25),
+                5,
+                List.of(-1.0, 1.0),
+                "filter",
+                false,
+                "zero",
+                "train",
+                300,
+                null,
+                7,
+                2,
+                0.25,
+                0.25,
+                1.25),
             new SharpnessSummary(slice, Map.of("1.0", Json.POSITIVE_INFINITY), overPairs),
-            null);
+            null,
+            measures());
     RecipeSummary diverged =
         new RecipeSummary(
             "low_lr_large_batch",
@@ -109,12 +126,15 @@ final class SyntheticResults {
             32,
             null,
             10.0 / 32,
+            "sgd",
+            "constant",
             0.03,
             3L,
             "diverged",
             "minibatch loss NaN at step 3",
             false,
             0.1,
+            null,
             null,
             null,
             null,
@@ -164,7 +184,30 @@ final class SyntheticResults {
                 List.of(
                     new OrderingSummary.Skipped(
                         "high_lr_small_batch", "low_lr_large_batch", "single_value")))),
-        verdict());
+        verdict(),
+        null);
+  }
+
+  /** Curvature and worst- and average-case sharpness of the sliced recipe (a NaN among them). */
+  private static MeasuresSummary measures() {
+    return new MeasuresSummary(
+        0.25,
+        new MeasuresSummary.Hessian(
+            List.of(new MeasuresSummary.Eigenvalue(12.5, "converged", 9, 1e-4)),
+            20,
+            new IntervalSummary(150.0, 140.0, 160.0, null, 10),
+            10,
+            0.625),
+        null,
+        new MeasuresSummary.WorstCase(
+            new MeasuresSummary.Ascent("SAM: max over ||e|| <= 0.05", 0.031, 0.029, 10, 2, 42),
+            new MeasuresSummary.Ascent("ASAM", Double.NaN, Double.NaN, 10, 2, 42),
+            new MeasuresSummary.Ascent("Keskar phi, eps 1e-3", 1.7, 1.2, 10, 2, 42)),
+        new MeasuresSummary.AverageCase(
+            new MeasuresSummary.MonteCarlo(
+                "isotropic", new IntervalSummary(0.02, 0.01, 0.03, null, 50), 50, true),
+            new MeasuresSummary.MonteCarlo(
+                "element-scaled", new IntervalSummary(0.01, 0.005, 0.015, null, 50), 50, true)));
   }
 
   /** The verdict over the one usable run (the diverged recipe has none): nothing resolved. */
