@@ -237,7 +237,11 @@ public final class ReportPage {
           .append(" (")
           .append(escape(protocol.budget()))
           .append(")</h3>\n");
-      h.append("<div class=\"table-wrap\"><table><thead><tr><th>claim</th><th>measure</th>")
+      // One row per (claim, measure): long with many measures, so it folds away.
+      h.append("<details><summary>Each claim under each measure: outcome and evidence (")
+          .append(protocol.claims().size())
+          .append(" cells)</summary>\n")
+          .append("<div class=\"table-wrap\"><table><thead><tr><th>claim</th><th>measure</th>")
           .append("<th>outcome</th><th>evidence</th></tr></thead><tbody>\n");
       for (ClaimVerdict c : protocol.claims()) {
         h.append("<tr><td>")
@@ -252,7 +256,7 @@ public final class ReportPage {
             .append(escape(c.evidence()))
             .append("</td></tr>\n");
       }
-      h.append("</tbody></table></div>\n");
+      h.append("</tbody></table></div></details>\n");
       h.append("<div class=\"table-wrap\"><table><thead><tr><th>measure</th>")
           .append("<th class=\"n\">Kendall τ with gap</th><th>95% bootstrap interval</th>")
           .append("<th class=\"n\">p</th><th class=\"n\">τ with lr / batch</th>")
@@ -541,7 +545,14 @@ public final class ReportPage {
         } else {
           h.append(
               cell(number(at + "worst_case/" + kind + "/value", a.value(), Style.SIGNIFICANT)));
-          addDefinition(definitions, kind.toUpperCase(Locale.ROOT), a.definition());
+          addDefinition(
+              definitions,
+              switch (kind) {
+                case "sam" -> "SAM";
+                case "asam" -> "ASAM";
+                default -> "Keskar";
+              },
+              a.definition());
         }
       }
       MeasuresSummary.AverageCase average = m.averageCase();
