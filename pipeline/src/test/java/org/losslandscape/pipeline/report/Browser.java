@@ -37,17 +37,25 @@ final class Browser {
 
   private Browser() {}
 
-  /**
-   * Stops the calling tests unless a browser is there: skipped with the reason when {@code
-   * -Dreport.browser=skip} is given, failed otherwise.
-   */
-  static void requireOrSkip() {
-    boolean skip = "skip".equals(System.getProperty("report.browser"));
-    if (skip) {
-      Assumptions.abort(
-          "browser tests skipped on request (-Dreport.browser=skip): report.html was not checked"
-              + " in a browser");
+  /** Why the browser tests are skipped, when {@code -Dreport.browser=skip} asks for it. */
+  static final String SKIPPED =
+      "browser tests skipped on request (-Dreport.browser=skip): report.html was not checked in a"
+          + " browser";
+
+  /** True when {@code -Dreport.browser=skip} was given. */
+  static boolean skipRequested() {
+    return "skip".equals(System.getProperty("report.browser"));
+  }
+
+  /** Skips the calling test, with the reason, when asked to; a test report lists it as skipped. */
+  static void skipIfRequested() {
+    if (skipRequested()) {
+      Assumptions.abort(SKIPPED);
     }
+  }
+
+  /** Fails, saying what to do, unless both browser binaries are there. */
+  static void require() {
     for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(binary)) {
         Assertions.fail(

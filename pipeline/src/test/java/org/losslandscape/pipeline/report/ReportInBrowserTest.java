@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.pipeline.summary.SummarySchema;
 import org.openqa.selenium.By;
@@ -47,7 +48,10 @@ class ReportInBrowserTest {
 
   @BeforeAll
   static void openTheReportOfATinyStudy() throws IOException {
-    Browser.requireOrSkip();
+    if (Browser.skipRequested()) {
+      return; // each test then reports itself skipped, with the reason
+    }
+    Browser.require();
     results = TinyStudy.results();
     summary = SummarySchema.assertValid(results.resolve("summary.json"));
     Files.createDirectories(SHOTS);
@@ -60,6 +64,11 @@ class ReportInBrowserTest {
         "the page to render");
     console = browser.manage().logs().get(LogType.BROWSER).getAll();
     fullPageScreenshot(SHOTS.resolve("report.png"));
+  }
+
+  @BeforeEach
+  void skipWhenAsked() {
+    Browser.skipIfRequested();
   }
 
   @AfterAll
