@@ -24,6 +24,8 @@ import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
 import org.losslandscape.pipeline.data.FashionMnistLocator;
+import org.losslandscape.pipeline.progress.Progress;
+import org.losslandscape.pipeline.progress.Terminal;
 import org.losslandscape.pipeline.results.SliceCache;
 import org.losslandscape.pipeline.results.WeightsCache;
 import org.losslandscape.pipeline.stages.StageTimer;
@@ -31,8 +33,8 @@ import org.losslandscape.pipeline.stages.StageTimer;
 /**
  * The whole wiring of a run in one place: each part of the settings bound on its own (a stage asks
  * only for the parts it needs), the device, the TensorFlow execution settings, the trainer, the
- * landscape evaluator, the caches and the data locator. The stages themselves are concrete classes
- * with {@code @Inject} constructors.
+ * landscape evaluator, the caches, the data locator and the progress display. The stages themselves
+ * are concrete classes with {@code @Inject} constructors.
  */
 public final class PipelineModule extends AbstractModule {
 
@@ -122,5 +124,15 @@ public final class PipelineModule extends AbstractModule {
   @Provides
   FashionMnistLocator dataLocator() {
     return FashionMnistLocator.forThisMachine();
+  }
+
+  /**
+   * The live bar when the settings ask for it or a person watches an interactive terminal, the
+   * periodic log lines otherwise (CI, redirected output); one for the whole run.
+   */
+  @Provides
+  @Singleton
+  Progress progress(OutputSettings output) {
+    return Progress.choose(output.progress(), Terminal.detect(), Terminal::barOutput);
   }
 }

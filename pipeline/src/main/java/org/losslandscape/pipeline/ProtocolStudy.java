@@ -12,6 +12,7 @@ import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.pipeline.config.Invocation;
 import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
 import org.losslandscape.pipeline.stages.VerdictStage;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
@@ -19,9 +20,10 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
  * The same study under several training protocols ({@code --protocols}): each protocol is a
- * complete study in its own sub-folder (its own summary.json, figures and VERDICT.md), and the
- * output folder gets the verdict across all of them (VERDICT.md and summary.json naming the
- * protocols). Each protocol is wired on its own, so each stage sees that protocol's budget.
+ * complete study in its own sub-folder (its own summary.json, figures, VERDICT.md and report.html),
+ * and the output folder gets the verdict across all of them (VERDICT.md, summary.json naming the
+ * protocols, and a report.html that links to each protocol's page). Each protocol is wired on its
+ * own, so each stage sees that protocol's budget.
  */
 public final class ProtocolStudy {
 
@@ -58,6 +60,7 @@ public final class ProtocolStudy {
     List<ProtocolVerdict> blocks = outcomes.stream().map(StudyOutcome::verdict).toList();
     Verdict verdict = top.getInstance(VerdictStage.class).write(blocks);
     top.getInstance(ReportStage.class).writeProtocols(protocols, outcomes, verdict, seconds);
+    top.getInstance(ReportPageStage.class).write();
     return outcomes.stream().anyMatch(o -> o.results().anyDiverged());
   }
 }

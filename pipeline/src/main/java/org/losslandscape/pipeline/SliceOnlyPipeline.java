@@ -19,6 +19,7 @@ import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
+import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.WeightsToSlice;
@@ -26,7 +27,7 @@ import org.losslandscape.pipeline.stages.WeightsToSlice;
 /**
  * The {@code landscape} command: the study without training. Loads the data (standardized as the
  * weights' provenance records, when it does), evaluates the given weights, slices them, draws their
- * figures and writes a summary.
+ * figures and writes a summary and the interactive page.
  */
 public final class SliceOnlyPipeline {
 
@@ -38,6 +39,7 @@ public final class SliceOnlyPipeline {
   private final LandscapeStage landscape;
   private final PlotStage plot;
   private final ReportStage report;
+  private final ReportPageStage page;
 
   @Inject
   public SliceOnlyPipeline(
@@ -48,7 +50,8 @@ public final class SliceOnlyPipeline {
       ExecutionSettings execution,
       LandscapeStage landscape,
       PlotStage plot,
-      ReportStage report) {
+      ReportStage report,
+      ReportPageStage page) {
     this.slice = slice;
     this.output = output;
     this.timer = timer;
@@ -57,6 +60,7 @@ public final class SliceOnlyPipeline {
     this.landscape = landscape;
     this.plot = plot;
     this.report = report;
+    this.page = page;
   }
 
   /** Refuses a model whose input or output width is not the data's, in one line. */
@@ -120,6 +124,7 @@ public final class SliceOnlyPipeline {
         samples,
         data,
         timer.seconds());
+    page.write();
     return sliced;
   }
 }

@@ -17,6 +17,7 @@ import org.losslandscape.pipeline.stages.ModelTrajectory;
 import org.losslandscape.pipeline.stages.PairInterpolation;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
+import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
 import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
@@ -33,7 +34,8 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 /**
  * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure its
  * sharpness and curvature, (when asked) trace the training trajectories and walk the lines between
- * minima, judge the claims, draw the figures, write the summary. Each stage is timed and logged.
+ * minima, judge the claims, draw the figures, write the summary and the interactive page built from
+ * the files written. Each stage is timed and logged.
  */
 public final class StudyPipeline {
 
@@ -50,6 +52,7 @@ public final class StudyPipeline {
   private final PlotStage plot;
   private final VerdictStage verdictStage;
   private final ReportStage report;
+  private final ReportPageStage page;
 
   @Inject
   public StudyPipeline(
@@ -65,7 +68,8 @@ public final class StudyPipeline {
       InterpolationStage interpolation,
       PlotStage plot,
       VerdictStage verdictStage,
-      ReportStage report) {
+      ReportStage report,
+      ReportPageStage page) {
     this.training = training;
     this.slice = slice;
     this.output = output;
@@ -79,6 +83,7 @@ public final class StudyPipeline {
     this.plot = plot;
     this.verdictStage = verdictStage;
     this.report = report;
+    this.page = page;
   }
 
   /** Runs the whole study and returns what it produced. */
@@ -125,6 +130,7 @@ public final class StudyPipeline {
     }
     Verdict verdict = verdictStage.write(List.of(judged));
     report.write(results, verdict, timer.seconds());
+    page.write();
     return new StudyOutcome(results, judged);
   }
 }

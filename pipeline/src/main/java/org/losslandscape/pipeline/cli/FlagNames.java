@@ -66,7 +66,8 @@ final class FlagNames {
           subject("trajectory checkpoints", "--checkpoints"),
           subject("interpolation range", "--interpolation-range"),
           subject("interpolation points", "--interpolation-points"),
-          subject("(an )?interpolation pair", "--interpolation-pairs"));
+          subject("(an )?interpolation pair", "--interpolation-pairs"),
+          subject("unknown progress display", "--progress"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

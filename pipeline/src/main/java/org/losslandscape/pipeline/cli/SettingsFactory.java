@@ -20,6 +20,7 @@ import org.losslandscape.pipeline.config.InterpolationSettings;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RecipePair;
@@ -96,7 +97,8 @@ final class SettingsFactory {
   }
 
   static OutputSettings output(OutputOptions output) {
-    return new OutputSettings(output.out, !output.noPlots, output.logScale);
+    return new OutputSettings(
+        output.out, !output.noPlots, output.logScale, ProgressMode.parse(output.progress));
   }
 
   static CacheSettings cache(CacheOptions cache) {

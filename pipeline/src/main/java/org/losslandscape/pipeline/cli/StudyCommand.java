@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     abbreviateSynopsis = true,
-    subcommands = {LandscapeCommand.class, InterpolateCommand.class, BenchCommand.class},
+    subcommands = {
+      LandscapeCommand.class,
+      InterpolateCommand.class,
+      ReportCommand.class,
+      BenchCommand.class
+    },
     description = {
       "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the"
           + " loss surface around each minimum along two filter-normalized random directions,"

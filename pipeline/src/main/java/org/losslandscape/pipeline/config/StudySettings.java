@@ -83,7 +83,10 @@ public record StudySettings(
         data,
         device,
         new OutputSettings(
-            output.directory().resolve(protocol.name()), output.plots(), output.logScale()),
+            output.directory().resolve(protocol.name()),
+            output.plots(),
+            output.logScale(),
+            output.progress()),
         cache,
         training.withBudget(protocol.budget()),
         slice,

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -109,9 +113,13 @@ public final class Json {
     }
   }
 
-  /** Reads {@code file} as a {@code type}; a missing or malformed file is a one-line error. */
+  /**
+   * Reads {@code file} as a {@code type}; a missing or malformed file is a one-line error. The
+   * inverse of {@link #write}: a {@code null} with a {@code <name>_reason} next to it is read back
+   * as the non-finite value the reason names (never as 0), see {@link #restoreNonFinite}.
+   */
   public static <T> T read(Path file, Class<T> type) {
-    JsonNode tree = read(file);
+    JsonNode tree = restoreNonFinite(read(file));
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (IOException | IllegalArgumentException e) {
@@ -124,6 +132,80 @@ public final class Json {
                   + ": "
                   + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
     }
+  }
+
+  /**
+   * Puts back, in place, the non-finite numbers that {@link #write} replaced by {@code null} plus a
+   * {@code <name>_reason}: a null field becomes the value its reason names, and the null elements
+   * of an array get the value of the reason when it names one kind (NaN when it lists several,
+   * since the file does not say which element was which); a map's null values get theirs from the
+   * sibling map {@code <name>_reasons}. Returns {@code tree}.
+   */
+  static JsonNode restoreNonFinite(JsonNode tree) {
+    if (tree instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode reason = object.get(name + "_reason");
+        JsonNode value = object.get(name);
+        if (reason != null && namesNonFiniteKinds(reason.asText())) {
+          double restored = fromReason(reason.asText());
+          if (value.isNull()) {
+            object.put(name, restored);
+          } else if (value instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+              if (array.get(i).isNull()) {
+                array.set(i, DoubleNode.valueOf(restored));
+              }
+            }
+          }
+        }
+        restoreMapValues(object, name);
+        restoreNonFinite(object.get(name));
+      }
+    } else if (tree instanceof ArrayNode array) {
+      array.forEach(Json::restoreNonFinite);
+    }
+    return tree;
+  }
+
+  /**
+   * A map of numbers is written with its non-finite values as null and a sibling map {@code
+   * <name>_reasons} giving each one's reason (e.g. {@code slice} and {@code slice_reasons} in
+   * summary.json); puts those values back.
+   */
+  private static void restoreMapValues(ObjectNode object, String name) {
+    JsonNode values = object.get(name);
+    JsonNode reasons = object.get(name + "_reasons");
+    if (values instanceof ObjectNode map && reasons instanceof ObjectNode reasonMap) {
+      reasonMap
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode v = map.get(e.getKey());
+                if (v != null && v.isNull() && namesNonFiniteKinds(e.getValue().asText())) {
+                  map.put(e.getKey(), fromReason(e.getValue().asText()));
+                }
+              });
+    }
+  }
+
+  /**
+   * True for a reason this class writes: one kind, or several joined by commas. Other {@code
+   * _reason} fields (e.g. {@code device_reason}) are prose about a field that is not a number.
+   */
+  private static boolean namesNonFiniteKinds(String reason) {
+    Set<String> kinds = Set.of(NOT_A_NUMBER, POSITIVE_INFINITY, NEGATIVE_INFINITY);
+    return !reason.isEmpty() && Arrays.stream(reason.split(",")).allMatch(kinds::contains);
+  }
+
+  /** The value a reason names; NaN for a list of several kinds. */
+  private static double fromReason(String reason) {
+    return switch (reason) {
+      case POSITIVE_INFINITY -> Double.POSITIVE_INFINITY;
+      case NEGATIVE_INFINITY -> Double.NEGATIVE_INFINITY;
+      default -> Double.NaN;
+    };
   }
 
   /** The reason written next to a non-finite {@code value}. */

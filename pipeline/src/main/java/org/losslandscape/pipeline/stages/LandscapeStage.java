@@ -23,6 +23,8 @@ import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.SurfaceHdf5;
+import org.losslandscape.pipeline.progress.Progress;
+import org.losslandscape.pipeline.progress.ProgressTask;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.SliceCache;
 
@@ -42,6 +44,7 @@ public final class LandscapeStage {
   private final LandscapeEvaluator evaluator;
   private final ExecutionSettings execution;
   private final SliceCache cache;
+  private final Progress progress;
 
   @Inject
   public LandscapeStage(
@@ -49,12 +52,14 @@ public final class LandscapeStage {
       OutputSettings output,
       LandscapeEvaluator evaluator,
       ExecutionSettings execution,
-      SliceCache cache) {
+      SliceCache cache,
+      Progress progress) {
     this.settings = settings;
     this.output = output;
     this.evaluator = evaluator;
     this.execution = execution;
     this.cache = cache;
+    this.progress = progress;
   }
 
   /** Slices each of {@code models} on {@code samples}. */
@@ -130,8 +135,8 @@ public final class LandscapeStage {
   }
 
   /**
-   * Evaluates one slice, or takes it from the cache of finished slices, logging row progress at
-   * most every few seconds.
+   * Evaluates one slice, or takes it from the cache of finished slices, showing its rows as they
+   * finish (the bar, or a log line every few seconds).
    */
   private LandscapeGrid slice(
       WeightsToSlice model,
@@ -152,20 +157,16 @@ public final class LandscapeStage {
       return cached.get();
     }
     long started = System.nanoTime();
-    long[] lastLog = {started};
-    LandscapeGrid grid =
-        evaluator.evaluate(
-            model.parameters(),
-            directions,
-            settings.grid(),
-            samples.data(),
-            (done, rows) -> {
-              long now = System.nanoTime();
-              if (now - lastLog[0] > 5_000_000_000L && done < rows) {
-                lastLog[0] = now;
-                LOG.info("{}: row {}/{}", label, done, rows);
-              }
-            });
+    LandscapeGrid grid;
+    try (ProgressTask task = progress.start(label, settings.grid().size(), "row")) {
+      grid =
+          evaluator.evaluate(
+              model.parameters(),
+              directions,
+              settings.grid(),
+              samples.data(),
+              (done, rows) -> task.update(done, ""));
+    }
     cache.store(key, grid);
     LOG.info(
         "{}: {}x{} grid on {} {} samples in {}; centre loss {}, max {}",

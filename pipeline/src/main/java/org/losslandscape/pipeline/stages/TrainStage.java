@@ -16,7 +16,6 @@ import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.EpochRecord;
 import org.losslandscape.models.training.SgdTrainer;
 import org.losslandscape.models.training.TrainingConfig;
-import org.losslandscape.models.training.TrainingListener;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
 import org.losslandscape.pipeline.config.CacheSettings;
@@ -26,6 +25,7 @@ import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.progress.Progress;
 import org.losslandscape.pipeline.results.CheckpointFiles;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.WeightsCache;
@@ -48,6 +48,7 @@ public final class TrainStage {
   private final SgdTrainer trainer;
   private final WeightsCache cache;
   private final ProvenanceRecorder provenance;
+  private final Progress progress;
 
   @Inject
   public TrainStage(
@@ -58,7 +59,8 @@ public final class TrainStage {
       ExecutionSettings execution,
       SgdTrainer trainer,
       WeightsCache cache,
-      ProvenanceRecorder provenance) {
+      ProvenanceRecorder provenance,
+      Progress progress) {
     this.settings = settings;
     this.trajectory = trajectory;
     this.cacheSettings = cacheSettings;
@@ -67,6 +69,7 @@ public final class TrainStage {
     this.trainer = trainer;
     this.cache = cache;
     this.provenance = provenance;
+    this.progress = progress;
   }
 
   /** Trains (or loads) every run, recipe by recipe, seed by seed. */
@@ -134,7 +137,10 @@ public final class TrainStage {
           recipe.learningRate(),
           effectiveBatch,
           settings.budget().describe());
-      result = trainer.train(initial, data.train(), config, new ProgressLog());
+      long planned = config.budget().plannedSteps(data.train().count(), config.batchSize());
+      try (TrainingProgress listener = new TrainingProgress(progress, label, planned)) {
+        result = trainer.train(initial, data.train(), config, listener);
+      }
       if (result.status() != TrainingStatus.DIVERGED) {
         cache.store(key, result, provenance.of(run, recipe, effectiveBatch, result, data));
       }
@@ -180,33 +186,5 @@ public final class TrainStage {
 
   private static String f4(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  /** Logs training progress at most every few seconds, and every epoch. */
-  private static final class ProgressLog implements TrainingListener {
-    private long lastLog = System.nanoTime();
-
-    @Override
-    public void onProgress(
-        TrainingConfig config, long step, long plannedSteps, double minibatchLoss) {
-      long now = System.nanoTime();
-      if (now - lastLog > 5_000_000_000L) {
-        lastLog = now;
-        LOG.info(
-            "{}: step {}/{} ({}%), minibatch loss {}",
-            config.name(), step, plannedSteps, 100 * step / plannedSteps, f4(minibatchLoss));
-      }
-    }
-
-    @Override
-    public void onEpoch(TrainingConfig config, EpochRecord record) {
-      LOG.info(
-          "{}: epoch {} step {}: train loss {} acc {}",
-          config.name(),
-          String.format(Locale.ROOT, "%.2f", record.epoch()),
-          record.step(),
-          f4(record.loss()),
-          f4(record.accuracy()));
-    }
   }
 }

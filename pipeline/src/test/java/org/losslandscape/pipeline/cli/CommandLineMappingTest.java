@@ -29,6 +29,7 @@ import org.losslandscape.pipeline.config.InterpolationSettings;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RecipePair;
@@ -83,6 +84,8 @@ class CommandLineMappingTest {
             "/o",
             "--log-scale",
             "--no-plots",
+            "--progress",
+            "log",
             "--cache-dir",
             "/c",
             "--retrain",
@@ -144,7 +147,7 @@ class CommandLineMappingTest {
             new StudySettings(
                 new DataSettings(Optional.of(Path.of("/d"))),
                 new DeviceSettings(DeviceRequest.CUDA, true, 3, 4),
-                new OutputSettings(Path.of("/o"), false, true),
+                new OutputSettings(Path.of("/o"), false, true, ProgressMode.LOG),
                 new CacheSettings(Path.of("/c"), true),
                 new TrainingSettings(
                     List.of(

@@ -66,6 +66,7 @@ class CommandLineValidationTest {
         "--configs sam_fast            | --configs: unknown recipe 'sam_fast'",
         "--hidden 128,0                | --hidden: hidden layer widths must be >= 1",
         "--threads -1                  | --threads: the thread count must be >= 0",
+        "--progress fancy              | --progress: unknown progress display 'fancy': use auto, bar or log",
         "--grid-size abc               | abc",
         "--no-such-option              | no-such-option",
         "--grid-size 100001            | --grid-size: the slices need about",

@@ -89,7 +89,8 @@ class EndToEndTest {
             "contour.png",
             "comparison.png",
             "sharpness.png",
-            "raw_vs_filter.png")) {
+            "raw_vs_filter.png",
+            "report.html")) {
       assertThat(out.resolve(file)).isRegularFile();
     }
     for (String config : List.of("high_lr_small_batch", "low_lr_large_batch")) {
@@ -243,7 +244,7 @@ class EndToEndTest {
   }
 
   @Test
-  void landscapeCommandReproducesTheStudysSliceFromSavedWeights() {
+  void landscapeCommandReproducesTheStudysSliceFromSavedWeights() throws Exception {
     Path sliced = tmp.resolve("sliced");
     StringWriter err = new StringWriter();
     List<String> args =
@@ -278,6 +279,9 @@ class EndToEndTest {
                 .path("1.0")
                 .asDouble());
     assertThat(sliced.resolve("again/surface_3d.png")).isRegularFile();
+    // The page of one sliced model (not printed on failure: it holds plotly.js, 4.8 MB).
+    assertThat(Files.readString(sliced.resolve("report.html")).contains("Loss landscape of again"))
+        .isTrue();
   }
 
   @Test

@@ -85,6 +85,16 @@ class ProtocolsTest {
     String verdict = Files.readString(out.resolve("VERDICT.md"));
     assertThat(verdict).contains("Protocol: epochs (1 epochs)", "Protocol: steps (30 steps)");
     assertThat(out.resolve("steps/VERDICT.md")).isRegularFile();
+
+    // Each protocol has its page; the top page links to them (and, drawing nothing itself, does
+    // without plotly.js).
+    assertThat(out.resolve("epochs/report.html")).isRegularFile();
+    assertThat(out.resolve("steps/report.html")).isRegularFile();
+    String index = Files.readString(out.resolve("report.html"));
+    assertThat(index)
+        .contains("<a href=\"epochs/report.html\">", "<a href=\"steps/report.html\">")
+        .contains("Protocol: steps (30 steps)")
+        .doesNotContain("plotly.js v");
   }
 
   @Test

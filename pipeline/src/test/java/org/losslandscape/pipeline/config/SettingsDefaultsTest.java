@@ -45,7 +45,7 @@ class SettingsDefaultsTest {
   @Test
   void output() {
     assertThat(OutputSettings.defaults())
-        .isEqualTo(new OutputSettings(Path.of("results"), true, false));
+        .isEqualTo(new OutputSettings(Path.of("results"), true, false, ProgressMode.AUTO));
   }
 
   @Test
