@@ -70,10 +70,21 @@ public final class StudyPipeline {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
-    List<WeightsToSlice> usable =
-        models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
+    List<WeightsToSlice> usable = usable(models);
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    return conclude(data, models, landscapes);
+  }
+
+  /**
+   * The study from its trained and sliced models on: the raw-direction slice, the verdict, the
+   * figures and the summary. {@link #run} calls it with the models it trained; a sweep calls it
+   * with the models its tasks trained and sliced elsewhere, so both end in the same files.
+   */
+  public StudyResults conclude(
+      PreparedData data, List<TrainedModel> models, List<ModelLandscape> landscapes) {
+    List<WeightsToSlice> usable = usable(models);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()
@@ -90,5 +101,9 @@ public final class StudyPipeline {
     Verdict verdict = verdictStage.write(List.of(judged));
     report.write(results, verdict, timer.seconds());
     return results;
+  }
+
+  private static List<WeightsToSlice> usable(List<TrainedModel> models) {
+    return models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
   }
 }

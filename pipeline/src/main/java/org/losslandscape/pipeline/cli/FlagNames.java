@@ -54,7 +54,11 @@ final class FlagNames {
           subject("the network needs", "--hidden"),
           subject("benchmark samples", "--samples"),
           subject("benchmark repeats", "--repeats"),
-          subject("unknown evaluator", "--evaluators"));
+          subject("unknown evaluator", "--evaluators"),
+          subject("(a sweep needs at least one learning rate|sweep learning rates)", "--lrs"),
+          subject("(a sweep needs at least one batch size|sweep batch sizes)", "--batches"),
+          subject("concurrent sweep tasks", "--parallel"),
+          subject("(the Spark master URL|no Spark master)", "--master"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

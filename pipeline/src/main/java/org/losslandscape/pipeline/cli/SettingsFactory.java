@@ -1,5 +1,6 @@
 package org.losslandscape.pipeline.cli;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.losslandscape.models.device.DeviceRequest;
@@ -14,9 +15,13 @@ import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.SweepBackend;
+import org.losslandscape.pipeline.config.SweepGrid;
+import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 
 /**
@@ -54,6 +59,39 @@ final class SettingsFactory {
                 slice(slice)));
   }
 
+  /**
+   * The settings of a sweep's study: the study's options with {@code recipes} (the sweep's grid) in
+   * place of the default recipes.
+   */
+  static StudySettings study(
+      CommonOptions common,
+      OutputOptions output,
+      CacheOptions cache,
+      TrainingOptions training,
+      SliceOptions slice,
+      List<Recipe> recipes) {
+    return validated(
+        () ->
+            new StudySettings(
+                data(common),
+                device(common),
+                output(output),
+                cache(cache),
+                training(training, recipes),
+                slice(slice)));
+  }
+
+  /** The sweep's grid and backend: Spark when {@code spark}, else the embedded executor. */
+  static SweepSettings sweep(SweepOptions sweep, boolean spark) {
+    return validated(
+        () ->
+            new SweepSettings(
+                new SweepGrid(sweep.learningRates, sweep.batchSizes),
+                spark
+                    ? new SweepBackend.Spark(Optional.ofNullable(sweep.master))
+                    : new SweepBackend.Embedded(sweep.parallel)));
+  }
+
   static DataSettings data(CommonOptions common) {
     return new DataSettings(Optional.ofNullable(common.dataDir));
   }
@@ -72,8 +110,13 @@ final class SettingsFactory {
   }
 
   static TrainingSettings training(TrainingOptions t) {
+    return training(
+        t, Recipes.select(Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge), t.configs));
+  }
+
+  static TrainingSettings training(TrainingOptions t, List<Recipe> recipes) {
     return new TrainingSettings(
-        Recipes.select(Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge), t.configs),
+        recipes,
         new MlpArchitecture(784, t.hidden, 10),
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),

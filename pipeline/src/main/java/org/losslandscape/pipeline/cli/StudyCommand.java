@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     abbreviateSynopsis = true,
-    subcommands = {LandscapeCommand.class, BenchCommand.class},
+    subcommands = {LandscapeCommand.class, BenchCommand.class, SweepCommand.class},
     description = {
       "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the"
           + " loss surface around each minimum along two filter-normalized random directions,"

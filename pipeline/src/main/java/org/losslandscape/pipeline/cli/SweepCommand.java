@@ -1,0 +1,156 @@
+package org.losslandscape.pipeline.cli;
+
+import com.google.inject.Guice;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.losslandscape.pipeline.PipelineModule;
+import org.losslandscape.pipeline.config.Invocation;
+import org.losslandscape.pipeline.config.MemoryEstimate;
+import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.SweepBackend;
+import org.losslandscape.pipeline.config.SweepSettings;
+import org.losslandscape.pipeline.stages.StudyResults;
+import org.losslandscape.pipeline.sweep.EmbeddedExecutor;
+import org.losslandscape.pipeline.sweep.PortableSettings;
+import org.losslandscape.pipeline.sweep.SparkSupport;
+import org.losslandscape.pipeline.sweep.SweepExecutor;
+import org.losslandscape.pipeline.sweep.SweepJob;
+import org.losslandscape.pipeline.sweep.SweepPipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code loss-landscape sweep}: the study over a grid of learning rates x batch sizes x seeds, one
+ * task per run, on this machine or on Spark, merged into one study folder.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    abbreviateSynopsis = true,
+    description = {
+      "Trains, slices and measures every (learning rate, batch size, seed) of a grid as one task"
+          + " each, on this machine (--parallel N) or on Apache Spark (--master, or spark-submit),"
+          + " and merges the tasks into one study folder: the study's summary.json, VERDICT.md and"
+          + " figures, plus sweep_heatmap.png, sweep.json and sweep_results.csv. Finished tasks"
+          + " are kept in --out/tasks/; a rerun skips them.",
+      "",
+      "Example: loss-landscape sweep --lrs 0.1,0.03,0.01 --batches 32,128,1024 --seeds 3"
+          + " --steps 2000 --parallel 2 --out sweep",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every task ran",
+      "1:missing/corrupt data, unwritable output, a failed task or another failure",
+      "2:impossible or contradictory options",
+      "3:--require-gpu and no usable GPU",
+      "4:finished, but a run diverged (marked in summary.json)"
+    })
+public final class SweepCommand implements Callable<Integer> {
+
+  /** Options of the default study that the grid replaces. */
+  static final List<String> RECIPE_FLAGS =
+      List.of("--configs", "--lr-high", "--lr-low", "--batch-small", "--batch-large");
+
+  @Spec CommandSpec spec;
+
+  @Mixin CommonOptions common = new CommonOptions();
+
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin CacheOptions cache = new CacheOptions();
+
+  @Mixin TrainingOptions training = new TrainingOptions();
+
+  @Mixin SliceOptions slice = new SliceOptions();
+
+  @Mixin SweepOptions sweep = new SweepOptions();
+
+  /** The validated sweep settings the parsed options stand for. */
+  SweepSettings sweepSettings() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    for (String flag : RECIPE_FLAGS) {
+      if (parsed.hasMatchedOption(flag)) {
+        throw new UsageException(
+            flag + " does not apply to a sweep: its recipes are --lrs x --batches");
+      }
+    }
+    boolean spark = sweep.master != null || SparkSupport.launchedBySparkSubmit();
+    if (spark && parsed.hasMatchedOption("--parallel")) {
+      throw new UsageException(
+          "--parallel is for the embedded executor; on Spark the cluster decides (executor"
+              + " cores over spark.task.cpus)");
+    }
+    return SettingsFactory.sweep(sweep, spark);
+  }
+
+  /** The validated study settings of the sweep: the grid's recipes, everything else as given. */
+  StudySettings settings(SweepSettings sweepSettings) {
+    return SettingsFactory.study(
+        common, output, cache, training, slice, sweepSettings.grid().recipes());
+  }
+
+  @Override
+  public Integer call() {
+    Main.configureLogging(common.verbose);
+    SweepSettings sweepSettings = sweepSettings();
+    StudySettings requested = settings(sweepSettings);
+    SettingsFactory.validated(
+        () -> {
+          MemoryEstimate.forStudy(requested).requireFits(Runtime.getRuntime().maxMemory());
+          return requested;
+        });
+    OutputFolder.prepare(requested.output().directory());
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    try (SweepExecutor executor = open(sweepSettings.backend())) {
+      int threads = executor.threadsPerTask(requested.device().threads());
+      PortableSettings portable = PortableSettings.of(absolute(requested)).withThreads(threads);
+      StudySettings settings = portable.toStudySettings();
+      Invocation invocation = Invocation.of(args);
+      SweepJob job = new SweepJob(portable, invocation.commandLine());
+      StudyResults results =
+          Guice.createInjector(
+                  new PipelineModule(
+                      settings, PipelineModule.chooseDevice(settings.device()), invocation),
+                  binder -> binder.bind(SweepSettings.class).toInstance(sweepSettings))
+              .getInstance(SweepPipeline.class)
+              .run(executor, job);
+      return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
+    }
+  }
+
+  private static SweepExecutor open(SweepBackend backend) {
+    if (backend instanceof SweepBackend.Embedded e) {
+      return new EmbeddedExecutor(e.parallel());
+    }
+    try {
+      return SparkSupport.open(((SweepBackend.Spark) backend).master());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UsageException(FlagNames.translate(e.getMessage()));
+    }
+  }
+
+  /**
+   * The settings with absolute folders: tasks may run in other working directories (a Spark
+   * executor's is its own scratch folder), and must all write to the same places.
+   */
+  private static StudySettings absolute(StudySettings s) {
+    return new StudySettings(
+        new org.losslandscape.pipeline.config.DataSettings(
+            s.data().directory().map(p -> p.toAbsolutePath().normalize())),
+        s.device(),
+        new org.losslandscape.pipeline.config.OutputSettings(
+            s.output().directory().toAbsolutePath().normalize(),
+            s.output().plots(),
+            s.output().logScale()),
+        new org.losslandscape.pipeline.config.CacheSettings(
+            s.cache().directory().toAbsolutePath().normalize(), s.cache().retrain()),
+        s.training(),
+        s.slice());
+  }
+}
