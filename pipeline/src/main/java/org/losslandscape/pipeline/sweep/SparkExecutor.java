@@ -9,6 +9,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.resource.ResourceInformation;
 
 /**
  * Runs a sweep's tasks on Apache Spark: the task list is parallelized with one partition per task,
@@ -97,13 +98,18 @@ final class SparkExecutor implements SweepExecutor {
     @Override
     public SweepTaskResult call(SweepTask task) {
       TaskContext context = TaskContext.get();
+      // With GPU scheduling (spark.task.resource.gpu.amount) Spark names the task's GPU; the task
+      // uses the executor's first visible GPU, so the cluster must show each executor only its own
+      // (gpu-docs/README.md, "Sweeps on Spark with GPUs").
+      ResourceInformation gpu = context.resourcesJMap().get("gpu");
       String ranOn =
           "Spark executor "
               + SparkEnv.get().executorId()
               + " attempt "
               + context.attemptNumber()
               + " on "
-              + SweepTaskRunner.thisProcess();
+              + SweepTaskRunner.thisProcess()
+              + (gpu == null ? "" : ", GPU " + String.join(",", gpu.addresses()));
       return new SweepTaskRunner(job).run(task, ranOn);
     }
   }
