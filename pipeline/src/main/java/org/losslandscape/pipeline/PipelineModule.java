@@ -16,6 +16,7 @@ import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.Invocation;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -75,6 +76,7 @@ public final class PipelineModule extends AbstractModule {
     bind(CacheSettings.class).toInstance(settings.cache());
     bind(TrainingSettings.class).toInstance(settings.training());
     bind(SliceSettings.class).toInstance(settings.slice());
+    bind(MeasureSettings.class).toInstance(settings.measures());
     bind(DeviceChoice.class).toInstance(device);
     bind(Invocation.class).toInstance(invocation);
     bind(StageTimer.class).in(Singleton.class);

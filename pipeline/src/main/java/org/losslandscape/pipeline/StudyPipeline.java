@@ -10,10 +10,12 @@ import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
+import org.losslandscape.pipeline.stages.MeasureStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
 import org.losslandscape.pipeline.stages.ReportStage;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
@@ -25,8 +27,9 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
- * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure
- * sharpness, draw the figures, judge the claims, write the summary. Each stage is timed and logged.
+ * The study, top to bottom: load data, train every recipe, slice each trained minimum, measure its
+ * sharpness and curvature, judge the claims, draw the figures, write the summary. Each stage is
+ * timed and logged.
  */
 public final class StudyPipeline {
 
@@ -37,6 +40,7 @@ public final class StudyPipeline {
   private final LoadDataStage loadData;
   private final TrainStage train;
   private final LandscapeStage landscape;
+  private final MeasureStage measure;
   private final PlotStage plot;
   private final VerdictStage verdictStage;
   private final ReportStage report;
@@ -50,6 +54,7 @@ public final class StudyPipeline {
       LoadDataStage loadData,
       TrainStage train,
       LandscapeStage landscape,
+      MeasureStage measure,
       PlotStage plot,
       VerdictStage verdictStage,
       ReportStage report) {
@@ -60,6 +65,7 @@ public final class StudyPipeline {
     this.loadData = loadData;
     this.train = train;
     this.landscape = landscape;
+    this.measure = measure;
     this.plot = plot;
     this.verdictStage = verdictStage;
     this.report = report;
@@ -77,14 +83,17 @@ public final class StudyPipeline {
   }
 
   /**
-   * The study from its trained and sliced models on: the raw-direction slice, the verdict, the
-   * figures and the summary. {@link #run} calls it with the models it trained; a sweep calls it
-   * with the models its tasks trained and sliced elsewhere, so both end in the same files.
+   * The study from its trained and sliced models on: the measures beyond the slices, the
+   * raw-direction slice, the verdict, the figures and the summary. {@link #run} calls it with the
+   * models it trained; a sweep calls it with the models its tasks trained and sliced elsewhere, so
+   * both end in the same files.
    */
   public StudyResults conclude(
       PreparedData data, List<TrainedModel> models, List<ModelLandscape> landscapes) {
     List<WeightsToSlice> usable = usable(models);
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
+    List<RunMeasures> measured =
+        measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()
@@ -92,7 +101,7 @@ public final class StudyPipeline {
                 timer.time("raw-directions", () -> landscape.rawSlice(usable.get(0), samples)));
 
     StudyResults results =
-        new StudyResults(data, training.recipes(), models, landscapes, samples, raw);
+        new StudyResults(data, training.recipes(), models, landscapes, samples, raw, measured);
     List<RunMeasurements> runs = verdictStage.measurements(results);
     ProtocolVerdict judged = timer.time("verdict", () -> verdictStage.protocol(runs));
     if (output.plots() && !results.aggregates().isEmpty()) {

@@ -12,6 +12,7 @@ import org.losslandscape.pipeline.bench.BenchReport;
 import org.losslandscape.pipeline.bench.BenchSettings;
 import org.losslandscape.pipeline.bench.Benchmark;
 import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -114,7 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
                     OutputSettings.defaults(),
                     CacheSettings.defaults(),
                     TrainingSettings.defaults(),
-                    SliceSettings.defaults()));
+                    SliceSettings.defaults(),
+                    MeasureSettings.defaults()));
     BenchReport report =
         Guice.createInjector(
                 new PipelineModule(settings, PipelineModule.chooseDevice(settings.device())))

@@ -58,7 +58,12 @@ final class FlagNames {
           subject("(a sweep needs at least one learning rate|sweep learning rates)", "--lrs"),
           subject("(a sweep needs at least one batch size|sweep batch sizes)", "--batches"),
           subject("concurrent sweep tasks", "--parallel"),
-          subject("(the Spark master URL|no Spark master)", "--master"));
+          subject("(the Spark master URL|no Spark master)", "--master"),
+          subject("unknown measure", "--measures"),
+          subject("unknown bias rule", "--bias-rule"),
+          subject("unknown optimizer", "--optimizer"),
+          subject("(SAM|ASAM) perturbation radius", "--rho"),
+          subject("ASAM's eta", "--asam-eta"));
 
   private static Subject subject(String regex, String flag) {
     return new Subject(Pattern.compile("^(" + regex + ")"), flag);

@@ -73,7 +73,8 @@ public final class LandscapeCommand implements Callable<Integer> {
                     SettingsFactory.output(output),
                     SettingsFactory.cache(cache),
                     TrainingSettings.defaults(),
-                    SettingsFactory.slice(slice)));
+                    SettingsFactory.slice(slice),
+                    SettingsFactory.measures(slice)));
     Parameters parameters = ModelFiles.read(weights);
     Optional<Provenance> provenance = ModelFiles.readProvenance(weights);
     SettingsFactory.validated(

@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
@@ -56,7 +60,8 @@ final class SettingsFactory {
                 output(output),
                 cache(cache),
                 training(training),
-                slice(slice)));
+                slice(slice),
+                measures(slice)));
   }
 
   /**
@@ -78,7 +83,8 @@ final class SettingsFactory {
                 output(output),
                 cache(cache),
                 training(training, recipes),
-                slice(slice)));
+                slice(slice),
+                measures(slice)));
   }
 
   /** The sweep's grid and backend: Spark when {@code spark}, else the embedded executor. */
@@ -110,20 +116,39 @@ final class SettingsFactory {
   }
 
   static TrainingSettings training(TrainingOptions t) {
-    return training(
-        t, Recipes.select(Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge), t.configs));
+    List<Recipe> plain = Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge);
+    return training(t, Recipes.select(Recipes.catalog(plain, sam(t), asam(t)), plain, t.configs));
   }
 
+  /** The training settings of {@code t} for {@code recipes} (a sweep's grid, or the study's). */
   static TrainingSettings training(TrainingOptions t, List<Recipe> recipes) {
+    String choice = t.optimizer.strip().toLowerCase(java.util.Locale.ROOT);
+    Optimizer optimizer =
+        switch (choice) {
+          case "sgd", "momentum" -> Optimizer.sgd();
+          case "sam" -> sam(t);
+          case "asam" -> asam(t);
+          default -> Optimizer.parse(choice); // refuses the name in one line
+        };
+    double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
     return new TrainingSettings(
         recipes,
         new MlpArchitecture(784, t.hidden, 10),
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),
-        t.momentum,
+        optimizer,
+        momentum,
         budget(t),
         t.seed,
         t.seeds);
+  }
+
+  private static Optimizer sam(TrainingOptions t) {
+    return Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
+  }
+
+  private static Optimizer asam(TrainingOptions t) {
+    return Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
   }
 
   static SliceSettings slice(SliceOptions s) {
@@ -131,12 +156,28 @@ final class SettingsFactory {
     return new SliceSettings(
         new GridSpec(s.gridSize, range[0], range[1]),
         Normalization.parse(s.normalization),
-        s.includeBias,
+        biasRule(s),
         s.landscapeSamples,
         DataSplit.parse(s.landscapeSplit),
         s.directionSeed,
         s.directionPairs,
         s.eps);
+  }
+
+  /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */
+  private static BiasRule biasRule(SliceOptions s) {
+    BiasRule rule = BiasRule.parse(s.biasRule);
+    if (!s.includeBias) {
+      return rule;
+    }
+    if (rule == BiasRule.LI) {
+      throw new UsageException("--include-bias means --bias-rule gaussian; give only one of them");
+    }
+    return BiasRule.GAUSSIAN;
+  }
+
+  static MeasureSettings measures(SliceOptions s) {
+    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
   }
 
   private static TrainingBudget budget(TrainingOptions t) {

@@ -28,14 +28,25 @@ public final class SliceOptions {
 
   @Option(
       names = "--normalization",
-      paramLabel = "filter|layer|none",
-      description = "Direction normalization (default: ${DEFAULT-VALUE}).")
+      paramLabel = "filter|layer|element|none",
+      description =
+          "Direction normalization (default: ${DEFAULT-VALUE}): per neuron (filter, Li et al.),"
+              + " per tensor (layer), per entry by |w| (element: invariant to rescaling each"
+              + " neuron), or raw Gaussian (none).")
   String normalization = DEFAULTS.normalization().label();
 
   @Option(
-      names = "--include-bias",
-      description = "Perturb biases too (normalized as whole vectors); default: biases fixed.")
-  boolean includeBias = DEFAULTS.includeBias();
+      names = "--bias-rule",
+      paramLabel = "zero|gaussian|li",
+      description =
+          "What the directions do to the biases (default: ${DEFAULT-VALUE}): zero keeps them"
+              + " fixed (Li et al.'s ignore=biasbn), gaussian draws them like the weights and"
+              + " normalizes each bias vector to its own norm, li sets the bias direction to the"
+              + " bias itself (d = b, as Li et al.'s code does).")
+  String biasRule = DEFAULTS.biasRule().label();
+
+  @Option(names = "--include-bias", description = "Same as --bias-rule gaussian.")
+  boolean includeBias;
 
   @Option(
       names = "--landscape-samples",
@@ -69,6 +80,16 @@ public final class SliceOptions {
       split = ",",
       description = "Sharpness radii in direction units (default: 0.1,0.25,0.5,1.0).")
   List<Double> eps = new ArrayList<>(DEFAULTS.radii());
+
+  @Option(
+      names = "--measures",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Measures beyond the slices: hessian (top eigenvalues, trace), spectrum (eigenvalue"
+              + " density), worst-case (SAM, ASAM, Keskar), average-case, or all (default: slices"
+              + " only). They enter the verdict; see the README for their cost.")
+  List<String> measures = new ArrayList<>();
 
   /** {@code MIN:MAX} with integral values written without decimals, e.g. {@code -1:1}. */
   static String formatRange(double min, double max) {

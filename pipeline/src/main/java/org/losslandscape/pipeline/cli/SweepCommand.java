@@ -11,7 +11,6 @@ import org.losslandscape.pipeline.config.SweepBackend;
 import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.sweep.EmbeddedExecutor;
-import org.losslandscape.pipeline.sweep.PortableSettings;
 import org.losslandscape.pipeline.sweep.SparkSupport;
 import org.losslandscape.pipeline.sweep.SweepExecutor;
 import org.losslandscape.pipeline.sweep.SweepJob;
@@ -106,13 +105,13 @@ public final class SweepCommand implements Callable<Integer> {
           return requested;
         });
     OutputFolder.prepare(requested.output().directory());
-    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    List<String> args = sweepArguments();
     try (SweepExecutor executor = open(sweepSettings.backend())) {
       int threads = executor.threadsPerTask(requested.device().threads());
-      PortableSettings portable = PortableSettings.of(absolute(requested)).withThreads(threads);
-      StudySettings settings = portable.toStudySettings();
-      Invocation invocation = Invocation.of(args);
-      SweepJob job = new SweepJob(portable, invocation.commandLine());
+      Invocation invocation = Invocation.of(withCommandName(args));
+      SweepJob job =
+          new SweepJob(SweepArguments.forTasks(args, requested, threads), invocation.commandLine());
+      StudySettings settings = job.settings();
       StudyResults results =
           Guice.createInjector(
                   new PipelineModule(
@@ -124,6 +123,20 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
+  /** The sweep's own arguments, without the command name and anything before it. */
+  private List<String> sweepArguments() {
+    List<String> all = spec.commandLine().getParseResult().originalArgs();
+    int name = all.indexOf(spec.name());
+    return name >= 0 ? all.subList(name + 1, all.size()) : all;
+  }
+
+  private List<String> withCommandName(List<String> args) {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(spec.name());
+    out.addAll(args);
+    return out;
+  }
+
   private static SweepExecutor open(SweepBackend backend) {
     if (backend instanceof SweepBackend.Embedded e) {
       return new EmbeddedExecutor(e.parallel());
@@ -133,24 +146,5 @@ public final class SweepCommand implements Callable<Integer> {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UsageException(FlagNames.translate(e.getMessage()));
     }
-  }
-
-  /**
-   * The settings with absolute folders: tasks may run in other working directories (a Spark
-   * executor's is its own scratch folder), and must all write to the same places.
-   */
-  private static StudySettings absolute(StudySettings s) {
-    return new StudySettings(
-        new org.losslandscape.pipeline.config.DataSettings(
-            s.data().directory().map(p -> p.toAbsolutePath().normalize())),
-        s.device(),
-        new org.losslandscape.pipeline.config.OutputSettings(
-            s.output().directory().toAbsolutePath().normalize(),
-            s.output().plots(),
-            s.output().logScale()),
-        new org.losslandscape.pipeline.config.CacheSettings(
-            s.cache().directory().toAbsolutePath().normalize(), s.cache().retrain()),
-        s.training(),
-        s.slice());
   }
 }

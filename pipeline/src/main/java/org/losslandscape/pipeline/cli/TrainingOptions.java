@@ -2,6 +2,7 @@ package org.losslandscape.pipeline.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import picocli.CommandLine.Option;
@@ -19,8 +20,10 @@ public final class TrainingOptions {
       paramLabel = "NAME,...",
       split = ",",
       description =
-          "Subset of high_lr_small_batch, high_lr_large_batch, low_lr_small_batch,"
-              + " low_lr_large_batch (default: all four).")
+          "Recipes to train (default: high_lr_small_batch, high_lr_large_batch,"
+              + " low_lr_small_batch, low_lr_large_batch). Each also exists as sam_<name> and"
+              + " asam_<name> (trained with SAM / ASAM) and cosine_<name> (warmup + cosine"
+              + " schedule), e.g. sam_high_lr_large_batch.")
   List<String> configs = new ArrayList<>();
 
   @Option(
@@ -67,6 +70,30 @@ public final class TrainingOptions {
           "Learning-rate schedule (default: ${DEFAULT-VALUE}; warmup-cosine warms up over 5%% of"
               + " the steps).")
   String schedule = DEFAULTS.schedule().label();
+
+  @Option(
+      names = "--optimizer",
+      paramLabel = "sgd|momentum|sam|asam",
+      description =
+          "Optimizer of the recipes without one of their own (default: ${DEFAULT-VALUE}):"
+              + " momentum is SGD with --momentum (0.9 if not given); sam and asam take the"
+              + " gradient at the worst point of a ball of radius --rho (Foret et al. 2021; Kwon et"
+              + " al. 2021).")
+  String optimizer = "sgd";
+
+  @Option(
+      names = "--rho",
+      paramLabel = "X",
+      description =
+          "Radius of SAM's and ASAM's perturbation ball (default: 0.05 for SAM, 0.5 for ASAM, as"
+              + " their authors use).")
+  Double rho;
+
+  @Option(
+      names = "--asam-eta",
+      paramLabel = "X",
+      description = "ASAM's eta in T = |w| + eta (default: ${DEFAULT-VALUE}).")
+  double asamEta = Optimizer.DEFAULT_ASAM_ETA;
 
   @Option(
       names = "--momentum",

@@ -2,6 +2,7 @@ package org.losslandscape.pipeline.config;
 
 import java.util.List;
 import java.util.Objects;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.sharpness.SliceSharpness;
@@ -11,7 +12,8 @@ import org.losslandscape.models.sharpness.SliceSharpness;
  *
  * @param grid the grid of slice coordinates
  * @param normalization how directions are scaled to the weights
- * @param includeBias perturb biases too (normalized as one vector); default biases fixed
+ * @param biasRule what the directions do to the biases: zero (default, Li et al.'s {@code
+ *     ignore=biasbn}), gaussian (a normalized Gaussian draw), li (d = b, Li et al.'s code)
  * @param samples examples per grid point: a fixed seeded subset of {@code split}
  * @param split the split the slice is evaluated on
  * @param directionSeed seed of the first direction pair (pair k uses seed + k)
@@ -21,7 +23,7 @@ import org.losslandscape.models.sharpness.SliceSharpness;
 public record SliceSettings(
     GridSpec grid,
     Normalization normalization,
-    boolean includeBias,
+    BiasRule biasRule,
     int samples,
     DataSplit split,
     long directionSeed,
@@ -32,6 +34,7 @@ public record SliceSettings(
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(normalization, "normalization");
     Objects.requireNonNull(split, "split");
+    Objects.requireNonNull(biasRule, "biasRule");
     radii = List.copyOf(radii);
     if (samples < 1) {
       throw new IllegalArgumentException("landscape samples must be >= 1, got " + samples);
@@ -50,7 +53,7 @@ public record SliceSettings(
     return new SliceSettings(
         new GridSpec(31, -1, 1),
         Normalization.FILTER,
-        false,
+        BiasRule.ZERO,
         10_000,
         DataSplit.TRAIN,
         7,

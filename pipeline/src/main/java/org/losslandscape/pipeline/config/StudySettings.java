@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param cache where weights and slices are kept between runs
  * @param training how models are trained
  * @param slice how they are sliced and measured
+ * @param measures which measures beyond the slices are computed
  */
 public record StudySettings(
     DataSettings data,
@@ -19,7 +20,8 @@ public record StudySettings(
     OutputSettings output,
     CacheSettings cache,
     TrainingSettings training,
-    SliceSettings slice) {
+    SliceSettings slice,
+    MeasureSettings measures) {
 
   public StudySettings {
     Objects.requireNonNull(data, "data");
@@ -28,6 +30,7 @@ public record StudySettings(
     Objects.requireNonNull(cache, "cache");
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(slice, "slice");
+    Objects.requireNonNull(measures, "measures");
   }
 
   /** The defaults of every part: what {@code loss-landscape} with no options runs. */
@@ -38,6 +41,7 @@ public record StudySettings(
         OutputSettings.defaults(),
         CacheSettings.defaults(),
         TrainingSettings.defaults(),
-        SliceSettings.defaults());
+        SliceSettings.defaults(),
+        MeasureSettings.defaults());
   }
 }

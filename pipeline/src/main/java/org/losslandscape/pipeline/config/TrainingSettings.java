@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.models.training.TrainingConfig;
 
@@ -19,8 +20,9 @@ import org.losslandscape.models.training.TrainingConfig;
  * @param recipes the recipes to train, in study order (empty when only slicing given weights)
  * @param architecture the MLP
  * @param initialization weight initialization
- * @param schedule learning-rate schedule
- * @param momentum heavy-ball momentum (0 = plain SGD)
+ * @param schedule learning-rate schedule (a recipe may have its own)
+ * @param optimizer SGD, SAM or ASAM (a recipe may have its own)
+ * @param momentum heavy-ball momentum (0 = none), applied to whichever gradient the optimizer takes
  * @param budget when to stop
  * @param firstSeed training seed of each recipe's first run
  * @param seeds runs per recipe, with seeds firstSeed, firstSeed + 1, ...
@@ -30,6 +32,7 @@ public record TrainingSettings(
     MlpArchitecture architecture,
     Initialization initialization,
     LearningRateSchedule schedule,
+    Optimizer optimizer,
     double momentum,
     TrainingBudget budget,
     long firstSeed,
@@ -40,12 +43,13 @@ public record TrainingSettings(
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(initialization, "initialization");
     Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(budget, "budget");
     if (seeds < 1) {
       throw new IllegalArgumentException("seeds per recipe must be >= 1, got " + seeds);
     }
     for (Recipe recipe : recipes) {
-      configFor(recipe, recipe.name(), firstSeed, schedule, momentum, budget);
+      configFor(recipe, recipe.name(), firstSeed, schedule, optimizer, momentum, budget);
     }
   }
 
@@ -56,6 +60,7 @@ public record TrainingSettings(
         MlpArchitecture.fashionMnistDefault(),
         Initialization.HE,
         LearningRateSchedule.constant(),
+        Optimizer.sgd(),
         0.0,
         new TrainingBudget.Epochs(10),
         42,
@@ -83,7 +88,18 @@ public record TrainingSettings(
 
   /** The trainer's configuration of one run. */
   public TrainingConfig configFor(RunId run) {
-    return configFor(recipe(run), run.label(seeds > 1), run.seed(), schedule, momentum, budget);
+    return configFor(
+        recipe(run), run.label(seeds > 1), run.seed(), schedule, optimizer, momentum, budget);
+  }
+
+  /** The optimizer {@code recipe} trains with: its own, or the study's. */
+  public Optimizer optimizerOf(Recipe recipe) {
+    return recipe.optimizer().orElse(optimizer);
+  }
+
+  /** The schedule {@code recipe} trains with: its own, or the study's. */
+  public LearningRateSchedule scheduleOf(Recipe recipe) {
+    return recipe.schedule().orElse(schedule);
   }
 
   private static TrainingConfig configFor(
@@ -91,16 +107,18 @@ public record TrainingSettings(
       String label,
       long seed,
       LearningRateSchedule schedule,
+      Optimizer optimizer,
       double momentum,
       TrainingBudget budget) {
     return new TrainingConfig(
-        label,
-        recipe.learningRate(),
-        recipe.batchSize(),
-        momentum,
-        schedule,
-        budget,
-        seed,
-        TrainingConfig.DEFAULT_DIVERGENCE_LIMIT);
+            label,
+            recipe.learningRate(),
+            recipe.batchSize(),
+            momentum,
+            recipe.schedule().orElse(schedule),
+            budget,
+            seed,
+            TrainingConfig.DEFAULT_DIVERGENCE_LIMIT)
+        .withOptimizer(recipe.optimizer().orElse(optimizer));
   }
 }

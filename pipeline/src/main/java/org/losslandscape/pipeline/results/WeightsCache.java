@@ -61,6 +61,7 @@ public final class WeightsCache {
             config.budget().toString(),
             Long.toString(config.seed()),
             Double.toString(config.divergenceLimit()),
+            config.optimizer().label(),
             executionDescription);
     try {
       return HexFormat.of()

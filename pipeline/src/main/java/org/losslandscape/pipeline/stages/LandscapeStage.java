@@ -82,7 +82,7 @@ public final class LandscapeStage {
     for (int pair = 0; pair < settings.directionPairs(); pair++) {
       DirectionSpec spec =
           new DirectionSpec(
-              settings.normalization(), settings.includeBias(), settings.directionSeed() + pair);
+              settings.normalization(), settings.biasRule(), settings.directionSeed() + pair);
       DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
       String label =
           String.format(
@@ -188,8 +188,7 @@ public final class LandscapeStage {
     DirectionPair raw =
         RandomDirections.draw(
             model.parameters(),
-            new DirectionSpec(
-                Normalization.NONE, settings.includeBias(), settings.directionSeed()));
+            new DirectionSpec(Normalization.NONE, settings.biasRule(), settings.directionSeed()));
     LandscapeGrid grid =
         slice(model, raw, samples, samplesKey(samples), model.run().folder() + " raw directions");
     writeGrid(output.directory().resolve(model.run().folder()).resolve("raw_directions"), grid);

@@ -15,11 +15,11 @@ import org.losslandscape.models.sharpness.MeanInterval;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.plot.ChartGrid;
 import org.losslandscape.pipeline.plot.ColorScale;
 import org.losslandscape.pipeline.plot.PanelFigure;
 import org.losslandscape.pipeline.plot.PanelKind;
 import org.losslandscape.pipeline.plot.PngEncoding;
-import org.losslandscape.pipeline.plot.ScatterGrid;
 import org.losslandscape.pipeline.plot.SharpnessBarChart;
 import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
@@ -53,6 +53,37 @@ public final class PlotStage {
     if (!runs.isEmpty()) {
       write("sharpness_vs_gap.png", sharpnessVersusGap(runs, verdict));
     }
+    List<ChartGrid.Panel> spectra = new ArrayList<>();
+    for (RecipeAggregate a : results.aggregates()) {
+      results
+          .measuresOf(a.primary().run())
+          .flatMap(RunMeasures::spectrum)
+          .ifPresent(
+              d ->
+                  spectra.add(
+                      new ChartGrid.Panel(
+                          String.format(
+                              Locale.ROOT,
+                              "%s: trace ≈ %.4g, %d probes x %d Lanczos steps",
+                              a.recipe().name(),
+                              d.trace().mean(),
+                              d.settings().probes(),
+                              d.settings().lanczosSteps()),
+                          "Hessian eigenvalue",
+                          "density (log scale)",
+                          Map.of(a.recipe().name(), new double[][] {d.grid(), d.density()}))));
+    }
+    if (!spectra.isEmpty()) {
+      write(
+          "hessian_spectrum.png",
+          ChartGrid.render(
+              "Hessian eigenvalue density (stochastic Lanczos quadrature), shared axes",
+              spectra,
+              new ChartGrid.Style(true, true, true),
+              Math.min(2, spectra.size()),
+              900,
+              600));
+    }
   }
 
   /**
@@ -61,7 +92,7 @@ public final class PlotStage {
    */
   private static BufferedImage sharpnessVersusGap(
       List<RunMeasurements> runs, ProtocolVerdict verdict) {
-    List<ScatterGrid.Panel> panels = new ArrayList<>();
+    List<ChartGrid.Panel> panels = new ArrayList<>();
     for (MeasureVerdict m : verdict.measures()) {
       Map<String, double[][]> series = new LinkedHashMap<>();
       for (RunMeasurements r : runs) {
@@ -78,14 +109,14 @@ public final class PlotStage {
         points[1] = append(points[1], r.generalizationGap());
       }
       panels.add(
-          new ScatterGrid.Panel(
+          new ChartGrid.Panel(
               m.label() + ": " + correlationText(m.withGap()),
               m.label() + " (nats of loss increase)",
               "generalization gap (test - train loss, nats)",
               series));
     }
     int columns = Math.min(panels.size(), panels.size() > 4 ? 3 : 2);
-    return ScatterGrid.render(
+    return ChartGrid.render(
         "Sharpness vs generalization gap, every run a point (" + verdict.budget() + ")",
         panels,
         columns,

@@ -23,6 +23,12 @@ public final class ProvenanceRecorder {
     this.device = device;
   }
 
+  /** The optimizer as written in result files: e.g. {@code sgd}, {@code sam(rho=0.05)+momentum}. */
+  public static String optimizerLabel(
+      org.losslandscape.models.training.Optimizer optimizer, double momentum) {
+    return optimizer.label() + (momentum > 0 ? "+momentum" : "");
+  }
+
   /** The provenance of {@code run}'s weights. */
   public Provenance of(
       RunId run, Recipe recipe, int effectiveBatchSize, TrainingResult result, PreparedData data) {
@@ -37,9 +43,9 @@ public final class ProvenanceRecorder {
             recipe.learningRate(),
             recipe.batchSize(),
             effectiveBatchSize,
-            settings.momentum() > 0 ? "sgd+momentum" : "sgd",
+            optimizerLabel(settings.optimizerOf(recipe), settings.momentum()),
             settings.momentum(),
-            settings.schedule().label(),
+            settings.scheduleOf(recipe).label(),
             settings.budget().describe()),
         run.seed(),
         settings.initialization().name().toLowerCase(java.util.Locale.ROOT),

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.device.DeviceChoice;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
@@ -21,6 +22,7 @@ import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
@@ -44,6 +46,9 @@ public final class ReportStage {
           + " first seed's direction pairs, 'slice_over_pairs' adds their 95% t-interval; with"
           + " --seeds K > 1, 'over_seeds' gives the mean and 95% t-interval over seeds of each"
           + " seed's pair mean";
+
+  /** The eigenvalue density of a run, in its folder: [2, grid points] (eigenvalue, density). */
+  public static final String SPECTRUM_FILE = "hessian_density.npy";
 
   private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
@@ -125,6 +130,8 @@ public final class ReportStage {
             null,
             null,
             null,
+            null,
+            null,
             train.loss(),
             train.accuracy(),
             test.loss(),
@@ -132,6 +139,7 @@ public final class ReportStage {
             test.loss() - train.loss(),
             landscapeSection(landscape, samples),
             sharpness(landscape.report()),
+            null,
             null);
     Summary summary =
         summary(
@@ -192,7 +200,7 @@ public final class ReportStage {
 
   private TrainingSummary trainingSummary() {
     return new TrainingSummary(
-        training.momentum() > 0 ? "sgd+momentum" : "sgd",
+        ProvenanceRecorder.optimizerLabel(training.optimizer(), training.momentum()),
         training.momentum(),
         training.schedule().label(),
         training.budget().kind(),
@@ -204,7 +212,8 @@ public final class ReportStage {
         slice.grid().size(),
         List.of(slice.grid().min(), slice.grid().max()),
         slice.normalization().label(),
-        slice.includeBias(),
+        slice.biasRule() != BiasRule.ZERO,
+        slice.biasRule().label(),
         samples.split().label(),
         samples.indices().length,
         samples.clamped() ? samples.requested() : null,
@@ -235,6 +244,9 @@ public final class ReportStage {
             ? model.effectiveBatchSize()
             : null,
         model.recipe().noiseScale(),
+        ProvenanceRecorder.optimizerLabel(
+            training.optimizerOf(model.recipe()), training.momentum()),
+        training.scheduleOf(model.recipe()).label(),
         model.training().epochs(),
         model.training().steps(),
         model.training().status().label(),
@@ -248,7 +260,11 @@ public final class ReportStage {
         usable ? model.generalizationGap() : null,
         landscape == null ? null : landscapeSection(landscape, results.samples()),
         landscape == null ? null : sharpness(landscape.report()),
-        overSeeds);
+        overSeeds,
+        results
+            .measuresOf(model.run())
+            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .orElse(null));
   }
 
   /** Every run of the recipe and the mean and 95% interval over its seeds. */

@@ -18,6 +18,7 @@ import org.losslandscape.pipeline.config.RunId;
  * @param samples the examples the slices were evaluated on
  * @param rawSlice the first model sliced with raw directions (for the raw-vs-filter figure), if
  *     computed
+ * @param measures the measures beyond the slices of the usable runs (empty when none were asked)
  */
 public record StudyResults(
     PreparedData data,
@@ -25,12 +26,19 @@ public record StudyResults(
     List<TrainedModel> models,
     List<ModelLandscape> landscapes,
     LandscapeSamples samples,
-    Optional<LandscapeGrid> rawSlice) {
+    Optional<LandscapeGrid> rawSlice,
+    List<RunMeasures> measures) {
 
   public StudyResults {
     recipes = List.copyOf(recipes);
     models = List.copyOf(models);
     landscapes = List.copyOf(landscapes);
+    measures = List.copyOf(measures);
+  }
+
+  /** The measures of {@code run} beyond its slices, if any were computed. */
+  public Optional<RunMeasures> measuresOf(RunId run) {
+    return measures.stream().filter(m -> m.run().equals(run)).findFirst();
   }
 
   /** The landscape of {@code run}, if it was sliced. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.pipeline.config.Invocation;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
@@ -35,6 +37,7 @@ public final class VerdictStage {
 
   private final TrainingSettings training;
   private final SliceSettings slice;
+  private final MeasureSettings measureSettings;
   private final OutputSettings output;
   private final Invocation invocation;
 
@@ -42,21 +45,75 @@ public final class VerdictStage {
   public VerdictStage(
       TrainingSettings training,
       SliceSettings slice,
+      MeasureSettings measureSettings,
       OutputSettings output,
       Invocation invocation) {
     this.training = training;
     this.slice = slice;
+    this.measureSettings = measureSettings;
     this.output = output;
     this.invocation = invocation;
   }
 
-  /** The measures every study has: slice sharpness at each radius. */
+  /** The measures of this study: slice sharpness at each radius, and the others asked for. */
   public List<Measure> measures() {
     List<Measure> out = new ArrayList<>();
     for (double eps : slice.radii()) {
       out.add(Measure.sliceSharpness(eps, slice.normalization().label()));
     }
+    MeasureSettings m = measureSettings;
+    if (m.includes(MeasureKind.HESSIAN)) {
+      out.add(Measure.lambdaMax());
+      out.add(Measure.hessianTrace(m.traceProbes()));
+    }
+    if (m.includes(MeasureKind.WORST_CASE)) {
+      out.add(Measure.sam(m.samRho()));
+      out.add(Measure.asam(m.asamRho(), m.asamEta()));
+      out.add(Measure.keskar(m.keskarEpsilon()));
+    }
+    if (m.includes(MeasureKind.AVERAGE_CASE)) {
+      out.add(Measure.averageIsotropic(m.isotropicSigma()));
+      out.add(Measure.averageElementScaled(m.elementSigma()));
+    }
     return out;
+  }
+
+  /** Each measure's value for one run, from its slices and its other measures. */
+  private Map<Measure, Double> values(ModelLandscape l, java.util.Optional<RunMeasures> other) {
+    Map<Measure, Double> values = new LinkedHashMap<>();
+    for (double eps : slice.radii()) {
+      values.put(
+          Measure.sliceSharpness(eps, slice.normalization().label()),
+          l.report().at(eps).interval().mean());
+    }
+    MeasureSettings m = measureSettings;
+    other.ifPresent(
+        r -> {
+          r.hessian()
+              .ifPresent(
+                  h -> {
+                    values.put(Measure.lambdaMax(), h.top().max());
+                    values.put(Measure.hessianTrace(m.traceProbes()), h.trace().interval().mean());
+                  });
+          r.worstCase()
+              .ifPresent(
+                  w -> {
+                    values.put(Measure.sam(m.samRho()), w.sam().value());
+                    values.put(Measure.asam(m.asamRho(), m.asamEta()), w.asam().value());
+                    values.put(Measure.keskar(m.keskarEpsilon()), w.keskar().value());
+                  });
+          r.averageCase()
+              .ifPresent(
+                  a -> {
+                    values.put(
+                        Measure.averageIsotropic(m.isotropicSigma()),
+                        a.isotropic().increase().mean());
+                    values.put(
+                        Measure.averageElementScaled(m.elementSigma()),
+                        a.elementScaled().increase().mean());
+                  });
+        });
+    return values;
   }
 
   /** Every usable, sliced run with its measures. */
@@ -70,12 +127,7 @@ public final class VerdictStage {
           .landscapeOf(m.run())
           .ifPresent(
               l -> {
-                Map<Measure, Double> values = new LinkedHashMap<>();
-                for (double eps : slice.radii()) {
-                  values.put(
-                      Measure.sliceSharpness(eps, slice.normalization().label()),
-                      l.report().at(eps).interval().mean());
-                }
+                Map<Measure, Double> values = values(l, results.measuresOf(m.run()));
                 out.add(
                     new RunMeasurements(
                         m.run(),

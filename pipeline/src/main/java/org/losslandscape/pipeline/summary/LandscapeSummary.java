@@ -9,6 +9,8 @@ import java.util.List;
  * @param range the coordinate range on both axes, [min, max]
  * @param normalization direction normalization
  * @param includeBias biases perturbed too
+ * @param biasRule the bias direction rule: {@code zero}, {@code gaussian} (a Gaussian draw
+ *     normalized like the weights) or {@code li} (d = b)
  * @param split the split the slice was evaluated on
  * @param samples examples per grid point
  * @param requestedSamples examples asked for, when more than the split holds
@@ -23,6 +25,7 @@ public record LandscapeSummary(
     List<Double> range,
     String normalization,
     boolean includeBias,
+    String biasRule,
     String split,
     int samples,
     Integer requestedSamples,

@@ -10,6 +10,8 @@ package org.losslandscape.pipeline.summary;
  * @param batchSize the batch size asked for
  * @param effectiveBatchSize the batch size used, when it differs (more than the training set)
  * @param lrOverBatch learning rate over batch size (Smith and Le's noise scale, up to N)
+ * @param optimizer the optimizer, e.g. {@code sgd}, {@code sam(rho=0.05)}
+ * @param schedule the learning-rate schedule
  * @param epochs passes over the data
  * @param steps minibatch updates
  * @param status {@code completed}, {@code target_not_reached} or {@code diverged}
@@ -24,6 +26,7 @@ package org.losslandscape.pipeline.summary;
  * @param landscape the slice's settings and its loss range
  * @param sharpness slice sharpness at every radius
  * @param overSeeds every seed's run and the intervals over seeds ({@code --seeds K > 1})
+ * @param measures the first seed's measures beyond the slices ({@code --measures})
  */
 public record RecipeSummary(
     String name,
@@ -31,6 +34,8 @@ public record RecipeSummary(
     Integer batchSize,
     Integer effectiveBatchSize,
     Double lrOverBatch,
+    String optimizer,
+    String schedule,
     Double epochs,
     Long steps,
     String status,
@@ -44,4 +49,5 @@ public record RecipeSummary(
     Double generalizationGap,
     LandscapeSummary landscape,
     SharpnessSummary sharpness,
-    OverSeedsSummary overSeeds) {}
+    OverSeedsSummary overSeeds,
+    MeasuresSummary measures) {}

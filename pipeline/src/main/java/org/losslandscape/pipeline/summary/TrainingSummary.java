@@ -3,7 +3,8 @@ package org.losslandscape.pipeline.summary;
 /**
  * How the recipes were trained (what they share).
  *
- * @param optimizer {@code sgd} or {@code sgd+momentum}
+ * @param optimizer the optimizer of the recipes without one of their own, e.g. {@code sgd}, {@code
+ *     sgd+momentum}, {@code sam(rho=0.05)}
  * @param momentum heavy-ball momentum
  * @param schedule learning-rate schedule
  * @param budget {@code epochs}, {@code steps} or {@code target-loss}

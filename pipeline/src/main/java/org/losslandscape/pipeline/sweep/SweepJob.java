@@ -5,21 +5,33 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import org.losslandscape.pipeline.cli.SweepArguments;
+import org.losslandscape.pipeline.config.StudySettings;
 
 /**
- * What every task of a sweep shares, shipped once to wherever the tasks run.
+ * What every task of a sweep shares, shipped once to wherever the tasks run: the sweep's own
+ * command-line arguments, with absolute folders and the TensorFlow threads of each task written in.
+ * A task parses them exactly as the sweep command did ({@link SweepArguments}), so every setting
+ * the command knows, now or later, reaches the task without a second description of the settings to
+ * keep in step.
  *
- * @param settings the study's settings, with the TensorFlow threads each task may use
+ * @param arguments the sweep command's arguments, as {@link SweepArguments#forTasks} wrote them
  * @param commandLine the command the sweep was started with, quoted in the task's reports
  */
-public record SweepJob(PortableSettings settings, String commandLine) implements Serializable {
+public record SweepJob(List<String> arguments, String commandLine) implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   public SweepJob {
-    Objects.requireNonNull(settings, "settings");
+    arguments = List.copyOf(arguments);
     Objects.requireNonNull(commandLine, "commandLine");
+  }
+
+  /** The settings every task runs with. */
+  public StudySettings settings() {
+    return SweepArguments.settings(arguments);
   }
 
   /**
@@ -46,7 +58,25 @@ public record SweepJob(PortableSettings settings, String commandLine) implements
    * fingerprint differs was computed under other settings and is run again.
    */
   public String fingerprint(SweepTask task) {
-    String identity = settings.numericIdentity() + "|" + task;
+    return fingerprint(settings(), task);
+  }
+
+  /**
+   * The fingerprint of {@code task} under {@code settings}: the settings less where results go,
+   * whether figures are drawn and whether caches are ignored (none of which changes a number),
+   * written out by the settings records themselves.
+   */
+  static String fingerprint(StudySettings settings, SweepTask task) {
+    String identity =
+        String.join(
+            "|",
+            settings.data().toString(),
+            settings.device().request().name(),
+            Integer.toString(settings.device().threads()),
+            settings.training().toString(),
+            settings.slice().toString(),
+            settings.measures().toString(),
+            task.toString());
     try {
       return HexFormat.of()
           .formatHex(

@@ -65,6 +65,7 @@ public final class SweepPipeline {
   /** Runs every task of {@code job} on {@code executor}, then merges them into one study. */
   public StudyResults run(SweepExecutor executor, SweepJob job) {
     List<SweepTask> tasks = SweepTask.all(training);
+    int threadsPerTask = job.settings().device().threads();
     LOG.info(
         "sweep: {} tasks ({} recipes x {} seeds), {} executor{}, {} TensorFlow thread(s) per task",
         tasks.size(),
@@ -72,7 +73,7 @@ public final class SweepPipeline {
         training.seeds(),
         executor.kind(),
         executor.parallel() > 0 ? " with " + executor.parallel() + " concurrent tasks" : "",
-        job.settings().threads());
+        threadsPerTask);
     long started = System.nanoTime();
     List<SweepTaskResult> results = timer.time("sweep-tasks", () -> executor.run(job, tasks));
     double tasksSeconds = (System.nanoTime() - started) / 1e9;
@@ -105,7 +106,7 @@ public final class SweepPipeline {
                       SweepFigures.heatMaps(
                           sweep.grid(), slice.radii(), merged, settingLine(merged)))));
     }
-    writeReport(executor, job, results, tasksSeconds);
+    writeReport(executor, threadsPerTask, results, tasksSeconds);
     AtomicFiles.write(
         output.directory().resolve("sweep_results.csv"),
         resultsCsv(results).getBytes(StandardCharsets.UTF_8));
@@ -124,7 +125,10 @@ public final class SweepPipeline {
   }
 
   private void writeReport(
-      SweepExecutor executor, SweepJob job, List<SweepTaskResult> results, double tasksSeconds) {
+      SweepExecutor executor,
+      int threadsPerTask,
+      List<SweepTaskResult> results,
+      double tasksSeconds) {
     int resumed = (int) results.stream().filter(SweepTaskResult::resumed).count();
     Path file = output.directory().resolve("sweep.json");
     Json.write(
@@ -135,7 +139,7 @@ public final class SweepPipeline {
             executor.kind(),
             executor.master().isEmpty() ? null : executor.master(),
             executor.parallel() > 0 ? executor.parallel() : null,
-            job.settings().threads(),
+            threadsPerTask,
             sweep.grid().learningRates(),
             sweep.grid().batchSizes(),
             training.seeds(),

@@ -259,8 +259,7 @@ public record SweepTaskResult(
       perPair.add(SliceSharpness.of(grid, settings.radii()));
     }
     DirectionSpec first =
-        new DirectionSpec(
-            settings.normalization(), settings.includeBias(), settings.directionSeed());
+        new DirectionSpec(settings.normalization(), settings.biasRule(), settings.directionSeed());
     return new ModelLandscape(
         task.run(),
         RandomDirections.draw(weights, first),

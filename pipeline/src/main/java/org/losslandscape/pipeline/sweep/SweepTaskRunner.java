@@ -43,9 +43,9 @@ public final class SweepTaskRunner {
    */
   public SweepTaskResult run(SweepTask task, String ranOn) {
     long started = System.nanoTime();
-    StudySettings settings = job.settings().toStudySettings();
+    StudySettings settings = job.settings();
     TaskStore store = new TaskStore(settings.output().directory());
-    String fingerprint = job.fingerprint(task);
+    String fingerprint = SweepJob.fingerprint(settings, task);
     if (!settings.cache().retrain()) {
       Optional<SweepTaskResult> done = store.finished(task, fingerprint);
       if (done.isPresent()) {

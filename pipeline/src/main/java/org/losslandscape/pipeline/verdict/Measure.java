@@ -28,4 +28,69 @@ public record Measure(String key, String label, String definition) {
             + normalization
             + "-normalized directions, mean over direction pairs");
   }
+
+  /** The largest Hessian eigenvalue (Lanczos). */
+  public static Measure lambdaMax() {
+    return new Measure(
+        "lambda_max",
+        "λ_max",
+        "largest eigenvalue of the Hessian of the mean training loss on the landscape samples"
+            + " (Lanczos on Hessian-vector products)");
+  }
+
+  /** The Hessian's trace (Hutchinson). */
+  public static Measure hessianTrace(int probes) {
+    return new Measure(
+        "hessian_trace",
+        "Hessian trace",
+        "trace of the Hessian by Hutchinson's estimator, mean over "
+            + probes
+            + " Rademacher probes");
+  }
+
+  /** SAM's worst-case sharpness in an L2 ball of radius {@code rho}. */
+  public static Measure sam(double rho) {
+    return new Measure(
+        "worst_case_l2@" + rho,
+        "SAM ρ=" + rho,
+        "max over ||e||_2 <= " + rho + " of L(w + e) - L(w), by projected gradient ascent");
+  }
+
+  /** ASAM's adaptive worst-case sharpness. */
+  public static Measure asam(double rho, double eta) {
+    return new Measure(
+        "worst_case_adaptive@" + rho,
+        "ASAM ρ=" + rho,
+        "max over ||e / (|w| + "
+            + eta
+            + ")||_2 <= "
+            + rho
+            + " (weights; biases unscaled) of L(w + e) - L(w), by projected gradient ascent");
+  }
+
+  /** Keskar et al.'s box sharpness phi. */
+  public static Measure keskar(double epsilon) {
+    return new Measure(
+        "keskar_phi@" + epsilon,
+        "Keskar φ ε=" + epsilon,
+        "100 (max over |e_i| <= "
+            + epsilon
+            + " (|w_i| + 1) of L(w + e) - L(w)) / (1 + L(w)), by projected gradient ascent");
+  }
+
+  /** Average-case sharpness under isotropic Gaussian noise. */
+  public static Measure averageIsotropic(double sigma) {
+    return new Measure(
+        "average_isotropic@" + sigma,
+        "average σ=" + sigma,
+        "E[L(w + e)] - L(w), e ~ N(0, " + sigma + "^2 I), Monte Carlo");
+  }
+
+  /** Average-case sharpness under |w|-scaled Gaussian noise. */
+  public static Measure averageElementScaled(double sigma) {
+    return new Measure(
+        "average_element@" + sigma,
+        "average " + sigma + "|w|",
+        "E[L(w + e)] - L(w), e_i ~ N(0, (" + sigma + " |w_i|)^2), Monte Carlo");
+  }
 }

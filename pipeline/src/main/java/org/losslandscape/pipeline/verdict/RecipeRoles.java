@@ -37,8 +37,11 @@ final class RecipeRoles {
             : recipes.stream().mapToInt(Recipe::batchSize).max().orElseThrow();
     List<Recipe> matches =
         recipes.stream().filter(r -> r.learningRate() == lr && r.batchSize() == batch).toList();
-    return matches.size() == 1
-        ? Optional.of(matches.get(0))
-        : matches.stream().min(Comparator.comparing(Recipe::name));
+    // With sam_* or cosine_* variants in the study, the role belongs to the plain recipe.
+    return matches.stream()
+        .min(
+            Comparator.comparing(
+                    (Recipe r) -> r.optimizer().isPresent() || r.schedule().isPresent())
+                .thenComparing(Recipe::name));
   }
 }

@@ -5,22 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -117,7 +122,9 @@ class CommandLineMappingTest {
             "--direction-pairs",
             "2",
             "--eps",
-            "0.3,0.6");
+            "0.3,0.6",
+            "--measures",
+            "hessian,worst-case");
     assertThat(epochs)
         .isEqualTo(
             new StudySettings(
@@ -132,6 +139,7 @@ class CommandLineMappingTest {
                     new MlpArchitecture(784, List.of(32), 10),
                     Initialization.GLOROT,
                     LearningRateSchedule.warmupCosine(0.05),
+                    Optimizer.sgd(),
                     0.9,
                     new TrainingBudget.Epochs(3),
                     7,
@@ -139,12 +147,36 @@ class CommandLineMappingTest {
                 new SliceSettings(
                     new GridSpec(11, -2, 2),
                     Normalization.LAYER,
-                    true,
+                    BiasRule.GAUSSIAN,
                     500,
                     DataSplit.TEST,
                     9,
                     2,
-                    List.of(0.3, 0.6))));
+                    List.of(0.3, 0.6)),
+                MeasureSettings.defaults()
+                    .withKinds(
+                        EnumSet.of(
+                            MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE))));
+    assertThat(parse("--measures", "all").measures().kinds())
+        .containsExactlyInAnyOrder(MeasureKind.values());
+
+    assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
+    TrainingSettings sam =
+        parse("--optimizer", "sam", "--rho", "0.1", "--asam-eta", "0.02").training();
+    assertThat(sam.optimizer()).isEqualTo(Optimizer.sam(0.1));
+    TrainingSettings named =
+        parse("--configs", "asam_low_lr_large_batch,cosine_high_lr_small_batch").training();
+    assertThat(named.recipes())
+        .extracting(Recipe::name)
+        .containsExactly("asam_low_lr_large_batch", "cosine_high_lr_small_batch");
+    assertThat(named.optimizerOf(named.recipes().get(0)))
+        .isEqualTo(Optimizer.asam(Optimizer.DEFAULT_ASAM_RHO, Optimizer.DEFAULT_ASAM_ETA));
+    assertThat(named.scheduleOf(named.recipes().get(1)))
+        .isEqualTo(LearningRateSchedule.warmupCosine(0.05));
+    assertThat(named.optimizerOf(named.recipes().get(1))).isEqualTo(Optimizer.sgd());
+    assertThat(parse("--optimizer", "momentum").training().momentum()).isEqualTo(0.9);
+    assertThat(parse("--normalization", "element").slice().normalization())
+        .isEqualTo(Normalization.ELEMENT);
 
     assertThat(parse("--steps", "100").training().budget())
         .isEqualTo(new TrainingBudget.Steps(100));

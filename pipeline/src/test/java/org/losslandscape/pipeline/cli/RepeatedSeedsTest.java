@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslandscape.pipeline.summary.SummarySchema;
@@ -47,6 +48,8 @@ class RepeatedSeedsTest {
             "1",
             "--eps",
             "1.0",
+            "--measures",
+            "all",
             "--no-plots");
     assertThat(code).as(err.toString()).isZero();
 
@@ -77,6 +80,37 @@ class RepeatedSeedsTest {
     JsonNode ordering = summary.path("orderings").path("1.0");
     assertThat(ordering.path("intervals_over").asText()).isEqualTo("training_seeds");
     assertThat(ordering.path("separated").isArray()).isTrue();
+    // Every measure is computed for every run and enters the verdict with three seeds per recipe.
+    JsonNode measures = summary.path("configs").get(0).path("measures");
+    assertThat(measures.path("hessian").path("top_eigenvalues")).hasSize(3);
+    double lambdaMax =
+        measures.path("hessian").path("top_eigenvalues").get(0).path("value").asDouble();
+    assertThat(lambdaMax).isPositive();
+    assertThat(measures.path("hessian").path("edge_of_stability").asDouble())
+        .isCloseTo(0.1 * lambdaMax / 2, within(1e-9));
+    assertThat(measures.path("worst_case").path("sam").path("value").asDouble()).isPositive();
+    assertThat(measures.path("worst_case").path("sam").path("value").asDouble())
+        .isGreaterThanOrEqualTo(
+            measures.path("worst_case").path("sam").path("one_step_value").asDouble());
+    assertThat(
+            measures.path("average_case").path("element_scaled").path("increase").path("n").asInt())
+        .isEqualTo(20);
+    assertThat(out.resolve("high_lr_small_batch/hessian_density.npy")).isRegularFile();
+    JsonNode verdictMeasures = summary.path("verdict").path("protocols").get(0).path("measures");
+    List<String> keys = new java.util.ArrayList<>();
+    verdictMeasures.forEach(m -> keys.add(m.path("measure").asText()));
+    assertThat(keys)
+        .contains(
+            "slice_sharpness@1.0",
+            "lambda_max",
+            "hessian_trace",
+            "worst_case_l2@0.05",
+            "worst_case_adaptive@0.5",
+            "keskar_phi@0.001",
+            "average_isotropic@0.01",
+            "average_element@0.1");
+    assertThat(verdictMeasures.get(1).path("recipes").get(0).path("n").asInt()).isEqualTo(3);
+
     // Two recipes with three finite seed values each: one comparison, nothing skipped.
     assertThat(ordering.path("comparisons").asInt()).isEqualTo(1);
     assertThat(ordering.path("not_compared")).isEmpty();

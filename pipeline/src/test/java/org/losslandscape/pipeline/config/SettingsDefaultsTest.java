@@ -3,15 +3,22 @@ package org.losslandscape.pipeline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.losslandscape.models.curvature.DensitySettings;
+import org.losslandscape.models.curvature.EigenSettings;
 import org.losslandscape.models.device.DeviceRequest;
+import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.sharpness.AscentSettings;
+import org.losslandscape.models.sharpness.MonteCarloSettings;
 import org.losslandscape.models.training.LearningRateSchedule;
+import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
 
 /**
@@ -62,6 +69,7 @@ class SettingsDefaultsTest {
                 new MlpArchitecture(784, List.of(128, 64), 10),
                 Initialization.HE,
                 LearningRateSchedule.constant(),
+                Optimizer.sgd(),
                 0.0,
                 new TrainingBudget.Epochs(10),
                 42,
@@ -75,7 +83,7 @@ class SettingsDefaultsTest {
             new SliceSettings(
                 new GridSpec(31, -1, 1),
                 Normalization.FILTER,
-                false,
+                BiasRule.ZERO,
                 10_000,
                 DataSplit.TRAIN,
                 7,
@@ -93,7 +101,27 @@ class SettingsDefaultsTest {
                 OutputSettings.defaults(),
                 CacheSettings.defaults(),
                 TrainingSettings.defaults(),
-                SliceSettings.defaults()));
+                SliceSettings.defaults(),
+                MeasureSettings.defaults()));
+  }
+
+  @Test
+  void measures() {
+    assertThat(MeasureSettings.defaults())
+        .isEqualTo(
+            new MeasureSettings(
+                EnumSet.of(MeasureKind.SLICE),
+                new EigenSettings(3, 1e-3, 100, 0),
+                30,
+                new DensitySettings(3, 40, 0, 400, 0.01),
+                0.05,
+                0.5,
+                0.01,
+                1e-3,
+                new AscentSettings(10, 1, 1.0, 0),
+                0.01,
+                0.1,
+                new MonteCarloSettings(20, true, 0)));
   }
 
   @Test

@@ -52,6 +52,8 @@ class SummarySchemaTest {
             32,
             null,
             0.1 / 32,
+            "sgd",
+            "constant",
             1.0,
             94L,
             "completed",
@@ -68,6 +70,7 @@ class SummarySchemaTest {
                 List.of(-1.0, 1.0),
                 "filter",
                 false,
+                "zero",
                 "train",
                 300,
                 null,
@@ -77,6 +80,7 @@ class SummarySchemaTest {
                 0.39,
                 3.2),
             s,
+            null,
             null);
     return new Summary(
         Summary.FORMAT,

@@ -2,20 +2,29 @@ package org.losslandscape.pipeline.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
 
 class SweepJobTest {
 
   /**
    * Left to split the cores, concurrent tasks never ask for more threads than there are cores
-   * (while there are at least as many cores as tasks), and each gets at least one.
+   * (while there are at least as many cores as tasks), each gets at least one, and fewer cores than
+   * tasks are left idle.
    */
   @Property(tries = 500)
   void anEqualShareNeverOversubscribes(
@@ -24,8 +33,7 @@ class SweepJobTest {
     int each = SweepJob.threadsPerTask(0, cores, concurrent);
     assertThat(each).isPositive();
     assertThat((long) each * concurrent).isLessThanOrEqualTo(Math.max(cores, concurrent));
-    // ... and leaves fewer idle cores than there are tasks.
-    assertThat(cores - (long) each * concurrent).isLessThan(Math.max(concurrent, 1));
+    assertThat(cores - (long) each * concurrent).isLessThan(concurrent);
   }
 
   @Test
@@ -37,38 +45,79 @@ class SweepJobTest {
   }
 
   @Test
-  void theFingerprintFollowsTheNumbersNotTheOutputFolder() {
-    StudySettings base = PortableSettingsTest.everythingChanged();
-    SweepTask task = new SweepTask("lr0.2_b16", 0.2, 16, 7, 0);
-    String fingerprint = job(base).fingerprint(task);
-    assertThat(job(base).fingerprint(task)).isEqualTo(fingerprint);
+  void theFingerprintFollowsTheNumbersNotWhereResultsGo() {
+    StudySettings base = StudySettings.defaults();
+    SweepTask task = new SweepTask("lr0.1_b32", 0.1, 32, 42, 0);
+    String fingerprint = SweepJob.fingerprint(base, task);
+    assertThat(SweepJob.fingerprint(StudySettings.defaults(), task)).isEqualTo(fingerprint);
 
     StudySettings elsewhere =
         new StudySettings(
             base.data(),
             base.device(),
-            new OutputSettings(Path.of("/elsewhere"), true, false),
-            new CacheSettings(Path.of("/other-cache"), false),
+            new OutputSettings(Path.of("/elsewhere"), false, true),
+            new CacheSettings(Path.of("/other-cache"), true),
             base.training(),
-            base.slice());
-    assertThat(job(elsewhere).fingerprint(task)).isEqualTo(fingerprint);
+            base.slice(),
+            base.measures());
+    assertThat(SweepJob.fingerprint(elsewhere, task)).isEqualTo(fingerprint);
 
-    assertThat(job(base).fingerprint(new SweepTask("lr0.2_b16", 0.2, 16, 8, 1)))
+    assertThat(SweepJob.fingerprint(base, new SweepTask("lr0.1_b32", 0.1, 32, 43, 1)))
         .isNotEqualTo(fingerprint);
-    assertThat(new SweepJob(PortableSettings.of(base).withThreads(5), "sweep").fingerprint(task))
-        .isNotEqualTo(fingerprint);
-    StudySettings otherSlice =
+    StudySettings otherThreads =
+        new StudySettings(
+            base.data(),
+            new DeviceSettings(base.device().request(), false, 5),
+            base.output(),
+            base.cache(),
+            base.training(),
+            base.slice(),
+            base.measures());
+    assertThat(SweepJob.fingerprint(otherThreads, task)).isNotEqualTo(fingerprint);
+    SliceSettings s = base.slice();
+    StudySettings otherSeed =
         new StudySettings(
             base.data(),
             base.device(),
             base.output(),
             base.cache(),
             base.training(),
-            org.losslandscape.pipeline.config.SliceSettings.defaults());
-    assertThat(job(otherSlice).fingerprint(task)).isNotEqualTo(fingerprint);
+            new SliceSettings(
+                s.grid(),
+                s.normalization(),
+                s.biasRule(),
+                s.samples(),
+                s.split(),
+                s.directionSeed() + 1,
+                s.directionPairs(),
+                s.radii()),
+            base.measures());
+    assertThat(SweepJob.fingerprint(otherSeed, task)).isNotEqualTo(fingerprint);
   }
 
-  private static SweepJob job(StudySettings settings) {
-    return new SweepJob(PortableSettings.of(settings), "sweep");
+  /** Jobs, tasks and results cross to Spark executors by Java serialization. */
+  @Test
+  void jobsTasksAndResultsSurviveJavaSerialization() throws Exception {
+    SweepJob job = new SweepJob(List.of("--lrs", "0.1", "--out", "/o"), "loss-landscape sweep");
+    assertThat(roundTrip(job)).isEqualTo(job);
+    SweepTask task = new SweepTask("lr0.2_b16", 0.2, 16, 8, 1);
+    assertThat(roundTrip(task)).isEqualTo(task);
+    SweepTaskResult result = TaskStoreTest.result("abc");
+    assertThat(roundTrip(result))
+        .usingRecursiveComparison()
+        .withComparatorForType(Double::compare, Double.class)
+        .isEqualTo(result);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
   }
 }

@@ -16,13 +16,14 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Scatter plots in a grid, one panel per measure (e.g. every run's sharpness against its
- * generalization gap), with one legend of series (recipes) shared by all panels through one colour
- * per series name.
+ * XY charts in a grid, one panel per measure or recipe (e.g. every run's sharpness against its
+ * generalization gap, or each recipe's Hessian spectrum), with one colour per series name across
+ * all panels. Points or lines; optionally one log y axis and one set of axis ranges for all panels,
+ * so that panels compare at a glance.
  */
-public final class ScatterGrid {
+public final class ChartGrid {
 
-  private ScatterGrid() {}
+  private ChartGrid() {}
 
   /**
    * One panel.
@@ -40,11 +41,30 @@ public final class ScatterGrid {
   }
 
   /**
+   * How the panels are drawn.
+   *
+   * @param lines connect each series' points (in order) instead of drawing markers
+   * @param logY a logarithmic y axis (values below {@code 1e-6} of the largest are drawn at that
+   *     floor)
+   * @param sharedAxes one x range and one y range for every panel
+   */
+  public record Style(boolean lines, boolean logY, boolean sharedAxes) {
+    /** Markers, linear axes, each panel its own ranges. */
+    public static final Style SCATTER = new Style(false, false, false);
+  }
+
+  /**
    * Renders the panels, {@code columns} per row, each {@code panelWidth x panelHeight}, under a
    * figure title. Non-finite points are left out (the panel title should say how many).
    */
   public static BufferedImage render(
       String title, List<Panel> panels, int columns, int panelWidth, int panelHeight) {
+    return render(title, panels, Style.SCATTER, columns, panelWidth, panelHeight);
+  }
+
+  /** As {@link #render(String, List, int, int, int)}, drawn in {@code style}. */
+  public static BufferedImage render(
+      String title, List<Panel> panels, Style style, int columns, int panelWidth, int panelHeight) {
     if (panels.isEmpty()) {
       throw new IllegalArgumentException("need at least one panel");
     }
@@ -52,6 +72,7 @@ public final class ScatterGrid {
     Headless.ensure();
     List<String> names =
         panels.stream().flatMap(p -> p.series().keySet().stream()).distinct().toList();
+    double[] range = range(panels, style.logY());
     Color[] colors = XChartStyling.qualitativeColors(names.size());
     int rows = (panels.size() + columns - 1) / columns;
     int titleHeight = 70;
@@ -62,11 +83,11 @@ public final class ScatterGrid {
     try {
       g.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      FigureStyle style = FigureStyle.defaults();
-      g.setColor(style.background());
+      FigureStyle look = FigureStyle.defaults();
+      g.setColor(look.background());
       g.fillRect(0, 0, figure.getWidth(), figure.getHeight());
-      g.setColor(style.foreground());
-      Font font = style.panelTitle().deriveFont(Font.BOLD, 26f);
+      g.setColor(look.foreground());
+      Font font = look.panelTitle().deriveFont(Font.BOLD, 26f);
       FontMetrics metrics = g.getFontMetrics(font);
       while (metrics.stringWidth(title) > figure.getWidth() - 40 && font.getSize2D() > 12) {
         font = font.deriveFont(font.getSize2D() - 1);
@@ -76,7 +97,8 @@ public final class ScatterGrid {
       g.drawString(
           title, (figure.getWidth() - metrics.stringWidth(title)) / 2, titleHeight / 2 + 10);
       for (int k = 0; k < panels.size(); k++) {
-        BufferedImage panel = panel(panels.get(k), names, colors, panelWidth, panelHeight);
+        BufferedImage panel =
+            panel(panels.get(k), names, colors, style, range, panelWidth, panelHeight);
         g.drawImage(
             panel, (k % columns) * panelWidth, titleHeight + (k / columns) * panelHeight, null);
       }
@@ -86,8 +108,40 @@ public final class ScatterGrid {
     return figure;
   }
 
+  /** {xmin, xmax, ymin, ymax} over every finite point of every panel (ymin > 0 on a log axis). */
+  private static double[] range(List<Panel> panels, boolean logY) {
+    double[] r = {
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY,
+      Double.POSITIVE_INFINITY,
+      Double.NEGATIVE_INFINITY
+    };
+    for (Panel p : panels) {
+      for (double[][] xy : p.series().values()) {
+        for (int i = 0; i < xy[0].length; i++) {
+          if (Double.isFinite(xy[0][i]) && Double.isFinite(xy[1][i])) {
+            r[0] = Math.min(r[0], xy[0][i]);
+            r[1] = Math.max(r[1], xy[0][i]);
+            r[2] = Math.min(r[2], xy[1][i]);
+            r[3] = Math.max(r[3], xy[1][i]);
+          }
+        }
+      }
+    }
+    if (logY) {
+      r[2] = Math.max(r[2], r[3] * 1e-6);
+    }
+    return r;
+  }
+
   private static BufferedImage panel(
-      Panel p, List<String> names, Color[] colors, int width, int height) {
+      Panel p,
+      List<String> names,
+      Color[] colors,
+      Style style,
+      double[] range,
+      int width,
+      int height) {
     XYChart chart =
         new XYChartBuilder()
             .width(width)
@@ -100,7 +154,19 @@ public final class ScatterGrid {
     chart
         .getStyler()
         .setChartTitleFont(FigureStyle.defaults().panelTitle().deriveFont(Font.BOLD, 17f));
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    chart
+        .getStyler()
+        .setDefaultSeriesRenderStyle(
+            style.lines()
+                ? XYSeries.XYSeriesRenderStyle.Line
+                : XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setYAxisLogarithmic(style.logY());
+    if (style.sharedAxes() && range[0] < range[1] && range[2] < range[3]) {
+      chart.getStyler().setXAxisMin(range[0]);
+      chart.getStyler().setXAxisMax(range[1]);
+      chart.getStyler().setYAxisMin(range[2]);
+      chart.getStyler().setYAxisMax(range[3]);
+    }
     chart.getStyler().setPlotGridVerticalLinesVisible(true);
     chart.getStyler().setXAxisTickLabelsFormattingFunction(ColorScale::formatValue);
     chart.getStyler().setMarkerSize(11);
@@ -124,12 +190,19 @@ public final class ScatterGrid {
       for (int i = 0; i < x.length; i++) {
         if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
           fx[j] = x[i];
-          fy[j++] = y[i];
+          fy[j++] = style.logY() ? Math.max(y[i], range[2]) : y[i];
         }
       }
       XYSeries s = chart.addSeries(e.getKey(), fx, fy);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(colors[names.indexOf(e.getKey())]);
+      Color color = colors[names.indexOf(e.getKey())];
+      if (style.lines()) {
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(new java.awt.BasicStroke(2.5f));
+      } else {
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(color);
+      }
       any = true;
     }
     if (!any) {

@@ -1,0 +1,110 @@
+package org.losslandscape.pipeline.config;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.losslandscape.models.curvature.DensitySettings;
+import org.losslandscape.models.curvature.EigenSettings;
+import org.losslandscape.models.sharpness.AscentSettings;
+import org.losslandscape.models.sharpness.MonteCarloSettings;
+
+/**
+ * Which measures beyond the slices a study computes, and how. Every measure is taken on the mean
+ * training loss over the landscape samples (the slices' examples), with fixed seeds, so that
+ * differences between models are not differences of random draws.
+ *
+ * @param kinds the measure families to compute (the slices are always computed)
+ * @param eigen top Hessian eigenvalues: how many, tolerance, iteration cap
+ * @param traceProbes Rademacher probes of Hutchinson's trace estimate
+ * @param density stochastic Lanczos quadrature: probes, steps, grid
+ * @param samRho radius of SAM's L2 ball
+ * @param asamRho radius of ASAM's adaptive ball
+ * @param asamEta ASAM's eta (T_w = |w| + eta)
+ * @param keskarEpsilon Keskar's box half-width factor (box: |e_i| <= eps (|w_i| + 1))
+ * @param ascent projected gradient ascent: steps and restarts per worst-case measure
+ * @param isotropicSigma standard deviation of the plain Gaussian perturbation
+ * @param elementSigma relative standard deviation of the |w|-scaled perturbation (sigma |w_i|)
+ * @param monteCarlo draws of each average-case estimate
+ */
+public record MeasureSettings(
+    Set<MeasureKind> kinds,
+    EigenSettings eigen,
+    int traceProbes,
+    DensitySettings density,
+    double samRho,
+    double asamRho,
+    double asamEta,
+    double keskarEpsilon,
+    AscentSettings ascent,
+    double isotropicSigma,
+    double elementSigma,
+    MonteCarloSettings monteCarlo) {
+
+  public MeasureSettings {
+    kinds = kinds.isEmpty() ? EnumSet.of(MeasureKind.SLICE) : EnumSet.copyOf(kinds);
+    kinds.add(MeasureKind.SLICE);
+    kinds = java.util.Collections.unmodifiableSet(kinds);
+    Objects.requireNonNull(eigen, "eigen");
+    Objects.requireNonNull(density, "density");
+    Objects.requireNonNull(ascent, "ascent");
+    Objects.requireNonNull(monteCarlo, "monteCarlo");
+    if (traceProbes < 2) {
+      throw new IllegalArgumentException(
+          "the trace needs at least 2 probes for an interval, got " + traceProbes);
+    }
+    for (double v : new double[] {samRho, asamRho, keskarEpsilon, isotropicSigma, elementSigma}) {
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw new IllegalArgumentException(
+            "measure radii and noise scales must be positive, got " + v);
+      }
+    }
+    if (!(asamEta >= 0) || Double.isInfinite(asamEta)) {
+      throw new IllegalArgumentException("ASAM's eta must be >= 0, got " + asamEta);
+    }
+  }
+
+  /**
+   * Slices only; when asked for: the top 3 eigenvalues (tolerance 1e-3, at most 100 iterations),
+   * the trace from 30 probes, a density from 3 probes of 40 Lanczos steps, SAM at rho 0.05, ASAM at
+   * rho 0.5 and eta 0.01, Keskar at eps 1e-3 (10 ascent steps, 1 restart), average-case at sigma
+   * 0.01 and 0.1 |w| from 20 antithetic draws. The values follow the papers (SAM, ASAM, Keskar) and
+   * the measurements of their costs in the README.
+   */
+  public static MeasureSettings defaults() {
+    return new MeasureSettings(
+        EnumSet.of(MeasureKind.SLICE),
+        EigenSettings.defaults(),
+        30,
+        new DensitySettings(3, 40, 0, 400, 0.01),
+        0.05,
+        0.5,
+        0.01,
+        1e-3,
+        AscentSettings.quick(),
+        0.01,
+        0.1,
+        new MonteCarloSettings(20, true, 0));
+  }
+
+  /** True when {@code kind} is to be computed. */
+  public boolean includes(MeasureKind kind) {
+    return kinds.contains(kind);
+  }
+
+  /** The same settings computing {@code newKinds}. */
+  public MeasureSettings withKinds(Set<MeasureKind> newKinds) {
+    return new MeasureSettings(
+        newKinds,
+        eigen,
+        traceProbes,
+        density,
+        samRho,
+        asamRho,
+        asamEta,
+        keskarEpsilon,
+        ascent,
+        isotropicSigma,
+        elementSigma,
+        monteCarlo);
+  }
+}

@@ -1,0 +1,174 @@
+package org.losslandscape.pipeline.summary;
+
+import java.util.List;
+import java.util.Locale;
+import org.losslandscape.models.curvature.SpectralDensity;
+import org.losslandscape.models.curvature.TopEigenvalues;
+import org.losslandscape.models.sharpness.AverageCaseSharpness;
+import org.losslandscape.models.sharpness.WorstCaseSharpness;
+import org.losslandscape.pipeline.stages.RunMeasures;
+
+/**
+ * The measures beyond the slices of one run (the recipe's first seed), each with the settings that
+ * produced it. Sections that were not asked for are absent.
+ *
+ * @param loss the mean training loss on the measure samples at the trained weights
+ * @param hessian top eigenvalues, trace and the edge-of-stability ratio
+ * @param spectrum the eigenvalue density's settings and its file
+ * @param worstCase SAM, ASAM and Keskar sharpness
+ * @param averageCase Gaussian-perturbation sharpness
+ */
+public record MeasuresSummary(
+    double loss, Hessian hessian, Spectrum spectrum, WorstCase worstCase, AverageCase averageCase) {
+
+  /**
+   * Curvature.
+   *
+   * @param topEigenvalues the largest eigenvalues, largest first, with how each estimate ended
+   * @param iterations Lanczos iterations (Hessian-vector products) used
+   * @param trace Hutchinson's trace estimate with its 95% interval over probes
+   * @param traceProbes Rademacher probes
+   * @param edgeOfStability learning rate x lambda_max / 2: gradient descent cannot stay where this
+   *     exceeds 1 (Cohen et al. 2021)
+   */
+  public record Hessian(
+      List<Eigenvalue> topEigenvalues,
+      int iterations,
+      IntervalSummary trace,
+      int traceProbes,
+      Double edgeOfStability) {}
+
+  /**
+   * One eigenvalue estimate.
+   *
+   * @param value the Ritz value
+   * @param status {@code converged}, {@code exact} or {@code not_converged}
+   * @param convergedAtIteration the iteration after which it stayed within tolerance (-1: never)
+   * @param residualNorm ||H y - value y|| for the unit Ritz vector y
+   */
+  public record Eigenvalue(
+      double value, String status, int convergedAtIteration, double residualNorm) {}
+
+  /**
+   * The spectral density (stochastic Lanczos quadrature).
+   *
+   * @param probes random probes
+   * @param lanczosSteps Lanczos steps per probe
+   * @param sigma width of the Gaussian on each node
+   * @param trace the trace implied by the quadrature, with its interval over probes
+   * @param file the density curve, [2, grid points]: eigenvalue, density
+   */
+  public record Spectrum(
+      int probes, int lanczosSteps, double sigma, IntervalSummary trace, String file) {}
+
+  /**
+   * Worst-case sharpness.
+   *
+   * @param sam SAM's L2 ball
+   * @param asam ASAM's adaptive ball
+   * @param keskar Keskar's box (value is phi, in percent)
+   */
+  public record WorstCase(Ascent sam, Ascent asam, Ascent keskar) {}
+
+  /**
+   * One worst-case search.
+   *
+   * @param definition what is maximized, with its radius
+   * @param value the largest increase found (Keskar: phi)
+   * @param oneStepValue the same after SAM's single normalized-gradient step
+   * @param steps gradient steps per restart
+   * @param restarts restarts
+   * @param evaluations loss-and-gradient evaluations used
+   */
+  public record Ascent(
+      String definition,
+      double value,
+      double oneStepValue,
+      int steps,
+      int restarts,
+      int evaluations) {}
+
+  /**
+   * Average-case sharpness.
+   *
+   * @param isotropic e ~ N(0, sigma^2 I)
+   * @param elementScaled e_i ~ N(0, (sigma |w_i|)^2)
+   */
+  public record AverageCase(MonteCarlo isotropic, MonteCarlo elementScaled) {}
+
+  /**
+   * One Monte Carlo estimate.
+   *
+   * @param definition what is estimated
+   * @param increase mean loss increase with its 95% interval over draws
+   * @param samples draws
+   * @param antithetic whether each draw was paired with its negative
+   */
+  public record MonteCarlo(
+      String definition, IntervalSummary increase, int samples, boolean antithetic) {}
+
+  /**
+   * The summary of {@code m} for a run trained at {@code learningRate}; {@code spectrumFile} names
+   * the density file relative to the run's folder.
+   */
+  public static MeasuresSummary of(RunMeasures m, double learningRate, String spectrumFile) {
+    return new MeasuresSummary(
+        m.loss(),
+        m.hessian()
+            .map(
+                h ->
+                    new Hessian(
+                        eigenvalues(h.top()),
+                        h.top().iterations(),
+                        IntervalSummary.of(h.trace().interval()),
+                        h.trace().probes(),
+                        learningRate * h.top().max() / 2))
+            .orElse(null),
+        m.spectrum().map(s -> spectrum(s, spectrumFile)).orElse(null),
+        m.worstCase()
+            .map(w -> new WorstCase(ascent(w.sam()), ascent(w.asam()), ascent(w.keskar())))
+            .orElse(null),
+        m.averageCase()
+            .map(a -> new AverageCase(monteCarlo(a.isotropic()), monteCarlo(a.elementScaled())))
+            .orElse(null));
+  }
+
+  private static List<Eigenvalue> eigenvalues(TopEigenvalues top) {
+    return top.estimates().stream()
+        .map(
+            e ->
+                new Eigenvalue(
+                    e.value(),
+                    e.status().name().toLowerCase(Locale.ROOT),
+                    e.convergedAtIteration(),
+                    e.residualNorm()))
+        .toList();
+  }
+
+  private static Spectrum spectrum(SpectralDensity s, String file) {
+    return new Spectrum(
+        s.settings().probes(),
+        s.settings().lanczosSteps(),
+        s.sigma(),
+        IntervalSummary.of(s.trace()),
+        file);
+  }
+
+  private static Ascent ascent(WorstCaseSharpness w) {
+    return new Ascent(
+        w.definition().describe(),
+        w.value(),
+        w.oneStepValue(),
+        w.ascent().settings().steps(),
+        w.ascent().settings().restarts(),
+        w.ascent().evaluations());
+  }
+
+  private static MonteCarlo monteCarlo(AverageCaseSharpness a) {
+    return new MonteCarlo(
+        a.definition().describe(),
+        IntervalSummary.of(a.increase()),
+        a.settings().samples(),
+        a.settings().antithetic());
+  }
+}
