@@ -18,6 +18,7 @@ import org.losslandscape.pipeline.sweep.SweepPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -123,11 +124,23 @@ public final class SweepCommand implements Callable<Integer> {
     }
   }
 
-  /** The sweep's own arguments, without the command name and anything before it. */
-  private List<String> sweepArguments() {
-    List<String> all = spec.commandLine().getParseResult().originalArgs();
-    int name = all.indexOf(spec.name());
-    return name >= 0 ? all.subList(name + 1, all.size()) : all;
+  /**
+   * The sweep's own options as given (raw values, before splitting and conversion), rebuilt from
+   * what this command matched: the parent command's options and the command name stay out.
+   */
+  List<String> sweepArguments() {
+    List<String> args = new java.util.ArrayList<>();
+    for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+      if (option.arity().max() == 0) {
+        args.add(option.longestName());
+        continue;
+      }
+      for (String value : option.originalStringValues()) {
+        args.add(option.longestName());
+        args.add(value);
+      }
+    }
+    return args;
   }
 
   private List<String> withCommandName(List<String> args) {

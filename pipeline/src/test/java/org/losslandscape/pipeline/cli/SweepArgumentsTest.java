@@ -76,4 +76,21 @@ class SweepArgumentsTest {
         .isEqualTo(new SweepGrid(List.of(0.2, 0.02), List.of(16)).recipes());
     assertThat(inTheTask.training().optimizer().toString()).contains("0.1");
   }
+
+  /** The sweep's own options, raw, whatever precedes the command name or equals it. */
+  @Test
+  void theSweepsOwnOptionsAreWhatTravels() {
+    CommandLine cli = new CommandLine(new StudyCommand());
+    cli.parseArgs(
+        "--verbose", "sweep", "--out", "sweep", "--lrs", "0.1,0.01", "--no-plots", "--seeds", "2");
+    SweepCommand sweep = cli.getSubcommands().get("sweep").getCommand();
+    assertThat(sweep.sweepArguments())
+        .containsExactlyInAnyOrder(
+            "--out", "sweep", "--lrs", "0.1,0.01", "--no-plots", "--seeds", "2");
+    assertThat(sweep.sweepArguments())
+        .containsSubsequence("--out", "sweep")
+        .containsSubsequence("--lrs", "0.1,0.01")
+        .containsSubsequence("--seeds", "2");
+    assertThat(SweepArguments.settings(sweep.sweepArguments()).training().seeds()).isEqualTo(2);
+  }
 }
