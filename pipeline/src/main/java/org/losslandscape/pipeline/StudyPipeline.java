@@ -94,6 +94,20 @@ public final class StudyPipeline {
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<RunMeasures> measured =
         measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
+    return conclude(data, models, landscapes, measured);
+  }
+
+  /**
+   * {@link #conclude(PreparedData, List, List)} with the measures beyond the slices already taken
+   * (by a sweep's tasks, each for its own run).
+   */
+  public StudyResults conclude(
+      PreparedData data,
+      List<TrainedModel> models,
+      List<ModelLandscape> landscapes,
+      List<RunMeasures> measured) {
+    List<WeightsToSlice> usable = usable(models);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()

@@ -22,6 +22,7 @@ import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.PreparedData;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainedModel;
@@ -81,6 +82,7 @@ public final class SweepPipeline {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = new ArrayList<>();
     List<ModelLandscape> landscapes = new ArrayList<>();
+    List<RunMeasures> measured = new ArrayList<>();
     for (SweepTaskResult r : results) {
       if (!r.dataFingerprint().equals(data.fingerprint())) {
         throw new ResultsException(
@@ -93,9 +95,10 @@ public final class SweepPipeline {
       models.add(r.toTrainedModel(training, weights));
       if (r.usable()) {
         landscapes.add(r.toModelLandscape(slice, weights));
+        r.toRunMeasures().ifPresent(measured::add);
       }
     }
-    StudyResults merged = study.conclude(data, models, landscapes);
+    StudyResults merged = study.conclude(data, models, landscapes, measured);
     if (output.plots() && !merged.aggregates().isEmpty()) {
       timer.run(
           "sweep-figures",

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.losslandscape.models.directions.DirectionSpec;
 import org.losslandscape.models.directions.RandomDirections;
 import org.losslandscape.models.evaluation.Metrics;
@@ -17,6 +18,7 @@ import org.losslandscape.models.training.TrainingStatus;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.stages.ModelLandscape;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.TrainedModel;
 
 /**
@@ -36,6 +38,8 @@ import org.losslandscape.pipeline.stages.TrainedModel;
  * @param test loss and accuracy on the test set (null when training diverged)
  * @param slices one grid per direction pair, first pair first (empty when training diverged)
  * @param sharpness slice sharpness per radius, mean over the direction pairs (empty when diverged)
+ * @param measures the measures beyond the slices as {@link MeasuresCodec} writes them (null when
+ *     none were asked for, or training diverged)
  */
 public record SweepTaskResult(
     SweepTask task,
@@ -49,7 +53,8 @@ public record SweepTaskResult(
     MetricValues train,
     MetricValues test,
     List<SliceValues> slices,
-    List<SharpnessValue> sharpness)
+    List<SharpnessValue> sharpness,
+    String measures)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -153,7 +158,8 @@ public record SweepTaskResult(
       String ranOn,
       double seconds,
       TrainedModel model,
-      ModelLandscape landscape) {
+      ModelLandscape landscape,
+      RunMeasures measured) {
     TrainingResult t = model.training();
     List<CurvePoint> curve = new ArrayList<>();
     for (EpochRecord r : t.curve()) {
@@ -191,7 +197,8 @@ public record SweepTaskResult(
         model.usable() ? MetricValues.of(model.train()) : null,
         model.usable() ? MetricValues.of(model.test()) : null,
         slices,
-        sharpness);
+        sharpness,
+        measured == null ? null : MeasuresCodec.encode(measured));
   }
 
   /** The same result, marked as found finished by an earlier run. */
@@ -208,7 +215,13 @@ public record SweepTaskResult(
         train,
         test,
         slices,
-        sharpness);
+        sharpness,
+        measures);
+  }
+
+  /** The measures beyond the slices the task computed, if any. */
+  public Optional<RunMeasures> toRunMeasures() {
+    return measures == null ? Optional.empty() : Optional.of(MeasuresCodec.decode(measures));
   }
 
   /** True when training did not diverge and the model was sliced. */

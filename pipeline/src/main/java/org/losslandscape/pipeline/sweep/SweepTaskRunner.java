@@ -14,17 +14,20 @@ import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
+import org.losslandscape.pipeline.stages.MeasureStage;
 import org.losslandscape.pipeline.stages.ModelLandscape;
 import org.losslandscape.pipeline.stages.PlotStage;
 import org.losslandscape.pipeline.stages.PreparedData;
+import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;
 
 /**
  * Runs one sweep task wherever it was sent (a thread of this process or a Spark executor): wires
  * the study's own stages for the job's settings, loads the data, trains the task's run (or reuses
- * its cached weights), slices it, draws its figures and stores the result. Every TensorFlow object
- * is created and closed inside the task. A task finished by an earlier run is skipped.
+ * its cached weights), slices it, takes the measures the settings ask for beyond the slices, draws
+ * its figures and stores the result. Every TensorFlow object is created and closed inside the task.
+ * A task finished by an earlier run is skipped.
  */
 public final class SweepTaskRunner {
 
@@ -61,10 +64,15 @@ public final class SweepTaskRunner {
     PreparedData data = injector.getInstance(LoadDataStage.class).run();
     TrainedModel model = injector.getInstance(TrainStage.class).run(task.run(), data);
     ModelLandscape landscape = null;
+    RunMeasures measured = null;
     if (model.usable()) {
       LandscapeSamples samples = LandscapeSamples.forStudy(settings.slice(), data);
       landscape =
           injector.getInstance(LandscapeStage.class).run(List.of(model.weights()), samples).get(0);
+      MeasureStage measures = injector.getInstance(MeasureStage.class);
+      if (measures.active()) {
+        measured = measures.run(List.of(model.weights()), samples).get(0);
+      }
       if (settings.output().plots()) {
         injector.getInstance(PlotStage.class).perModel(landscape);
       }
@@ -79,7 +87,8 @@ public final class SweepTaskRunner {
             ranOn,
             seconds,
             model,
-            landscape);
+            landscape,
+            measured);
     store.write(result);
     LOG.info(
         "{}: done in {} on {}", task.id(), String.format(Locale.ROOT, "%.1f s", seconds), ranOn);

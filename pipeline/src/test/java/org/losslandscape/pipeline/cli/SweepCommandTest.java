@@ -60,6 +60,8 @@ class SweepCommandTest {
                 "1",
                 "--eps",
                 "1.0",
+                "--measures",
+                "all",
                 "--device",
                 "cpu"));
     args.addAll(List.of(extra));
@@ -145,7 +147,7 @@ class SweepCommandTest {
 
   /**
    * The sweep is the study: the same runs trained by the study command (same recipes, seeds and
-   * thread count) give the same losses and sharpness, bit for bit.
+   * thread count) give the same losses, sharpness and measures, bit for bit.
    */
   @Test
   void theSweepGivesTheStudysNumbersForTheSameRuns() throws Exception {
@@ -181,6 +183,9 @@ class SweepCommandTest {
       }
       assertThat(w.get(i).path("over_seeds").path("slice_sharpness"))
           .isEqualTo(s.get(i).path("over_seeds").path("slice_sharpness"));
+      // The measures beyond the slices, taken inside the tasks, are the study's too.
+      assertThat(w.get(i).path("measures").path("hessian").isMissingNode()).isFalse();
+      assertThat(w.get(i).path("measures")).isEqualTo(s.get(i).path("measures"));
     }
   }
 
