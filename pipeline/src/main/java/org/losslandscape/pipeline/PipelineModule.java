@@ -89,8 +89,8 @@ public final class PipelineModule extends AbstractModule {
   }
 
   @Provides
-  SgdTrainer trainer(ExecutionSettings execution) {
-    return new SgdTrainer(execution);
+  SgdTrainer trainer(ExecutionSettings execution, DeviceSettings deviceSettings) {
+    return new SgdTrainer(execution, deviceSettings.stepsPerRun());
   }
 
   /**

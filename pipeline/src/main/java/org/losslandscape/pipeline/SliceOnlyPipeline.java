@@ -12,6 +12,7 @@ import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.data.Standardization;
+import org.losslandscape.pipeline.io.ResultsException;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LandscapeStage;
 import org.losslandscape.pipeline.stages.LoadDataStage;
@@ -58,6 +59,29 @@ public final class SliceOnlyPipeline {
     this.report = report;
   }
 
+  /** Refuses a model whose input or output width is not the data's, in one line. */
+  private static void requireFits(Parameters parameters, Path source, PreparedData data) {
+    int inputs = parameters.architecture().inputSize();
+    int features = data.train().featureSize();
+    int classes = java.util.Arrays.stream(data.train().labels()).max().orElse(0) + 1;
+    if (inputs != features || parameters.architecture().classes() < classes) {
+      throw new ResultsException(
+          "the model in "
+              + source
+              + " ("
+              + parameters.architecture()
+              + ") takes "
+              + inputs
+              + " inputs and gives "
+              + parameters.architecture().classes()
+              + " logits, but the data have "
+              + features
+              + " features and "
+              + classes
+              + " classes; slice it on data of its own shape");
+    }
+  }
+
   /**
    * Slices {@code parameters} (read from {@code source}) and files the results under {@code run}.
    *
@@ -66,6 +90,7 @@ public final class SliceOnlyPipeline {
   public ModelLandscape run(
       RunId run, Path source, Parameters parameters, Optional<Standardization> preprocessing) {
     PreparedData data = timer.time("load-data", () -> loadData.run(preprocessing));
+    requireFits(parameters, source, data);
     Metrics[] metrics =
         timer.time(
             "evaluate",

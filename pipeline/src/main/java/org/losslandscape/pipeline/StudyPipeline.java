@@ -72,7 +72,7 @@ public final class StudyPipeline {
   }
 
   /** Runs the whole study and returns what it produced. */
-  public StudyResults run() {
+  public StudyOutcome run() {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
@@ -88,7 +88,7 @@ public final class StudyPipeline {
    * models it trained; a sweep calls it with the models its tasks trained and sliced elsewhere, so
    * both end in the same files.
    */
-  public StudyResults conclude(
+  public StudyOutcome conclude(
       PreparedData data, List<TrainedModel> models, List<ModelLandscape> landscapes) {
     List<WeightsToSlice> usable = usable(models);
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
@@ -101,7 +101,7 @@ public final class StudyPipeline {
    * {@link #conclude(PreparedData, List, List)} with the measures beyond the slices already taken
    * (by a sweep's tasks, each for its own run).
    */
-  public StudyResults conclude(
+  public StudyOutcome conclude(
       PreparedData data,
       List<TrainedModel> models,
       List<ModelLandscape> landscapes,
@@ -123,7 +123,7 @@ public final class StudyPipeline {
     }
     Verdict verdict = verdictStage.write(List.of(judged));
     report.write(results, verdict, timer.seconds());
-    return results;
+    return new StudyOutcome(results, judged);
   }
 
   private static List<WeightsToSlice> usable(List<TrainedModel> models) {

@@ -3,7 +3,6 @@ package org.losslandscape.pipeline.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.losslandscape.models.training.StepTiming;
 
 /**
  * The results of one {@code bench} run and their Markdown rendering (ready to paste into the
@@ -16,7 +15,8 @@ import org.losslandscape.models.training.StepTiming;
  * @param matMulSize side of the square matrix product timed as the machine's practical peak
  * @param matMul its timing
  * @param checks free-text lines comparing evaluators' results (differences, errors)
- * @param steps training-step timings per batch size (empty if not measured)
+ * @param steps training-step timings per case (empty if not measured)
+ * @param measures the measures' timings on one model (empty if not measured)
  * @param notes further lines (FLOP model, training, machine load)
  * @param command the exact command line
  */
@@ -28,14 +28,16 @@ public record BenchReport(
     int matMulSize,
     Timing matMul,
     List<String> checks,
-    List<List<StepTiming>> steps,
+    List<TrainingStepBenchmark.Row> steps,
+    List<MeasureBenchmark.Row> measures,
     List<String> notes,
     String command) {
 
   public BenchReport {
     landscapes = List.copyOf(landscapes);
     checks = List.copyOf(checks);
-    steps = steps.stream().map(List::copyOf).toList();
+    steps = List.copyOf(steps);
+    measures = List.copyOf(measures);
     notes = List.copyOf(notes);
   }
 
@@ -103,15 +105,20 @@ public record BenchReport(
             FlopModel.squareMatMul(matMulSize) / matMul.min() / 1e9));
     checks.forEach(line -> md.append("- ").append(line).append('\n'));
     if (!steps.isEmpty()) {
+      md.append("\n### Training steps (training set in the graph, minibatches fed as indices)\n\n");
       md.append(
-          "\n### Training steps (SGD, training set in the graph, minibatch fed as indices)\n\n");
-      md.append("| Batch | Min ms/step | Median ms/step | Steps/s | Examples/s |\n");
-      md.append("|---:|---:|---:|---:|---:|\n");
-      for (List<StepTiming> timings : steps) {
-        Timing perStep = new Timing(timings.stream().map(StepTiming::millisPerStep).toList());
-        int batch = timings.get(0).batchSize();
+          "| Optimizer | Batch | Steps per Session.run | Min ms/step | Median ms/step | Steps/s"
+              + " | vs 1 step per run | vs SGD |\n");
+      md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+      for (TrainingStepBenchmark.Row row : steps) {
+        TrainingStepBenchmark.Case c = row.benchCase();
+        Timing perStep = row.millisPerStep();
         md.append("| ")
-            .append(batch)
+            .append(c.optimizerName())
+            .append(" | ")
+            .append(c.batchSize())
+            .append(" | ")
+            .append(c.stepsPerRun())
             .append(" | ")
             .append(f("%.3f", perStep.min()))
             .append(" | ")
@@ -119,14 +126,72 @@ public record BenchReport(
             .append(" | ")
             .append(f("%.0f", 1000 / perStep.median()))
             .append(" | ")
-            .append(f("%.0f", 1000 * batch / perStep.median()))
+            .append(ratio(row, r -> sameExcept(r, c, true)))
+            .append(" | ")
+            .append(ratio(row, r -> sameExcept(r, c, false)))
             .append(" |\n");
       }
+      md.append(
+          "\n\"vs 1 step per run\" is the speed-up of the median step over the same optimizer and"
+              + " batch run one step per Session.run; \"vs SGD\" is the cost of a step relative to"
+              + " SGD's at the same batch and steps per run (SAM and ASAM take two gradients).\n");
+    }
+    if (!measures.isEmpty()) {
+      md.append("\n### Measures on one model (the study's settings)\n\n");
+      md.append("| Measure | Seconds | Gradient or Hessian-vector evaluations |\n");
+      md.append("|---|---:|---:|\n");
+      for (MeasureBenchmark.Row row : measures) {
+        md.append("| ")
+            .append(row.name())
+            .append(" | ")
+            .append(f("%.3f", row.timing().median()))
+            .append(" | ")
+            .append(row.calls())
+            .append(" |\n");
+      }
+      measures.stream()
+          .filter(r -> r.name().equals("Hessian-vector product"))
+          .findFirst()
+          .ifPresent(
+              r ->
+                  md.append(
+                      f(
+                          "%nHessian-vector products per second: %.1f (median of %d).%n",
+                          1 / r.timing().median(), r.timing().seconds().size())));
     }
     md.append('\n');
     notes.forEach(line -> md.append("- ").append(line).append('\n'));
     md.append("\nCommand:\n\n```\n").append(command).append("\n```\n");
     return md.toString();
+  }
+
+  /** Times faster {@code row} is than the one row {@code baseline} picks, or a dash. */
+  private String ratio(
+      TrainingStepBenchmark.Row row,
+      java.util.function.Predicate<TrainingStepBenchmark.Case> baseline) {
+    return steps.stream()
+        .filter(r -> r != row && baseline.test(r.benchCase()))
+        .findFirst()
+        .map(b -> f("%.2fx", b.millisPerStep().median() / row.millisPerStep().median()))
+        .orElse("–");
+  }
+
+  /**
+   * The baseline of {@code c}: same optimizer and batch with one step per run ({@code
+   * sameOptimizer}), or SGD at the same batch and steps per run.
+   */
+  private static boolean sameExcept(
+      TrainingStepBenchmark.Case r, TrainingStepBenchmark.Case c, boolean sameOptimizer) {
+    if (sameOptimizer) {
+      return c.stepsPerRun() > 1
+          && r.optimizer().equals(c.optimizer())
+          && r.batchSize() == c.batchSize()
+          && r.stepsPerRun() == 1;
+    }
+    return c.optimizer().isSharpnessAware()
+        && !r.optimizer().isSharpnessAware()
+        && r.batchSize() == c.batchSize()
+        && r.stepsPerRun() == c.stepsPerRun();
   }
 
   private static String f(String format, Object... args) {

@@ -12,7 +12,9 @@ import org.losslandscape.models.landscape.GridSpec;
  * @param samples training examples per grid point
  * @param repeats timed repeats of each evaluator
  * @param evaluators which evaluators to time
- * @param stepTiming also time training steps at batch 32 and 1024
+ * @param stepTiming also time training steps (SGD at batch 32 and 1024, one and several steps per
+ *     run; SAM and ASAM)
+ * @param measureTiming also time the measures beyond the slices on the trained model
  */
 public record BenchSettings(
     GridSpec grid,
@@ -20,7 +22,8 @@ public record BenchSettings(
     int samples,
     int repeats,
     List<BenchEvaluator> evaluators,
-    boolean stepTiming) {
+    boolean stepTiming,
+    boolean measureTiming) {
 
   public BenchSettings {
     Objects.requireNonNull(grid, "grid");
@@ -45,6 +48,7 @@ public record BenchSettings(
         10_000,
         3,
         List.of(BenchEvaluator.values()),
+        true,
         true);
   }
 }

@@ -25,7 +25,6 @@ import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.SgdTrainer;
-import org.losslandscape.models.training.StepTiming;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingListener;
@@ -93,21 +92,18 @@ public final class Benchmark {
         LandscapeBenchmark.time(candidates, theta, directions, points, settings.repeats());
     List<String> checks = checks(measured, settings.grid());
 
-    List<List<StepTiming>> steps = new ArrayList<>();
-    if (settings.stepTiming()) {
-      for (int batch : new int[] {32, 1024}) {
-        int timed = batch <= 64 ? 3000 : 300;
-        steps.add(
-            LandscapeBenchmark.trainingSteps(
-                trainer,
+    List<TrainingStepBenchmark.Row> steps =
+        settings.stepTiming()
+            ? TrainingStepBenchmark.time(
+                execution,
                 initial,
                 train,
-                config(batch, new TrainingBudget.Steps(timed)),
-                50,
-                timed,
-                settings.repeats()));
-      }
-    }
+                TrainingStepBenchmark.defaultCases(),
+                TRAINING_SEED,
+                settings.repeats())
+            : List.of();
+    List<MeasureBenchmark.Row> measures =
+        settings.measureTiming() ? MeasureBenchmark.time(execution, theta, points, 5) : List.of();
 
     int n = settings.grid().size();
     String title =
@@ -123,6 +119,7 @@ public final class Benchmark {
             matMul,
             checks,
             steps,
+            measures,
             notes(settings, net, trainLoss, points.count(), loadAtStart),
             command);
     LOG.info("bench done in {} s", secondsSince(started));

@@ -12,9 +12,6 @@ import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.Tensors;
-import org.losslandscape.models.training.SgdTrainer;
-import org.losslandscape.models.training.StepTiming;
-import org.losslandscape.models.training.TrainingConfig;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -150,33 +147,6 @@ public final class LandscapeBenchmark {
       }
     }
     return new Timing(seconds);
-  }
-
-  /**
-   * Times {@code steps} training steps of {@code config} {@code repeats} times (each on a fresh
-   * graph, after {@code warmup} untimed steps), with the trainer's in-graph data path.
-   */
-  public static List<StepTiming> trainingSteps(
-      SgdTrainer trainer,
-      Parameters initial,
-      LabeledData train,
-      TrainingConfig config,
-      int warmup,
-      int steps,
-      int repeats) {
-    List<StepTiming> out = new ArrayList<>();
-    for (int repeat = 1; repeat <= repeats; repeat++) {
-      StepTiming t = trainer.timeSteps(initial, train, config, warmup, steps);
-      LOG.info(
-          "repeat {}/{}: {} training steps at batch {}: {} ms/step",
-          repeat,
-          repeats,
-          steps,
-          config.batchSize(),
-          String.format("%.3f", t.millisPerStep()));
-      out.add(t);
-    }
-    return out;
   }
 
   /**

@@ -93,6 +93,15 @@ public final class BenchCommand implements Callable<Integer> {
           "Time training steps at batch 32 and 1024 (default: on; --no-step-timing skips it).")
   boolean stepTiming = DEFAULTS.stepTiming();
 
+  @Option(
+      names = "--measure-timing",
+      negatable = true,
+      fallbackValue = "true",
+      description =
+          "Time the Hessian, worst-case and average-case measures on the trained model (default:"
+              + " on; --no-measure-timing skips it).")
+  boolean measureTiming = DEFAULTS.measureTiming();
+
   @Override
   public Integer call() {
     Main.configureLogging(common.verbose);
@@ -105,7 +114,8 @@ public final class BenchCommand implements Callable<Integer> {
                     samples,
                     repeats,
                     evaluators.stream().map(BenchEvaluator::parse).toList(),
-                    stepTiming));
+                    stepTiming,
+                    measureTiming));
     StudySettings settings =
         SettingsFactory.validated(
             () ->

@@ -35,6 +35,14 @@ public final class CommonOptions {
       description = "TensorFlow intra-op threads (default: 0 = one per core).")
   int threads = DeviceSettings.defaults().threads();
 
+  @Option(
+      names = "--steps-per-run",
+      paramLabel = "K",
+      description =
+          "Training steps per TensorFlow Session.run (default: ${DEFAULT-VALUE}); any value gives"
+              + " the same weights, 1 is the old one-run-per-step path.")
+  int stepsPerRun = DeviceSettings.defaults().stepsPerRun();
+
   @Option(names = "--verbose", description = "Debug logging, and stack traces with errors.")
   boolean verbose;
 }

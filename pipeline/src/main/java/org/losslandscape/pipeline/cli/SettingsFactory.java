@@ -19,6 +19,7 @@ import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -104,7 +105,7 @@ final class SettingsFactory {
 
   static DeviceSettings device(CommonOptions common) {
     return new DeviceSettings(
-        DeviceRequest.parse(common.device), common.requireGpu, common.threads);
+        DeviceRequest.parse(common.device), common.requireGpu, common.threads, common.stepsPerRun);
   }
 
   static OutputSettings output(OutputOptions output) {
@@ -180,7 +181,31 @@ final class SettingsFactory {
     return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
   }
 
+  /**
+   * The protocols of {@code --protocols}, each with its budget flag or the default; empty if none.
+   */
+  static List<Protocol> protocols(TrainingOptions t) {
+    if (t.protocols.isEmpty()) {
+      return List.of();
+    }
+    return validated(
+        () ->
+            Protocol.parse(
+                t.protocols,
+                t.epochs != null
+                    ? new TrainingBudget.Epochs(t.epochs)
+                    : (TrainingBudget.Epochs) TrainingSettings.defaults().budget(),
+                new TrainingBudget.Steps(t.steps != null ? t.steps : Protocol.DEFAULT_STEPS),
+                new TrainingBudget.TargetLoss(
+                    t.targetLoss != null ? t.targetLoss : Protocol.DEFAULT_TARGET_LOSS,
+                    t.maxSteps)));
+  }
+
   private static TrainingBudget budget(TrainingOptions t) {
+    if (!t.protocols.isEmpty()) {
+      // Each protocol has its own budget; this one only validates the shared settings.
+      return TrainingSettings.defaults().budget();
+    }
     int given =
         (t.epochs != null ? 1 : 0) + (t.steps != null ? 1 : 0) + (t.targetLoss != null ? 1 : 0);
     if (given > 1) {

@@ -1,13 +1,16 @@
 package org.losslandscape.pipeline.cli;
 
 import com.google.inject.Guice;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.pipeline.PipelineModule;
+import org.losslandscape.pipeline.ProtocolStudy;
 import org.losslandscape.pipeline.StudyPipeline;
 import org.losslandscape.pipeline.config.Invocation;
 import org.losslandscape.pipeline.config.MemoryEstimate;
+import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.StudySettings;
-import org.losslandscape.pipeline.stages.StudyResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,15 +68,20 @@ public final class StudyCommand implements Callable<Integer> {
           MemoryEstimate.forStudy(settings).requireFits(Runtime.getRuntime().maxMemory());
           return settings;
         });
+    List<Protocol> protocols = SettingsFactory.protocols(training);
+    // Each protocol's budget must suit the shared settings (e.g. a cosine schedule needs an end).
+    SettingsFactory.validated(() -> protocols.stream().map(settings::forProtocol).toList());
     OutputFolder.prepare(settings.output().directory());
-    StudyResults results =
-        Guice.createInjector(
-                new PipelineModule(
-                    settings,
-                    PipelineModule.chooseDevice(settings.device()),
-                    Invocation.of(spec.commandLine().getParseResult().originalArgs())))
-            .getInstance(StudyPipeline.class)
-            .run();
-    return results.anyDiverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
+    DeviceChoice device = PipelineModule.chooseDevice(settings.device());
+    Invocation invocation = Invocation.of(spec.commandLine().getParseResult().originalArgs());
+    boolean diverged =
+        protocols.isEmpty()
+            ? Guice.createInjector(new PipelineModule(settings, device, invocation))
+                .getInstance(StudyPipeline.class)
+                .run()
+                .results()
+                .anyDiverged()
+            : new ProtocolStudy(settings, device, invocation).run(protocols);
+    return diverged ? ExitCodes.DIVERGED : ExitCodes.OK;
   }
 }

@@ -80,6 +80,11 @@ public final class SweepCommand implements Callable<Integer> {
             flag + " does not apply to a sweep: its recipes are --lrs x --batches");
       }
     }
+    if (parsed.hasMatchedOption("--protocols")) {
+      throw new UsageException(
+          "--protocols does not apply to a sweep: run one sweep per budget (--epochs, --steps or"
+              + " --target-loss)");
+    }
     boolean spark = sweep.master != null || SparkSupport.launchedBySparkSubmit();
     if (spark && parsed.hasMatchedOption("--parallel")) {
       throw new UsageException(

@@ -124,6 +124,17 @@ public final class TrainingOptions {
   long maxSteps = 200_000;
 
   @Option(
+      names = "--protocols",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Run the study under several training budgets and judge the claims under each:"
+              + " epochs (--epochs, default 10), steps (--steps, default 4000), target-loss"
+              + " (--target-loss, default 0.3, at most --max-steps), or all. Each protocol gets its"
+              + " own sub-folder of --out; the verdict across them is written to --out.")
+  List<String> protocols = new ArrayList<>();
+
+  @Option(
       names = "--seed",
       paramLabel = "N",
       description = "Training seed: initial weights and shuffles (default: ${DEFAULT-VALUE}).")

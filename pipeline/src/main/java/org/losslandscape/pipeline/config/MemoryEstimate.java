@@ -79,6 +79,14 @@ public record MemoryEstimate(
       return;
     }
     String heap = bytes(maxHeapBytes);
+    if (fixedBytes >= usable) {
+      throw new IllegalArgumentException(
+          "the data set and the tool need about "
+              + bytes(fixedBytes)
+              + " of memory, more than the "
+              + heap
+              + " this JVM may use (-Xmx); give the JVM a larger heap");
+    }
     if (parameterBytes >= sliceBytes) {
       throw new IllegalArgumentException(
           "the network needs about "

@@ -44,4 +44,17 @@ public record StudySettings(
         SliceSettings.defaults(),
         MeasureSettings.defaults());
   }
+
+  /** The settings of one protocol: its budget, and its own sub-folder of the output folder. */
+  public StudySettings forProtocol(Protocol protocol) {
+    return new StudySettings(
+        data,
+        device,
+        new OutputSettings(
+            output.directory().resolve(protocol.name()), output.plots(), output.logScale()),
+        cache,
+        training.withBudget(protocol.budget()),
+        slice,
+        measures);
+  }
 }

@@ -67,6 +67,20 @@ public record TrainingSettings(
         1);
   }
 
+  /** The same settings with {@code newBudget} (one protocol of a multi-protocol study). */
+  public TrainingSettings withBudget(TrainingBudget newBudget) {
+    return new TrainingSettings(
+        recipes,
+        architecture,
+        initialization,
+        schedule,
+        optimizer,
+        momentum,
+        newBudget,
+        firstSeed,
+        seeds);
+  }
+
   /** Every run the settings call for: each recipe's seeds, recipe by recipe. */
   public List<RunId> runs() {
     List<RunId> runs = new ArrayList<>();

@@ -20,19 +20,27 @@ public record IdxImages(int count, int rows, int cols, byte[] pixels) {
       throw new IllegalArgumentException(
           "dimensions must be positive: " + count + " x " + rows + " x " + cols);
     }
-    if ((long) count * rows * cols != pixels.length) {
+    if (!fillsExactly(pixels.length, count, rows, cols)) {
       throw new IllegalArgumentException(
           count
               + " x "
               + rows
               + " x "
               + cols
-              + " images need "
-              + (long) count * rows * cols
-              + " pixels but "
+              + " images do not match the "
               + pixels.length
-              + " were given");
+              + " pixels given");
     }
+  }
+
+  /**
+   * Whether {@code length} equals {@code count * rows * cols} for positive factors, without the
+   * product overflowing: three factors below 2^31 can exceed a long (2^31 cubed is 2^93), and a
+   * wrapped product could match a small array.
+   */
+  static boolean fillsExactly(int length, int count, int rows, int cols) {
+    long perImage = (long) rows * cols;
+    return length % perImage == 0 && length / perImage == count;
   }
 
   /** The number of pixels in one image, {@code rows * cols}. */

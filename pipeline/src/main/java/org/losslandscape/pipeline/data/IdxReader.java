@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,7 +21,9 @@ import java.util.zip.GZIPInputStream;
  * because copies are often renamed or unpacked without renaming.
  *
  * <p>Every way a file can be wrong (bad magic, non-positive dimensions, too few or too many bytes,
- * a label outside 0..9, corrupt gzip) is reported as a {@link DataException} naming the file.
+ * a label outside 0..9, corrupt gzip, not a regular file) is reported as a {@link DataException}
+ * naming the file. The header's sizes are checked against what the file can hold before anything is
+ * allocated, so no input makes the reader run out of memory or time.
  */
 public final class IdxReader {
 
@@ -39,6 +42,18 @@ public final class IdxReader {
   /** Java arrays cannot be quite as long as Integer.MAX_VALUE on every VM. */
   private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
+  /** Deflate's best compression: a 258-byte match in a 1-bit length and a 1-bit distance code. */
+  private static final long MAX_DEFLATE_RATIO = 1032;
+
+  /** Magic, count, rows, columns. */
+  private static final int IMAGES_HEADER_BYTES = 16;
+
+  /** Magic, count. */
+  private static final int LABELS_HEADER_BYTES = 8;
+
+  /** The payload buffer starts this big and doubles up to the announced size as data arrives. */
+  private static final int INITIAL_BUFFER_BYTES = 1 << 20;
+
   private IdxReader() {}
 
   /**
@@ -47,15 +62,18 @@ public final class IdxReader {
    * @throws DataException if the file is missing, unreadable or not a well-formed image file
    */
   public static IdxImages readImages(Path file) {
-    try (DataInputStream in = open(file)) {
+    Source source = open(file);
+    try (DataInputStream in = source.stream()) {
       int magic = readHeaderInt(in, file);
       requireMagic(file, magic, IMAGES_MAGIC, "image");
       int count = readDimension(in, file, "image count");
       int rows = readDimension(in, file, "row count");
       int cols = readDimension(in, file, "column count");
-      long expected = (long) count * rows * cols;
       String announced = count + " images of " + rows + "x" + cols + " pixels";
-      byte[] pixels = readExactly(in, file, expected, announced);
+      // Each factor is below 2^31, so the product of two fits in a long; stop before the third.
+      long perImage = (long) rows * cols;
+      long expected = perImage > MAX_ARRAY_LENGTH ? Long.MAX_VALUE : count * perImage;
+      byte[] pixels = readPayload(in, source, IMAGES_HEADER_BYTES, expected, announced);
       return new IdxImages(count, rows, cols, pixels);
     } catch (IOException e) {
       throw unreadable(file, e);
@@ -68,11 +86,12 @@ public final class IdxReader {
    * @throws DataException if the file is missing, unreadable or not a well-formed label file
    */
   public static IdxLabels readLabels(Path file) {
-    try (DataInputStream in = open(file)) {
+    Source source = open(file);
+    try (DataInputStream in = source.stream()) {
       int magic = readHeaderInt(in, file);
       requireMagic(file, magic, LABELS_MAGIC, "label");
       int count = readDimension(in, file, "label count");
-      byte[] labels = readExactly(in, file, count, count + " labels");
+      byte[] labels = readPayload(in, source, LABELS_HEADER_BYTES, count, count + " labels");
       for (int i = 0; i < count; i++) {
         int label = Byte.toUnsignedInt(labels[i]);
         if (label >= CLASS_COUNT) {
@@ -93,17 +112,57 @@ public final class IdxReader {
     }
   }
 
-  /** Opens {@code file}, transparently decompressing it if it starts with the gzip magic. */
-  private static DataInputStream open(Path file) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+  /**
+   * An open IDX file and what is known about its size before reading it.
+   *
+   * @param file the path, for messages
+   * @param stream the decompressed content
+   * @param fileSize the size on disk
+   * @param gzipped whether the content is gzip-compressed
+   */
+  private record Source(Path file, DataInputStream stream, long fileSize, boolean gzipped) {
+
+    /**
+     * The most content bytes the file can hold: its size if raw; if gzipped, its size times
+     * deflate's best possible ratio (a 258-byte match coded in 2 bits: 1032 to 1).
+     */
+    long maxContentBytes() {
+      return gzipped ? fileSize * MAX_DEFLATE_RATIO : fileSize;
+    }
+  }
+
+  /**
+   * Opens {@code file}, transparently decompressing it if it starts with the gzip magic. Only
+   * regular files are read: a named pipe or a device would block or never end.
+   */
+  private static Source open(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(
+          Files.exists(file) ? file + " is not a regular file." : file + " does not exist.");
+    }
+    InputStream raw = null;
     try {
+      long size = Files.size(file);
+      raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
       raw.mark(2);
       boolean gzipped = raw.read() == GZIP_MAGIC_FIRST && raw.read() == GZIP_MAGIC_SECOND;
       raw.reset();
-      return new DataInputStream(gzipped ? new GZIPInputStream(raw, 1 << 16) : raw);
+      InputStream content = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
+      return new Source(file, new DataInputStream(content), size, gzipped);
     } catch (IOException e) {
-      raw.close();
-      throw e;
+      closeQuietly(raw);
+      throw unreadable(file, e);
+    }
+  }
+
+  private static void closeQuietly(InputStream stream) {
+    if (stream == null) {
+      return;
+    }
+    try {
+      stream.close();
+    } catch (IOException e) {
+      // Already failing with a more useful message.
     }
   }
 
@@ -135,38 +194,76 @@ public final class IdxReader {
   /**
    * Reads the {@code expected} payload bytes and checks that nothing follows them: a short file is
    * an interrupted download or copy, a long one is not the file its header describes.
+   *
+   * <p>The header is the file's own claim, so it is checked against what the file can hold before
+   * anything is allocated, and the buffer then grows with the bytes actually read: a few bytes
+   * announcing two billion pixels cost neither memory nor time.
    */
-  private static byte[] readExactly(DataInputStream in, Path file, long expected, String announced)
+  private static byte[] readPayload(
+      DataInputStream in, Source source, int headerBytes, long expected, String announced)
       throws IOException {
+    Path file = source.file();
     if (expected > MAX_ARRAY_LENGTH) {
       throw new DataException(file + " announces " + announced + ", too many to load at once.");
     }
-    byte[] payload = new byte[(int) expected];
-    int found = in.readNBytes(payload, 0, payload.length);
-    if (found < expected) {
+    long room = source.maxContentBytes() - headerBytes;
+    if (!source.gzipped() && room != expected) {
+      throw room < expected
+          ? truncated(file, announced, expected, room)
+          : trailing(file, room - expected, expected, announced);
+    }
+    if (source.gzipped() && expected > room) {
       throw new DataException(
           file
               + " is truncated: its header announces "
               + announced
               + " ("
               + expected
-              + " bytes after the header) but only "
-              + found
-              + " bytes follow.");
+              + " bytes after the header) but a gzip file of "
+              + source.fileSize()
+              + " bytes cannot unpack to that many.");
+    }
+    byte[] payload = new byte[(int) Math.min(expected, INITIAL_BUFFER_BYTES)];
+    int found = 0;
+    while (found < expected) {
+      if (found == payload.length) {
+        payload = Arrays.copyOf(payload, (int) Math.min(expected, 2L * payload.length));
+      }
+      int read = in.read(payload, found, payload.length - found);
+      if (read < 0) {
+        throw truncated(file, announced, expected, found);
+      }
+      found += read;
     }
     long trailing = in.transferTo(OutputStream.nullOutputStream());
     if (trailing > 0) {
-      throw new DataException(
-          file
-              + " has "
-              + trailing
-              + " unexpected bytes after the "
-              + expected
-              + " its header announces ("
-              + announced
-              + ").");
+      throw trailing(file, trailing, expected, announced);
     }
     return payload;
+  }
+
+  private static DataException truncated(Path file, String announced, long expected, long found) {
+    return new DataException(
+        file
+            + " is truncated: its header announces "
+            + announced
+            + " ("
+            + expected
+            + " bytes after the header) but only "
+            + Math.max(found, 0)
+            + " bytes follow.");
+  }
+
+  private static DataException trailing(Path file, long trailing, long expected, String announced) {
+    return new DataException(
+        file
+            + " has "
+            + trailing
+            + " unexpected bytes after the "
+            + expected
+            + " its header announces ("
+            + announced
+            + ").");
   }
 
   private static DataException unreadable(Path file, IOException e) {

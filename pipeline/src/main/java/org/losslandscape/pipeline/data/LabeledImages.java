@@ -22,7 +22,7 @@ public record LabeledImages(byte[] pixels, int[] labels, int count, int rows, in
       throw new IllegalArgumentException(
           "dimensions must be positive: " + count + " x " + rows + " x " + cols);
     }
-    if ((long) count * rows * cols != pixels.length || labels.length != count) {
+    if (!IdxImages.fillsExactly(pixels.length, count, rows, cols) || labels.length != count) {
       throw new IllegalArgumentException(
           count
               + " images of "

@@ -7,35 +7,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntFunction;
 
 /**
- * Writes and reads numpy {@code .npy} files (format version 1.0) holding little-endian float32
- * ({@code "<f4"}) or int32 ({@code "<i4"}) arrays of any shape in C order, so that results can be
- * opened with {@code numpy.load} without any conversion.
+ * Writes numpy {@code .npy} files (format version 1.0) holding little-endian float32 ({@code
+ * "<f4"}) or int32 ({@code "<i4"}) arrays in C order, so that results open with {@code numpy.load}
+ * without conversion, and reads the {@code .npy} files people actually have.
  *
  * <p>Layout: the magic {@code \x93NUMPY}, version bytes {@code 1 0}, a little-endian uint16 header
  * length, then an ASCII Python dict literal such as {@code {'descr': '<f4', 'fortran_order': False,
  * 'shape': (2, 3), }} padded with spaces and ended by {@code '\n'} so that the data begins at a
- * multiple of 64 bytes, then the raw elements. The padding is the smallest that reaches that
- * alignment; numpy itself adds some spare spaces for in-place growth, which readers ignore.
+ * multiple of 64 bytes, then the raw elements. The padding written here is the smallest that
+ * reaches that alignment; numpy itself adds some spare spaces for in-place growth.
+ *
+ * <h2>What the reader accepts</h2>
+ *
+ * <ul>
+ *   <li>Format versions 1.0, 2.0 (4-byte header length) and 3.0 (UTF-8 header).
+ *   <li>Fortran order (first axis fastest), which {@code np.save(path, w.T)} writes for a
+ *       transposed PyTorch weight: elements are reordered into C order, so the result always has
+ *       the shape the header declares, last axis fastest.
+ *   <li>Numeric dtypes in either byte order: float16, float32, float64, int8 to int64 and uint8 to
+ *       uint64 ({@code <}, {@code >}; {@code =}, {@code |} or no mark mean native, as in numpy).
+ *       Conversion to float32 rounds to the nearest float32, ties to even, exactly as numpy's
+ *       {@code astype(np.float32)}: float16 is exact, float64 loses the digits float32 cannot hold
+ *       and becomes an infinity beyond ±3.4e38, integers are exact up to 2^24 in magnitude. {@link
+ *       #read} keeps integers as int32 and refuses values outside that range.
+ *   <li>Refused, with one line naming the file and what was found: bool, complex, extended
+ *       precision, object, string, void, structured, datetime and timedelta dtypes; anything
+ *       malformed.
+ * </ul>
+ *
+ * <p>The file comes from a user, so every declared size is checked against the file's real length
+ * before anything that large is allocated: any input ends in a result or a {@link
+ * ResultsException}.
  */
 public final class Npy {
 
-  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  /** The most elements (and file bytes) one array may have: Java arrays stop just below 2^31. */
+  static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
   /** numpy aligns the data to 64 bytes so that it can be memory-mapped with any element type. */
   private static final int DATA_ALIGNMENT = 64;
 
-  private static final int V1_PREFIX_LENGTH = MAGIC.length + 2 + 2;
   private static final String FLOAT32 = "<f4";
   private static final String INT32 = "<i4";
-
-  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-  private static final Pattern FORTRAN_ORDER =
-      Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
   private Npy() {}
 
@@ -74,71 +90,165 @@ public final class Npy {
   }
 
   /**
-   * Reads a {@code .npy} file written by this class or by numpy.
+   * Reads a {@code .npy} file written by this class or by numpy: floating-point arrays as float32,
+   * integer arrays as int32, in C order (see the class comment for what is converted how).
    *
-   * @throws ResultsException if the file cannot be read, is not a {@code .npy} file, uses an
-   *     unsupported dtype or Fortran order, or its length does not match its header
+   * @throws ResultsException if the file cannot be read, is not a {@code .npy} file, holds a dtype
+   *     that is not a real number, an integer outside the int32 range, or its length does not match
+   *     its header
    */
   public static NpyArray read(Path source) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(source);
-    } catch (IOException e) {
-      throw new ResultsException("Cannot read " + source + ": " + AtomicFiles.describe(e) + ".", e);
-    }
-    return decode(bytes, source.toString());
+    return decode(readFile(source), source.toString());
   }
 
   /**
-   * Decodes the content of a {@code .npy} file.
+   * Reads any numeric {@code .npy} file as float32 in C order, e.g. weights exported from Python.
+   *
+   * @throws ResultsException if the file cannot be read, is not a {@code .npy} file, holds a dtype
+   *     that is not a real number, or its length does not match its header
+   */
+  public static NpyArray.Float32 readFloat32(Path source) {
+    return decodeFloat32(readFile(source), source.toString());
+  }
+
+  /**
+   * Decodes the content of a {@code .npy} file like {@link #read}: floating-point dtypes become
+   * {@link NpyArray.Float32}, integer dtypes {@link NpyArray.Int32}.
    *
    * @param bytes the whole file
    * @param sourceName how to name the file in error messages
    * @throws ResultsException if the bytes are not a supported {@code .npy} array
    */
   public static NpyArray decode(byte[] bytes, String sourceName) {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    String header = readHeader(buffer, sourceName);
-    String dtype = parseDtype(header, sourceName);
-    int[] shape = parseShape(header, sourceName);
-    String fortranOrder = group(FORTRAN_ORDER, header);
-    if (fortranOrder == null) {
-      throw invalid(sourceName, "its header has no fortran_order entry");
+    NpyHeader header = parseHeader(bytes, sourceName);
+    if (header.dtype().type().isFloatingPoint()) {
+      return new NpyArray.Float32(header.shape(), floats(bytes, header, sourceName));
     }
-    if (!"False".equals(fortranOrder)) {
-      throw invalid(sourceName, "it is stored in Fortran order, only C order is supported");
+    return new NpyArray.Int32(header.shape(), ints(bytes, header, sourceName));
+  }
+
+  /**
+   * Decodes the content of a {@code .npy} file of any numeric dtype as float32, like {@link
+   * #readFloat32}.
+   *
+   * @param bytes the whole file
+   * @param sourceName how to name the file in error messages
+   * @throws ResultsException if the bytes are not a supported {@code .npy} array
+   */
+  public static NpyArray.Float32 decodeFloat32(byte[] bytes, String sourceName) {
+    NpyHeader header = parseHeader(bytes, sourceName);
+    return new NpyArray.Float32(header.shape(), floats(bytes, header, sourceName));
+  }
+
+  private static NpyHeader parseHeader(byte[] bytes, String sourceName) {
+    try {
+      return NpyHeader.parse(bytes);
+    } catch (IllegalArgumentException e) {
+      throw invalid(sourceName, e.getMessage());
     }
-    long elementCount = Shapes.elementCount(shape);
-    if (elementCount < 0) {
-      throw invalid(sourceName, "shape " + Arrays.toString(shape) + " is too large to load");
+  }
+
+  /** The elements converted to float32, in C order. */
+  private static float[] floats(byte[] bytes, NpyHeader header, String sourceName) {
+    float[] out = allocate(header, sourceName, Float.BYTES, float[]::new);
+    ByteBuffer data = dataOf(bytes, header);
+    NpyDtype.ElementType type = header.dtype().type();
+    int size = type.size();
+    FortranOrder walk =
+        header.fortranOrder() && out.length > 0 ? new FortranOrder(header.shape()) : null;
+    for (int i = 0; i < out.length; i++) {
+      int element = walk == null ? i : walk.next();
+      out[i] = type.toFloat(data, element * size);
     }
-    long expectedBytes = elementCount * Integer.BYTES;
-    if (buffer.remaining() != expectedBytes) {
+    return out;
+  }
+
+  /** The elements as int32, in C order; refuses values outside the int32 range. */
+  private static int[] ints(byte[] bytes, NpyHeader header, String sourceName) {
+    int[] out = allocate(header, sourceName, Integer.BYTES, int[]::new);
+    ByteBuffer data = dataOf(bytes, header);
+    NpyDtype.ElementType type = header.dtype().type();
+    int size = type.size();
+    FortranOrder walk =
+        header.fortranOrder() && out.length > 0 ? new FortranOrder(header.shape()) : null;
+    for (int i = 0; i < out.length; i++) {
+      int element = walk == null ? i : walk.next();
+      long value = type.toLong(data, element * size);
+      if (value != (int) value || (type.isUnsigned() && value < 0)) {
+        throw invalid(
+            sourceName,
+            "its "
+                + type.numpyName()
+                + " value "
+                + (type.isUnsigned() ? Long.toUnsignedString(value) : Long.toString(value))
+                + " at C-order position "
+                + i
+                + " does not fit in int32");
+      }
+      out[i] = (int) value;
+    }
+    return out;
+  }
+
+  private static ByteBuffer dataOf(byte[] bytes, NpyHeader header) {
+    return ByteBuffer.wrap(bytes, header.dataOffset(), bytes.length - header.dataOffset())
+        .slice()
+        .order(header.dtype().order());
+  }
+
+  /**
+   * A new array for the header's elements. The header has been checked against the file's length,
+   * so the size is backed by real data; a file bigger than the free heap is still possible, and
+   * that one allocation failing is reported as an actionable error rather than a crash.
+   */
+  private static <T> T allocate(
+      NpyHeader header, String sourceName, int bytesPerElement, IntFunction<T> constructor) {
+    try {
+      return constructor.apply(header.elementCount());
+    } catch (OutOfMemoryError e) {
       throw invalid(
           sourceName,
-          "shape "
-              + Arrays.toString(shape)
-              + " needs "
-              + expectedBytes
-              + " data bytes but the file has "
-              + buffer.remaining());
+          "its "
+              + header.elementCount()
+              + " elements need "
+              + ((long) header.elementCount() * bytesPerElement >> 20)
+              + " MiB, more than the Java heap has free; raise the heap limit (-Xmx)");
     }
-    ByteBuffer data = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
-    if (FLOAT32.equals(dtype)) {
-      float[] floats = new float[(int) elementCount];
-      data.asFloatBuffer().get(floats);
-      return new NpyArray.Float32(shape, floats);
+  }
+
+  /** The whole file, after checking that it is a regular file small enough for one array. */
+  private static byte[] readFile(Path source) {
+    try {
+      if (!Files.isRegularFile(source)) {
+        throw new ResultsException(
+            "Cannot read "
+                + source
+                + ": "
+                + (Files.exists(source) ? "it is not a regular file" : "no such file or folder")
+                + ".");
+      }
+      long size = Files.size(source);
+      if (size > MAX_ELEMENTS) {
+        throw invalid(
+            source.toString(),
+            "it is " + size + " bytes long; arrays over 2 GiB are not supported");
+      }
+      return Files.readAllBytes(source);
+    } catch (IOException e) {
+      throw new ResultsException("Cannot read " + source + ": " + AtomicFiles.describe(e) + ".", e);
+    } catch (OutOfMemoryError e) {
+      throw new ResultsException(
+          "Cannot read "
+              + source
+              + ": the file does not fit in the free Java heap; raise the heap limit (-Xmx).");
     }
-    int[] ints = new int[(int) elementCount];
-    data.asIntBuffer().get(ints);
-    return new NpyArray.Int32(shape, ints);
   }
 
   /** The header dict for {@code dtype} and {@code shape}, padded and ending in a newline. */
   static String header(String dtype, int[] shape) {
     String dict =
         "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + pythonTuple(shape) + ", }";
-    int unpadded = V1_PREFIX_LENGTH + dict.length() + 1;
+    int unpadded = NpyHeader.V1_PREFIX_LENGTH + dict.length() + 1;
     int padding = (DATA_ALIGNMENT - unpadded % DATA_ALIGNMENT) % DATA_ALIGNMENT;
     return dict + " ".repeat(padding) + "\n";
   }
@@ -163,101 +273,20 @@ public final class Npy {
           "shape " + Arrays.toString(shape) + " has too many dimensions for a version 1.0 header");
     }
     ByteBuffer buffer =
-        ByteBuffer.allocate(V1_PREFIX_LENGTH + header.length + elementCount * Integer.BYTES)
+        ByteBuffer.allocate(
+                NpyHeader.V1_PREFIX_LENGTH + header.length + elementCount * Integer.BYTES)
             .order(ByteOrder.LITTLE_ENDIAN);
     return buffer
-        .put(MAGIC)
+        .put(NpyHeader.MAGIC)
         .put((byte) 1)
         .put((byte) 0)
         .putShort((short) header.length)
         .put(header);
   }
 
-  /**
-   * Checks magic and version and returns the header text, leaving {@code buffer} at the data.
-   * Versions 2.0 and 3.0 differ from 1.0 only in a 4-byte header length (and 3.0 in a UTF-8
-   * header), so numpy files that needed them are accepted too.
-   */
-  private static String readHeader(ByteBuffer buffer, String sourceName) {
-    if (buffer.remaining() < V1_PREFIX_LENGTH
-        || !Arrays.equals(Arrays.copyOf(buffer.array(), MAGIC.length), MAGIC)) {
-      throw invalid(sourceName, "it does not start with the .npy magic bytes");
-    }
-    buffer.position(MAGIC.length);
-    int major = Byte.toUnsignedInt(buffer.get());
-    int minor = Byte.toUnsignedInt(buffer.get());
-    long headerLength;
-    if (major == 1 && minor == 0) {
-      headerLength = Short.toUnsignedInt(buffer.getShort());
-    } else if ((major == 2 || major == 3) && minor == 0 && buffer.remaining() >= Integer.BYTES) {
-      headerLength = Integer.toUnsignedLong(buffer.getInt());
-    } else {
-      throw invalid(sourceName, "format version " + major + "." + minor + " is not supported");
-    }
-    if (headerLength > buffer.remaining()) {
-      throw invalid(
-          sourceName,
-          "its header claims "
-              + headerLength
-              + " bytes but only "
-              + buffer.remaining()
-              + " follow");
-    }
-    byte[] headerBytes = new byte[(int) headerLength];
-    buffer.get(headerBytes);
-    String header =
-        new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    String dict = header.strip();
-    if (!header.endsWith("\n") || !dict.startsWith("{") || !dict.endsWith("}")) {
-      throw invalid(sourceName, "its header is not a dict literal ending in a newline");
-    }
-    return dict;
-  }
-
-  private static String parseDtype(String header, String sourceName) {
-    String dtype = group(DESCR, header);
-    if (dtype == null) {
-      throw invalid(sourceName, "its header has no descr entry");
-    }
-    if (!FLOAT32.equals(dtype) && !INT32.equals(dtype)) {
-      throw invalid(
-          sourceName,
-          "dtype '" + dtype + "' is not supported, only '<f4' (float32) and '<i4' (int32)");
-    }
-    return dtype;
-  }
-
-  private static int[] parseShape(String header, String sourceName) {
-    String tuple = group(SHAPE, header);
-    if (tuple == null) {
-      throw invalid(sourceName, "its header has no shape tuple");
-    }
-    String[] parts = tuple.split(",", -1);
-    int dimensions = parts.length;
-    // A trailing comma, as in (5,) or (2, 3,), does not start another dimension.
-    if (parts[dimensions - 1].isBlank()) {
-      dimensions--;
-    }
-    int[] shape = new int[dimensions];
-    for (int i = 0; i < dimensions; i++) {
-      try {
-        shape[i] = Integer.parseInt(parts[i].strip());
-      } catch (NumberFormatException e) {
-        throw invalid(sourceName, "its shape (" + tuple + ") is not a tuple of integers");
-      }
-      if (shape[i] < 0) {
-        throw invalid(sourceName, "its shape (" + tuple + ") has a negative dimension");
-      }
-    }
-    return shape;
-  }
-
-  private static String group(Pattern pattern, String text) {
-    Matcher matcher = pattern.matcher(text);
-    return matcher.find() ? matcher.group(1) : null;
-  }
-
   private static ResultsException invalid(String sourceName, String reason) {
-    return new ResultsException("Cannot read " + sourceName + " as a .npy array: " + reason + ".");
+    // The reason may quote the file's own header; neither it nor the name may break the line.
+    return new ResultsException(
+        Printable.oneLine("Cannot read " + sourceName + " as a .npy array: " + reason + "."));
   }
 }

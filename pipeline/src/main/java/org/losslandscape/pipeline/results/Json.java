@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /**
@@ -56,6 +57,12 @@ public final class Json {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .registerModule(new SimpleModule().setSerializerModifier(new NonFiniteNumbers()));
 
+  /**
+   * JSON files here describe models and runs (kilobytes); a bigger one is not one of ours, and
+   * reading it whole could exhaust the heap.
+   */
+  static final long MAX_READ_BYTES = 16L << 20;
+
   private Json() {}
 
   /** {@code value} as JSON text (records, lists, maps, numbers), ending with a newline. */
@@ -72,16 +79,33 @@ public final class Json {
     AtomicFiles.write(target, text(value).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Reads {@code file} as a JSON tree; a missing or malformed file is a one-line error. */
+  /**
+   * Reads {@code file} as a JSON tree; a missing, oversized or malformed file is a one-line {@link
+   * ResultsException}.
+   */
   public static JsonNode read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ResultsException("missing file " + file);
     }
     try {
+      long size = Files.size(file);
+      if (size > MAX_READ_BYTES) {
+        throw new ResultsException(
+            "cannot parse "
+                + file
+                + ": it is "
+                + size
+                + " bytes, more than the "
+                + (MAX_READ_BYTES >> 20)
+                + " MiB a description file of this tool can be");
+      }
       return MAPPER.readTree(file.toFile());
     } catch (IOException e) {
+      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      // Jackson quotes the offending text; only its first line is the message, made printable.
       throw new ResultsException(
-          "cannot parse " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+          Printable.oneLine("cannot parse " + file + ": " + detail.lines().findFirst().orElse("")),
+          e);
     }
   }
 
@@ -92,12 +116,13 @@ public final class Json {
       return MAPPER.treeToValue(tree, type);
     } catch (IOException | IllegalArgumentException e) {
       throw new ResultsException(
-          "cannot read "
-              + file
-              + " as "
-              + type.getSimpleName()
-              + ": "
-              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+          Printable.oneLine(
+              "cannot read "
+                  + file
+                  + " as "
+                  + type.getSimpleName()
+                  + ": "
+                  + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.mlp.MlpArchitecture;
@@ -18,8 +19,18 @@ import org.losslandscape.pipeline.io.ResultsException;
  * A model on disk: {@code model.json} (architecture, parameter names, order, shapes, activation)
  * and {@code weights/<name>.npy} (float32, TensorFlow's {@code [in, out]} layout). Anyone can load
  * it with numpy; {@code loss-landscape landscape --weights DIR} reads it back.
+ *
+ * <p>Models made elsewhere are welcome: {@code model.json} needs only {@code input_size}, {@code
+ * hidden} and {@code classes} (see {@link ModelDescription}), and each weight file may be any real
+ * numeric {@code .npy} in C or Fortran order (see {@link Npy}), so {@code np.save(path,
+ * layer.weight.detach().numpy().T)} of a PyTorch {@code Linear} layer works as is. Kernels are
+ * {@code [in, out]} and biases {@code [out]}, named {@code dense<i>.kernel} and {@code
+ * dense<i>.bias}.
  */
 public final class ModelFiles {
+
+  static final String MODEL_JSON = "model.json";
+  static final String WEIGHTS = "weights";
 
   private ModelFiles() {}
 
@@ -32,14 +43,14 @@ public final class ModelFiles {
 
   /** Writes {@code parameters} and what produced them under {@code dir}. */
   public static void write(Path dir, Parameters parameters, Provenance provenance) {
-    writeTensors(dir.resolve("weights"), parameters);
+    writeTensors(dir.resolve(WEIGHTS), parameters);
     MlpArchitecture a = parameters.architecture();
     List<ModelFile.TensorFile> tensors = new ArrayList<>();
     for (Parameter p : parameters.tensors()) {
       tensors.add(new ModelFile.TensorFile(p.name(), p.shape(), "weights/" + p.name() + ".npy"));
     }
     Json.write(
-        dir.resolve("model.json"),
+        dir.resolve(MODEL_JSON),
         new ModelFile(
             ModelFile.FORMAT,
             a.toString(),
@@ -59,11 +70,11 @@ public final class ModelFiles {
    * file without one (weights written elsewhere) gives empty.
    */
   public static Optional<Provenance> readProvenance(Path dir) {
-    JsonNode provenance = Json.read(dir.resolve("model.json")).path("provenance");
+    JsonNode provenance = Json.read(dir.resolve(MODEL_JSON)).path("provenance");
     if (provenance.isMissingNode() || provenance.isNull()) {
       return Optional.empty();
     }
-    return Optional.of(Json.read(dir.resolve("model.json"), ModelFile.class).provenance());
+    return Optional.of(Json.read(dir.resolve(MODEL_JSON), ModelFile.class).provenance());
   }
 
   /** Writes each tensor of {@code parameters} as {@code <name>.npy} into {@code dir}. */
@@ -74,49 +85,92 @@ public final class ModelFiles {
   }
 
   /**
-   * Reads a model written by {@link #write}; every inconsistency is a one-line error naming the
-   * file.
+   * Reads a model written by {@link #write}, or by hand or from Python (see the class comment);
+   * every inconsistency is a one-line {@link ResultsException} naming the file.
+   *
+   * <p>Non-finite weights (NaN, infinities) are refused: nothing the tool computes from such a
+   * model is meaningful (every loss on the slice is NaN, filter normalization divides by NaN
+   * norms), so it is better to say so before any work starts. The tool never caches a diverged run,
+   * so its own files are always finite.
+   *
+   * @throws ResultsException if the folder, {@code model.json} or a weight file is missing or
+   *     malformed, a tensor has the wrong shape for the architecture, or a weight is not finite
    */
   public static Parameters read(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new ResultsException(
           "--weights " + dir + " is not a directory (expected model.json and weights/)");
     }
-    JsonNode model = Json.read(dir.resolve("model.json"));
-    List<Integer> hidden = new ArrayList<>();
-    model.path("hidden").forEach(h -> hidden.add(h.asInt()));
-    MlpArchitecture architecture;
-    try {
-      architecture =
-          new MlpArchitecture(
-              model.path("input_size").asInt(), hidden, model.path("classes").asInt());
-    } catch (IllegalArgumentException e) {
-      throw new ResultsException(dir.resolve("model.json") + ": " + e.getMessage());
-    }
+    Path description = dir.resolve(MODEL_JSON);
+    JsonNode model = Json.read(description);
+    MlpArchitecture architecture = ModelDescription.architecture(model, description);
     List<Parameter> tensors = new ArrayList<>();
     List<int[]> shapes = architecture.parameterShapes();
     List<String> names = architecture.parameterNames();
     for (int i = 0; i < names.size(); i++) {
-      Path file = dir.resolve("weights").resolve(names.get(i) + ".npy");
-      if (!Files.isRegularFile(file)) {
-        throw new ResultsException("missing weight file " + file);
-      }
-      NpyArray array = Npy.read(file);
-      if (!java.util.Arrays.equals(array.shape(), shapes.get(i))
-          || !(array instanceof NpyArray.Float32)) {
-        throw new ResultsException(
-            file
-                + ": expected float32 "
-                + java.util.Arrays.toString(shapes.get(i))
-                + " for architecture "
-                + architecture
-                + ", found "
-                + array.dtype()
-                + " "
-                + java.util.Arrays.toString(array.shape()));
-      }
-      tensors.add(new Parameter(names.get(i), shapes.get(i), array.asFloat32().data()));
+      tensors.add(readTensor(dir, names.get(i), shapes.get(i), architecture));
     }
     return new Parameters(architecture, tensors);
+  }
+
+  private static Parameter readTensor(
+      Path dir, String name, int[] shape, MlpArchitecture architecture) {
+    Path file = dir.resolve(WEIGHTS).resolve(name + ".npy");
+    if (!Files.isRegularFile(file)) {
+      throw new ResultsException(
+          "missing weight file "
+              + file
+              + " (expected shape "
+              + Arrays.toString(shape)
+              + " for architecture "
+              + architecture
+              + ")");
+    }
+    NpyArray.Float32 array = Npy.readFloat32(file);
+    if (!Arrays.equals(array.shape(), shape)) {
+      throw new ResultsException(
+          file
+              + ": expected shape "
+              + Arrays.toString(shape)
+              + " for architecture "
+              + architecture
+              + ", found "
+              + Arrays.toString(array.shape())
+              + (isTransposed(array.shape(), shape)
+                  ? "; a kernel is [in, out], so save a PyTorch Linear weight ([out, in])"
+                      + " transposed: np.save(path, layer.weight.detach().numpy().T)"
+                  : ""));
+    }
+    float[] values = array.data();
+    for (int k = 0; k < values.length; k++) {
+      if (!Float.isFinite(values[k])) {
+        throw new ResultsException(
+            file
+                + " holds "
+                + values[k]
+                + " at "
+                + Arrays.toString(multiIndex(shape, k))
+                + "; a model needs finite weights for a loss landscape (was it saved after training"
+                + " diverged? float64 values beyond ±3.4e38 also become infinite in float32)");
+      }
+    }
+    return new Parameter(name, shape, values);
+  }
+
+  private static boolean isTransposed(int[] found, int[] expected) {
+    return found.length == 2
+        && expected.length == 2
+        && found[0] == expected[1]
+        && found[1] == expected[0];
+  }
+
+  /** The C-order multi-index of flat position {@code flat} in {@code shape}. */
+  private static int[] multiIndex(int[] shape, int flat) {
+    int[] index = new int[shape.length];
+    for (int axis = shape.length - 1; axis >= 0; axis--) {
+      index[axis] = flat % shape[axis];
+      flat /= shape[axis];
+    }
+    return index;
   }
 }

@@ -15,8 +15,10 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.BuildInfo;
+import org.losslandscape.pipeline.StudyOutcome;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.results.Json;
@@ -101,7 +103,8 @@ public final class ReportStage {
             trainingSummary(),
             recipes,
             orderings,
-            verdict);
+            verdict,
+            null);
     Json.write(output.directory().resolve("summary.json"), summary);
     logTable(results);
     return summary;
@@ -150,6 +153,7 @@ public final class ReportStage {
             null,
             List.of(model),
             null,
+            null,
             null);
     Json.write(output.directory().resolve("summary.json"), summary);
     LOG.info(
@@ -169,7 +173,8 @@ public final class ReportStage {
       TrainingSummary trainingSummary,
       List<RecipeSummary> recipes,
       Map<String, OrderingSummary> orderings,
-      Verdict verdict) {
+      Verdict verdict,
+      List<Summary.ProtocolEntry> protocols) {
     BuildInfo build = BuildInfo.current();
     boolean study = weightsSource == null;
     return new Summary(
@@ -195,7 +200,45 @@ public final class ReportStage {
         study ? training.seeds() : null,
         recipes,
         orderings,
-        verdict);
+        verdict,
+        protocols);
+  }
+
+  /**
+   * Writes the summary of a multi-protocol study: the shared settings, the protocols' folders and
+   * the verdict across them (each protocol's own summary.json holds its recipes).
+   */
+  public Summary writeProtocols(
+      List<Protocol> protocols,
+      List<StudyOutcome> outcomes,
+      Verdict verdict,
+      Map<String, Double> seconds) {
+    TrainingSummary shared = trainingSummary();
+    Summary summary =
+        summary(
+            null,
+            outcomes.get(0).results().data(),
+            seconds,
+            new ModelSummary(
+                training.architecture().toString(),
+                "relu",
+                training.initialization().name().toLowerCase(Locale.ROOT),
+                training.architecture().parameterCount()),
+            new TrainingSummary(
+                shared.optimizer(),
+                shared.momentum(),
+                shared.schedule(),
+                "protocols",
+                String.join(", ", protocols.stream().map(p -> p.budget().describe()).toList())),
+            List.of(),
+            Map.of(),
+            verdict,
+            protocols.stream()
+                .map(p -> new Summary.ProtocolEntry(p.name(), p.budget().describe(), p.name()))
+                .toList());
+    Json.write(output.directory().resolve("summary.json"), summary);
+    LOG.info("written to {}", output.directory().toAbsolutePath());
+    return summary;
   }
 
   private TrainingSummary trainingSummary() {

@@ -33,6 +33,8 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
  * @param configs one entry per recipe (or the sliced model)
  * @param orderings per radius, the recipe pairs whose 95% intervals do not overlap (study only)
  * @param verdict the tool's verdict on the three claims, with the tests behind it (study only)
+ * @param protocols the training protocols of a multi-protocol study, each a study in its own folder
+ *     (then {@code configs} and {@code orderings} are empty here and filled in each folder)
  */
 public record Summary(
     String format,
@@ -57,7 +59,8 @@ public record Summary(
     Integer seeds,
     List<RecipeSummary> configs,
     Map<String, OrderingSummary> orderings,
-    Verdict verdict) {
+    Verdict verdict,
+    List<ProtocolEntry> protocols) {
 
   /** The value of {@link #format()}. */
   public static final String FORMAT = "loss-landscape-summary";
@@ -70,6 +73,15 @@ public record Summary(
    * means).
    */
   public static final int FORMAT_VERSION = 2;
+
+  /**
+   * One protocol of a multi-protocol study.
+   *
+   * @param name {@code epochs}, {@code steps} or {@code target-loss}
+   * @param budget e.g. {@code 4000 steps}
+   * @param folder its study folder, relative to this one
+   */
+  public record ProtocolEntry(String name, String budget, String folder) {}
 
   /**
    * TensorFlow's thread pools.

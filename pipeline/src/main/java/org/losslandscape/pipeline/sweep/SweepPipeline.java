@@ -98,7 +98,7 @@ public final class SweepPipeline {
         r.toRunMeasures().ifPresent(measured::add);
       }
     }
-    StudyResults merged = study.conclude(data, models, landscapes, measured);
+    StudyResults merged = study.conclude(data, models, landscapes, measured).results();
     if (output.plots() && !merged.aggregates().isEmpty()) {
       timer.run(
           "sweep-figures",

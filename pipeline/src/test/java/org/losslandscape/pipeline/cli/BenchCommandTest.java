@@ -53,6 +53,13 @@ class BenchCommandTest {
             "load average");
     assertThat(md).contains("java -jar pipeline/target/loss-landscape.jar bench --data-dir");
     assertThat(md).doesNotContain("### Training steps");
+    // The measures are timed on the bench's weights and samples (the study's settings).
+    assertThat(md)
+        .contains(
+            "### Measures on one model",
+            "| Hessian-vector product |",
+            "top 3 eigenvalues",
+            "Hessian-vector products per second");
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
@@ -75,6 +76,8 @@ class CommandLineMappingTest {
             "--require-gpu",
             "--threads",
             "3",
+            "--steps-per-run",
+            "4",
             "--out",
             "/o",
             "--log-scale",
@@ -129,7 +132,7 @@ class CommandLineMappingTest {
         .isEqualTo(
             new StudySettings(
                 new DataSettings(Optional.of(Path.of("/d"))),
-                new DeviceSettings(DeviceRequest.CUDA, true, 3),
+                new DeviceSettings(DeviceRequest.CUDA, true, 3, 4),
                 new OutputSettings(Path.of("/o"), false, true),
                 new CacheSettings(Path.of("/c"), true),
                 new TrainingSettings(
@@ -177,6 +180,15 @@ class CommandLineMappingTest {
     assertThat(parse("--optimizer", "momentum").training().momentum()).isEqualTo(0.9);
     assertThat(parse("--normalization", "element").slice().normalization())
         .isEqualTo(Normalization.ELEMENT);
+
+    parse("--protocols", "all", "--epochs", "3", "--steps", "200", "--target-loss", "0.5");
+    CommandLine withProtocols = new CommandLine(new StudyCommand());
+    withProtocols.parseArgs("--protocols", "all", "--steps", "200", "--target-loss", "0.5");
+    assertThat(SettingsFactory.protocols(((StudyCommand) withProtocols.getCommand()).training))
+        .containsExactly(
+            new Protocol("epochs", new TrainingBudget.Epochs(10)),
+            new Protocol("steps", new TrainingBudget.Steps(200)),
+            new Protocol("target-loss", new TrainingBudget.TargetLoss(0.5, 200_000)));
 
     assertThat(parse("--steps", "100").training().budget())
         .isEqualTo(new TrainingBudget.Steps(100));

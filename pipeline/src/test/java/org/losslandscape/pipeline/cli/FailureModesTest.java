@@ -132,4 +132,30 @@ class FailureModesTest {
         .contains("-Xmx")
         .doesNotContain("\n");
   }
+
+  @Test
+  void aModelOfAnotherShapeIsRefusedInOneLine() throws Exception {
+    Path model =
+        Path.of(
+            getClass().getResource("/org/losslandscape/pipeline/results/pytorch-export").toURI());
+    Path data = Path.of(getClass().getResource("/fashion-mnist-subset").toURI());
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(err, true),
+            "landscape",
+            "--weights",
+            model.toString(),
+            "--data-dir",
+            data.toString(),
+            "--out",
+            tmp.resolve("shape").toString(),
+            "--cache-dir",
+            tmp.resolve("cache").toString());
+    assertThat(code).isEqualTo(ExitCodes.FAILED);
+    assertThat(err.toString())
+        .contains("(4-3-2) takes 4 inputs and gives 2 logits, but the data have 784 features")
+        .doesNotContain("unexpected");
+    assertThat(err.toString().strip().lines()).hasSize(1);
+  }
 }

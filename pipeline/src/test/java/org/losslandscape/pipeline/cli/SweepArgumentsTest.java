@@ -66,7 +66,8 @@ class SweepArgumentsTest {
         .isEqualTo(
             new StudySettings(
                 new DataSettings(Optional.of(here.resolve("data"))),
-                new DeviceSettings(onTheDriver.device().request(), false, 1),
+                new DeviceSettings(
+                    onTheDriver.device().request(), false, 1, onTheDriver.device().stepsPerRun()),
                 new OutputSettings(here.resolve("out"), true, false),
                 new CacheSettings(here.resolve("cache"), false),
                 onTheDriver.training(),

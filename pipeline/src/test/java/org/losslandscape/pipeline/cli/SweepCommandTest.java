@@ -237,6 +237,7 @@ class SweepCommandTest {
         "--batches 0             | --batches: sweep batch sizes must be >= 1, got 0",
         "--parallel 0            | --parallel: concurrent sweep tasks must be >= 1, got 0",
         "--master local[2] --parallel 2 | --parallel is for the embedded executor",
+        "--protocols all         | --protocols does not apply to a sweep",
         "--seeds 0               | --seeds: seeds per recipe must be >= 1"
       })
   void impossibleOptionsAreOneLineUsageErrors(String options, String message) {

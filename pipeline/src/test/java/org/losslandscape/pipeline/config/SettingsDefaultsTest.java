@@ -36,7 +36,7 @@ class SettingsDefaultsTest {
   @Test
   void device() {
     assertThat(DeviceSettings.defaults())
-        .isEqualTo(new DeviceSettings(DeviceRequest.AUTO, false, 0));
+        .isEqualTo(new DeviceSettings(DeviceRequest.AUTO, false, 0, 8));
     assertThat(DeviceSettings.defaults().intraOpThreads())
         .isEqualTo(Runtime.getRuntime().availableProcessors());
   }

@@ -177,4 +177,71 @@ class IdxReaderTest {
         .isInstanceOf(DataException.class)
         .hasMessage(file + " does not exist.");
   }
+
+  @Test
+  void aHeaderAnnouncingFarMoreThanARawFileHoldsIsRefusedBeforeReading() throws IOException {
+    Path file = folder.resolve("images");
+    Files.write(
+        file,
+        ByteBuffer.allocate(18)
+            .putInt(IdxReader.IMAGES_MAGIC)
+            .putInt(100_000_000)
+            .putInt(4)
+            .putInt(5)
+            .array());
+
+    assertThatThrownBy(() -> IdxReader.readImages(file))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            file
+                + " is truncated: its header announces 100000000 images of 4x5 pixels (2000000000"
+                + " bytes after the header) but only 2 bytes follow.");
+  }
+
+  @Test
+  void aHeaderAnnouncingMoreThanAGzipFileCanUnpackToIsRefusedBeforeReading() throws IOException {
+    byte[] header =
+        ByteBuffer.allocate(8).putInt(IdxReader.LABELS_MAGIC).putInt(2_000_000_000).array();
+    Path file = folder.resolve("labels.gz");
+    Files.write(file, IdxWriter.compress(header, IdxWriter.Compression.GZIP));
+
+    assertThatThrownBy(() -> IdxReader.readLabels(file))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            file
+                + " is truncated: its header announces 2000000000 labels (2000000000 bytes after"
+                + " the header) but a gzip file of "
+                + Files.size(file)
+                + " bytes cannot unpack to that many.");
+  }
+
+  @Test
+  void dimensionsWhoseProductOverflowsAreTooManyNotAWrappedSmallNumber() throws IOException {
+    Path file = folder.resolve("images");
+    Files.write(
+        file,
+        ByteBuffer.allocate(16)
+            .putInt(IdxReader.IMAGES_MAGIC)
+            .putInt(1 << 30)
+            .putInt(1 << 30)
+            .putInt(1 << 30)
+            .array());
+
+    assertThatThrownBy(() -> IdxReader.readImages(file))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            file
+                + " announces 1073741824 images of 1073741824x1073741824 pixels, too many to load"
+                + " at once.");
+    // 2^30 cubed is 2^90, which wraps to 0 in a long: it must not match an empty pixel array.
+    assertThatThrownBy(() -> new IdxImages(1 << 30, 1 << 30, 1 << 30, new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aFolderIsNotReadAsAFile() {
+    assertThatThrownBy(() -> IdxReader.readImages(folder))
+        .isInstanceOf(DataException.class)
+        .hasMessage(folder + " is not a regular file.");
+  }
 }

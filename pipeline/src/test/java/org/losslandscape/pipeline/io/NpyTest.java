@@ -134,21 +134,127 @@ class NpyTest {
   }
 
   @Test
-  void rejectsUnsupportedDtype() {
+  void refusesComplexDtypeNamingIt() {
     byte[] encoded =
-        withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "<f4", "<f8");
+        withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "<f4", "<c8");
 
     assertThatThrownBy(() -> Npy.decode(encoded, "x.npy"))
         .isInstanceOf(ResultsException.class)
-        .hasMessageContaining("dtype '<f8' is not supported");
+        .hasMessage(
+            "Cannot read x.npy as a .npy array: its dtype '<c8' is complex, not a real number.");
   }
 
   @Test
-  void rejectsFortranOrder() {
+  void readsFortranOrderIntoCOrder() {
+    // [[0, 1, 2], [3, 4, 5]] stored column after column, as np.save writes a transposed array.
     byte[] encoded =
-        withHeaderReplaced(Npy.encodeFloat32(new int[] {1}, new float[] {1}), "False", "True ");
+        withHeaderReplaced(
+            Npy.encodeFloat32(new int[] {2, 3}, new float[] {0, 3, 1, 4, 2, 5}), "False", "True ");
 
-    assertThatThrownBy(() -> Npy.decode(encoded, "x.npy")).hasMessageContaining("Fortran order");
+    NpyArray.Float32 read = Npy.decodeFloat32(encoded, "x.npy");
+
+    assertThat(read.shape()).containsExactly(2, 3);
+    assertThat(read.data()).containsExactly(0, 1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void readsBigEndianFloat64RoundingToNearestFloat32() {
+    String header = "{'descr': '>f8', 'fortran_order': False, 'shape': (3,), }\n";
+    ByteBuffer file = prefix(header, 3 * 8).order(ByteOrder.BIG_ENDIAN);
+    file.putDouble(0.1).putDouble(-1e300).putDouble(0x1p-149);
+
+    float[] read = Npy.decodeFloat32(file.array(), "x.npy").data();
+
+    assertThat(read).containsExactly(0.1f, Float.NEGATIVE_INFINITY, Float.MIN_VALUE);
+  }
+
+  @Test
+  void readsIntegersAsInt32OrAsRoundedFloat32() {
+    String header = "{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }\n";
+    ByteBuffer file = prefix(header, 16);
+    file.putLong(-7).putLong(16_777_217);
+
+    assertThat(Npy.decode(file.array(), "x.npy").asInt32().data()).containsExactly(-7, 16_777_217);
+    assertThat(Npy.decodeFloat32(file.array(), "x.npy").data()).containsExactly(-7f, 16_777_216f);
+  }
+
+  @Test
+  void refusesInt64ValueOutsideInt32WhenReadAsIntegers() {
+    String header = "{'descr': '<u8', 'fortran_order': False, 'shape': (2,), }\n";
+    ByteBuffer file = prefix(header, 16);
+    file.putLong(1).putLong(-1);
+
+    assertThatThrownBy(() -> Npy.decode(file.array(), "x.npy"))
+        .hasMessage(
+            "Cannot read x.npy as a .npy array: its uint64 value 18446744073709551615 at C-order"
+                + " position 1 does not fit in int32.");
+    assertThat(Npy.decodeFloat32(file.array(), "x.npy").data()).containsExactly(1f, 0x1p64f);
+  }
+
+  @Test
+  void readsVersionTwoAndThreeHeaders() {
+    for (int version : new int[] {2, 3}) {
+      String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }\n";
+      byte[] text = header.getBytes(StandardCharsets.UTF_8);
+      ByteBuffer file = ByteBuffer.allocate(12 + text.length + 4).order(ByteOrder.LITTLE_ENDIAN);
+      file.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) version, 0});
+      file.putInt(text.length).put(text).putFloat(2.5f);
+
+      assertThat(Npy.decodeFloat32(file.array(), "x.npy").data()).containsExactly(2.5f);
+    }
+  }
+
+  @Test
+  void malformedHeadersAreRefusedSayingWhatIsWrong() {
+    assertThat(headerError("[1, 2]")).isEqualTo("its header is a list literal, not a dict");
+    assertThat(headerError("{'fortran_order': False, 'shape': (1,)}"))
+        .isEqualTo("its header's descr is missing, not a dtype string such as '<f4'");
+    assertThat(headerError("{'descr': '<f4', 'fortran_order': 'no', 'shape': (1,)}"))
+        .isEqualTo("its header's fortran_order is a str ('no'), not True or False");
+    assertThat(headerError("{'descr': '<f4', 'fortran_order': False, 'shape': (1)}"))
+        .isEqualTo("its header's shape is an int (1), not a tuple of integers");
+    assertThat(headerError("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,)}"))
+        .isEqualTo("its shape's dimension 0 is negative (-1)");
+    assertThat(headerError("{'descr': '<f4', 'fortran_order': False, 'shape': (4294967296,)}"))
+        .isEqualTo("its shape's dimension 0 (4294967296) is larger than a Java array can hold");
+    assertThat(headerError("{'descr': '<f4', 'fortran_order': False, 'shape': (65536, 65536)}"))
+        .isEqualTo(
+            "its shape [65536, 65536] declares 4294967296 elements, more than a Java array can"
+                + " hold");
+    assertThat(
+            headerError(
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (" + "1, ".repeat(65) + ")}"))
+        .isEqualTo("its shape has 65 dimensions, more than numpy's limit of 64");
+    assertThat(
+            headerError("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'shape': (2,)}"))
+        .startsWith("its header is not a Python dict literal: key 'shape' appears twice");
+    assertThat(headerError("{'descr': '<f4' 'fortran_order': False}"))
+        .startsWith("its header is not a Python dict literal: expected ',' or '}' in a dict");
+  }
+
+  /** Found by fuzzing: a carriage return inside a key was quoted into the message. */
+  @Test
+  void controlCharactersQuotedFromTheHeaderDoNotBreakTheMessageLine() {
+    assertThat(headerError("{'des\r\u0085cr' '<f4'}"))
+        .isEqualTo(
+            "its header is not a Python dict literal: expected ':' after key 'des??cr' at"
+                + " character 11");
+  }
+
+  @Test
+  void aShapeThatDoesNotMatchTheDataIsRefusedBeforeAllocating() {
+    // Two billion declared elements, eight bytes of data: refused by comparing with the file size.
+    assertThat(
+            headerError(
+                "{'descr': '<f4', 'fortran_order': False, 'shape': (2000000000,)}", new byte[8]))
+        .isEqualTo("shape [2000000000] of float32 needs 8000000000 data bytes but the file has 8");
+  }
+
+  @Test
+  void aFolderGivenAsFileIsAOneLineError() {
+    assertThatThrownBy(() -> Npy.read(folder))
+        .isInstanceOf(ResultsException.class)
+        .hasMessage("Cannot read " + folder + ": it is not a regular file.");
   }
 
   @Test
@@ -191,6 +297,34 @@ class NpyTest {
     assertThatThrownBy(() -> Npy.encodeFloat32(new int[] {2, 3}, new float[5]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs 6 elements but data has 5");
+  }
+
+  /** The reason in the message for a file with this header (padded and ended by a newline). */
+  private static String headerError(String dict) {
+    return headerError(dict, new byte[4]);
+  }
+
+  private static String headerError(String dict, byte[] data) {
+    ByteBuffer file = prefix(dict + "\n", data.length);
+    file.put(data);
+    try {
+      Npy.decode(file.array(), "x.npy");
+    } catch (ResultsException e) {
+      assertThat(e.getMessage()).startsWith("Cannot read x.npy as a .npy array: ").endsWith(".");
+      assertThat(e.getMessage()).doesNotContain("\n");
+      String reason = e.getMessage().substring("Cannot read x.npy as a .npy array: ".length());
+      return reason.substring(0, reason.length() - 1);
+    }
+    throw new AssertionError("no error for header " + dict);
+  }
+
+  /** A version 1.0 file with {@code header}, positioned where {@code dataBytes} of data go. */
+  private static ByteBuffer prefix(String header, int dataBytes) {
+    byte[] text = header.getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuffer file =
+        ByteBuffer.allocate(10 + text.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+    file.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) text.length);
+    return file.put(text);
   }
 
   private static byte[] withHeaderReplaced(byte[] encoded, String from, String to) {

@@ -116,7 +116,8 @@ class SummarySchemaTest {
         Map.of(
             "0.5",
             new OrderingSummary("direction_pairs", OrderingSummary.RULE, 0, List.of(), List.of())),
-        verdict(sharpness));
+        verdict(sharpness),
+        null);
   }
 
   /** A verdict over four recipes x three seeds whose last seed of one recipe has {@code last}. */

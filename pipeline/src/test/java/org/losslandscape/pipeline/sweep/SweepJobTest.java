@@ -67,7 +67,7 @@ class SweepJobTest {
     StudySettings otherThreads =
         new StudySettings(
             base.data(),
-            new DeviceSettings(base.device().request(), false, 5),
+            new DeviceSettings(base.device().request(), false, 5, base.device().stepsPerRun()),
             base.output(),
             base.cache(),
             base.training(),
