@@ -91,12 +91,38 @@ public final class StudyPipeline {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
-    List<WeightsToSlice> usable =
-        models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
+    List<WeightsToSlice> usable = usable(models);
     LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    return conclude(data, models, landscapes);
+  }
+
+  /**
+   * The study from its trained and sliced models on: the measures beyond the slices, the
+   * raw-direction slice, the verdict, the figures and the summary. {@link #run} calls it with the
+   * models it trained; a sweep calls it with the models its tasks trained and sliced elsewhere, so
+   * both end in the same files.
+   */
+  public StudyOutcome conclude(
+      PreparedData data, List<TrainedModel> models, List<ModelLandscape> landscapes) {
+    List<WeightsToSlice> usable = usable(models);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     List<RunMeasures> measured =
         measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
+    return conclude(data, models, landscapes, measured);
+  }
+
+  /**
+   * {@link #conclude(PreparedData, List, List)} with the measures beyond the slices already taken
+   * (by a sweep's tasks, each for its own run).
+   */
+  public StudyOutcome conclude(
+      PreparedData data,
+      List<TrainedModel> models,
+      List<ModelLandscape> landscapes,
+      List<RunMeasures> measured) {
+    List<WeightsToSlice> usable = usable(models);
+    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()
@@ -132,5 +158,9 @@ public final class StudyPipeline {
     report.write(results, verdict, timer.seconds());
     page.write();
     return new StudyOutcome(results, judged);
+  }
+
+  private static List<WeightsToSlice> usable(List<TrainedModel> models) {
+    return models.stream().filter(TrainedModel::usable).map(TrainedModel::weights).toList();
   }
 }

@@ -27,6 +27,9 @@ import org.losslandscape.pipeline.config.RecipePair;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.SweepBackend;
+import org.losslandscape.pipeline.config.SweepGrid;
+import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
 
@@ -87,6 +90,40 @@ final class SettingsFactory {
         i.enabled(), i.range.parsed(), i.pairs.stream().map(RecipePair::parse).toList());
   }
 
+  /**
+   * The settings of a sweep's study: the study's options with {@code recipes} (the sweep's grid) in
+   * place of the default recipes.
+   */
+  static StudySettings study(
+      CommonOptions common,
+      OutputOptions output,
+      CacheOptions cache,
+      TrainingOptions training,
+      SliceOptions slice,
+      List<Recipe> recipes) {
+    return validated(
+        () ->
+            new StudySettings(
+                data(common),
+                device(common),
+                output(output),
+                cache(cache),
+                training(training, recipes),
+                slice(slice),
+                measures(slice)));
+  }
+
+  /** The sweep's grid and backend: Spark when {@code spark}, else the embedded executor. */
+  static SweepSettings sweep(SweepOptions sweep, boolean spark) {
+    return validated(
+        () ->
+            new SweepSettings(
+                new SweepGrid(sweep.learningRates, sweep.batchSizes),
+                spark
+                    ? new SweepBackend.Spark(Optional.ofNullable(sweep.master))
+                    : new SweepBackend.Embedded(sweep.parallel)));
+  }
+
   static DataSettings data(CommonOptions common) {
     return new DataSettings(Optional.ofNullable(common.dataDir));
   }
@@ -106,20 +143,23 @@ final class SettingsFactory {
   }
 
   static TrainingSettings training(TrainingOptions t) {
-    Optimizer sam = Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
-    Optimizer asam = Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
     List<Recipe> plain = Recipes.grid(t.lrHigh, t.lrLow, t.batchSmall, t.batchLarge);
+    return training(t, Recipes.select(Recipes.catalog(plain, sam(t), asam(t)), plain, t.configs));
+  }
+
+  /** The training settings of {@code t} for {@code recipes} (a sweep's grid, or the study's). */
+  static TrainingSettings training(TrainingOptions t, List<Recipe> recipes) {
     String choice = t.optimizer.strip().toLowerCase(java.util.Locale.ROOT);
     Optimizer optimizer =
         switch (choice) {
           case "sgd", "momentum" -> Optimizer.sgd();
-          case "sam" -> sam;
-          case "asam" -> asam;
+          case "sam" -> sam(t);
+          case "asam" -> asam(t);
           default -> Optimizer.parse(choice); // refuses the name in one line
         };
     double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
     return new TrainingSettings(
-        Recipes.select(Recipes.catalog(plain, sam, asam), plain, t.configs),
+        recipes,
         new MlpArchitecture(784, t.hidden, 10),
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),
@@ -128,6 +168,14 @@ final class SettingsFactory {
         budget(t),
         t.seed,
         t.seeds);
+  }
+
+  private static Optimizer sam(TrainingOptions t) {
+    return Optimizer.sam(t.rho != null ? t.rho : Optimizer.DEFAULT_SAM_RHO);
+  }
+
+  private static Optimizer asam(TrainingOptions t) {
+    return Optimizer.asam(t.rho != null ? t.rho : Optimizer.DEFAULT_ASAM_RHO, t.asamEta);
   }
 
   static SliceSettings slice(SliceOptions s) {

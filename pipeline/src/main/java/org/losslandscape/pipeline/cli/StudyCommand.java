@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       LandscapeCommand.class,
       InterpolateCommand.class,
       ReportCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      SweepCommand.class
     },
     description = {
       "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the"

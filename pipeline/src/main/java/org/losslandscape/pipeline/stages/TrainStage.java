@@ -84,6 +84,16 @@ public final class TrainStage {
     return models;
   }
 
+  /**
+   * Trains (or loads) the single run {@code run}: one task of a sweep, which spreads a study's runs
+   * over several threads or machines.
+   */
+  public TrainedModel run(RunId run, PreparedData data) {
+    try (MlpEvaluator evaluator = new MlpEvaluator(settings.architecture(), execution)) {
+      return trainOne(run, data, evaluator);
+    }
+  }
+
   private void warnAboutBatchesLargerThanTheData(int examples) {
     for (Recipe recipe : settings.recipes()) {
       if (recipe.batchSize() > examples) {

@@ -35,6 +35,9 @@ import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RecipePair;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.SweepBackend;
+import org.losslandscape.pipeline.config.SweepGrid;
+import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
 import picocli.CommandLine;
@@ -236,6 +239,75 @@ class CommandLineMappingTest {
     assertThat(given).as("options this test maps").containsAll(all);
   }
 
+  /** The sweep command: its own flags, and the study's flags mapped as in the study. */
+  @Test
+  void everySweepFlagMapsToItsSetting() {
+    CommandLine cli = new CommandLine(new SweepCommand());
+    cli.parseArgs();
+    SweepCommand defaults = (SweepCommand) cli.getCommand();
+    SweepSettings defaultSweep = defaults.sweepSettings();
+    assertThat(defaultSweep).isEqualTo(SweepSettings.defaults());
+    StudySettings defaultStudy = defaults.settings(defaultSweep);
+    assertThat(defaultStudy.training().recipes()).isEqualTo(SweepGrid.defaults().recipes());
+    assertThat(defaultStudy.slice()).isEqualTo(SliceSettings.defaults());
+
+    Set<String> sweepGiven = new HashSet<>();
+    String[] args = {
+      "--lrs",
+      "0.3,0.003",
+      "--batches",
+      "64,2048",
+      "--parallel",
+      "3",
+      "--seeds",
+      "4",
+      "--steps",
+      "500",
+      "--grid-size",
+      "9",
+      "--out",
+      "/o"
+    };
+    for (String a : args) {
+      if (a.startsWith("--")) {
+        sweepGiven.add(a);
+      }
+    }
+    cli = new CommandLine(new SweepCommand());
+    cli.parseArgs(args);
+    SweepCommand command = (SweepCommand) cli.getCommand();
+    SweepSettings sweep = command.sweepSettings();
+    assertThat(sweep)
+        .isEqualTo(
+            new SweepSettings(
+                new SweepGrid(List.of(0.3, 0.003), List.of(64, 2048)),
+                new SweepBackend.Embedded(3)));
+    StudySettings settings = command.settings(sweep);
+    assertThat(settings.training().recipes())
+        .containsExactly(
+            new Recipe("lr0.3_b64", 0.3, 64),
+            new Recipe("lr0.3_b2048", 0.3, 2048),
+            new Recipe("lr0.003_b64", 0.003, 64),
+            new Recipe("lr0.003_b2048", 0.003, 2048));
+    assertThat(settings.training().seeds()).isEqualTo(4);
+    assertThat(settings.training().budget()).isEqualTo(new TrainingBudget.Steps(500));
+    assertThat(settings.slice().grid().size()).isEqualTo(9);
+    assertThat(settings.output().directory()).isEqualTo(Path.of("/o"));
+
+    cli = new CommandLine(new SweepCommand());
+    cli.parseArgs("--master", "local[2]");
+    assertThat(((SweepCommand) cli.getCommand()).sweepSettings().backend())
+        .isEqualTo(new SweepBackend.Spark(Optional.of("local[2]")));
+    sweepGiven.add("--master");
+
+    // The sweep's own options are all mapped above; the others are the study's, mapped there.
+    Set<String> own = new HashSet<>();
+    for (OptionSpec option : new CommandLine(new SweepOptions()).getCommandSpec().options()) {
+      own.add(option.longestName());
+    }
+    assertThat(sweepGiven).containsAll(own);
+  }
+
   @Test
   void helpStatesTheDefaultsTheSettingsHave() {
     StringWriter out = new StringWriter();
@@ -264,7 +336,9 @@ class CommandLineMappingTest {
             study,
             study.getSubcommands().get("bench"),
             study.getSubcommands().get("landscape"),
-            study.getSubcommands().get("interpolate"))) {
+            study.getSubcommands().get("interpolate"),
+            study.getSubcommands().get("report"),
+            study.getSubcommands().get("sweep"))) {
       command.getCommandSpec().options().forEach(o -> options.addAll(List.of(o.names())));
     }
     assertThat(options).containsAll(FlagNames.flags());

@@ -142,6 +142,15 @@ class SettingsDefaultsTest {
   }
 
   @Test
+  void sweep() {
+    assertThat(SweepSettings.defaults())
+        .isEqualTo(
+            new SweepSettings(
+                new SweepGrid(List.of(0.1, 0.03, 0.01), List.of(32, 128, 1024)),
+                new SweepBackend.Embedded(1)));
+  }
+
+  @Test
   void theDefaultStudyHasFourRunsOfOneSeedEach() {
     assertThat(TrainingSettings.defaults().runs())
         .extracting(RunId::folder)

@@ -1,0 +1,98 @@
+package org.losslandscape.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.DataSettings;
+import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.OutputSettings;
+import org.losslandscape.pipeline.config.ProgressMode;
+import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.config.SweepGrid;
+import picocli.CommandLine;
+
+/** What a task parses is what the sweep command parsed, with absolute folders and its threads. */
+class SweepArgumentsTest {
+
+  @Test
+  void aTaskGetsTheSweepsSettingsWithAbsoluteFoldersAndItsThreads() {
+    List<String> args =
+        List.of(
+            "--lrs",
+            "0.2,0.02",
+            "--batches",
+            "16",
+            "--seeds",
+            "3",
+            "--steps",
+            "500",
+            "--optimizer",
+            "sam",
+            "--rho",
+            "0.1",
+            "--hidden",
+            "32",
+            "--grid-size",
+            "9",
+            "--normalization",
+            "layer",
+            "--eps",
+            "0.3",
+            "--measures",
+            "hessian",
+            "--data-dir",
+            "data",
+            "--out",
+            "out",
+            "--cache-dir",
+            "cache",
+            "--threads",
+            "4",
+            "--parallel",
+            "2");
+    CommandLine cli = new CommandLine(new SweepCommand());
+    cli.parseArgs(args.toArray(String[]::new));
+    SweepCommand command = cli.getCommand();
+    StudySettings onTheDriver = command.settings(command.sweepSettings());
+
+    StudySettings inTheTask =
+        SweepArguments.settings(SweepArguments.forTasks(args, onTheDriver, 1));
+
+    Path here = Path.of("").toAbsolutePath();
+    assertThat(inTheTask)
+        .isEqualTo(
+            new StudySettings(
+                new DataSettings(Optional.of(here.resolve("data"))),
+                new DeviceSettings(
+                    onTheDriver.device().request(), false, 1, onTheDriver.device().stepsPerRun()),
+                new OutputSettings(here.resolve("out"), true, false, ProgressMode.LOG),
+                new CacheSettings(here.resolve("cache"), false),
+                onTheDriver.training(),
+                onTheDriver.slice(),
+                onTheDriver.measures()));
+    assertThat(inTheTask.training().recipes())
+        .isEqualTo(new SweepGrid(List.of(0.2, 0.02), List.of(16)).recipes());
+    assertThat(inTheTask.training().optimizer().toString()).contains("0.1");
+  }
+
+  /** The sweep's own options, raw, whatever precedes the command name or equals it. */
+  @Test
+  void theSweepsOwnOptionsAreWhatTravels() {
+    CommandLine cli = new CommandLine(new StudyCommand());
+    cli.parseArgs(
+        "--verbose", "sweep", "--out", "sweep", "--lrs", "0.1,0.01", "--no-plots", "--seeds", "2");
+    SweepCommand sweep = cli.getSubcommands().get("sweep").getCommand();
+    assertThat(sweep.sweepArguments())
+        .containsExactlyInAnyOrder(
+            "--out", "sweep", "--lrs", "0.1,0.01", "--no-plots", "--seeds", "2");
+    assertThat(sweep.sweepArguments())
+        .containsSubsequence("--out", "sweep")
+        .containsSubsequence("--lrs", "0.1,0.01")
+        .containsSubsequence("--seeds", "2");
+    assertThat(SweepArguments.settings(sweep.sweepArguments()).training().seeds()).isEqualTo(2);
+  }
+}
