@@ -2,6 +2,7 @@ package org.losslandscape.pipeline.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -104,11 +105,27 @@ public final class Json {
                 + " MiB a description file of this tool can be");
       }
       return MAPPER.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      // Jackson's own message quotes the offending text over several lines; a user needs where
+      // the file stops being JSON and what to do about it.
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      throw new ResultsException(
+          Printable.oneLine(
+              "cannot parse "
+                  + file
+                  + ": not valid JSON"
+                  + where
+                  + " ("
+                  + detail.lines().findFirst().orElse("")
+                  + "); the file is damaged or cut short: write it again"),
+          e);
     } catch (IOException e) {
       String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      // Jackson quotes the offending text; only its first line is the message, made printable.
       throw new ResultsException(
-          Printable.oneLine("cannot parse " + file + ": " + detail.lines().findFirst().orElse("")),
+          Printable.oneLine("cannot read " + file + ": " + detail.lines().findFirst().orElse("")),
           e);
     }
   }

@@ -90,7 +90,10 @@ class ReportCommandTest {
     Files.writeString(copy.resolve("summary.json"), summary.substring(0, summary.length() / 2));
     Run run = report("--results", copy.toString());
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).startsWith("loss-landscape: cannot parse ").hasLineCount(1);
+    assertThat(run.err())
+        .startsWith("loss-landscape: cannot parse ")
+        .contains("not valid JSON at line ", "write it again")
+        .hasLineCount(1);
 
     Files.writeString(copy.resolve("summary.json"), "{\"format\": \"something-else\"}");
     Run other = report("--results", copy.toString());
