@@ -111,7 +111,7 @@ public final class PlotStage {
       panels.add(
           new ChartGrid.Panel(
               m.label() + ": " + correlationText(m.withGap()),
-              m.label() + " (nats of loss increase)",
+              m.label() + " (" + Measure.unitOf(m.measure()) + ")",
               "generalization gap (test - train loss, nats)",
               series));
     }

@@ -93,4 +93,18 @@ public record Measure(String key, String label, String definition) {
         "average " + sigma + "|w|",
         "E[L(w + e)] - L(w), e_i ~ N(0, (" + sigma + " |w_i|)^2), Monte Carlo");
   }
+
+  /**
+   * The unit of the values of the measure with this {@code key}, for axis titles: curvature is a
+   * loss per squared weight step, Keskar's phi a percentage, every other measure a loss increase.
+   */
+  public static String unitOf(String key) {
+    if (key.equals("lambda_max") || key.equals("hessian_trace")) {
+      return "nats per unit² of weight";
+    }
+    if (key.startsWith("keskar_phi@")) {
+      return "% of 1 + L(w)";
+    }
+    return "nats of loss increase";
+  }
 }

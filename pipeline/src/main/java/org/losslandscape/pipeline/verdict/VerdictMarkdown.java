@@ -47,7 +47,7 @@ public final class VerdictMarkdown {
           String.format(
               Locale.ROOT,
               "| %s | %d | %d | %d | %d |%n",
-              t.statement(),
+              cell(t.statement()),
               t.supported(),
               t.contradicted(),
               t.notResolved(),
@@ -61,13 +61,13 @@ public final class VerdictMarkdown {
         for (ClaimVerdict c : p.claims()) {
           if (c.claim() == t.claim()) {
             md.append("| ")
-                .append(p.budget())
+                .append(cell(p.budget()))
                 .append(" | ")
-                .append(labelOf(p, c.measure()))
+                .append(cell(labelOf(p, c.measure())))
                 .append(" | **")
                 .append(c.outcome().label().replace('_', ' '))
                 .append("** | ")
-                .append(c.evidence())
+                .append(cell(c.evidence()))
                 .append(" |\n");
           }
         }
@@ -88,7 +88,7 @@ public final class VerdictMarkdown {
             String.format(
                 Locale.ROOT,
                 "| %s | %d | %.4f | %.4f | %.4f |%n",
-                r.recipe(),
+                cell(r.recipe()),
                 r.runs(),
                 r.trainLoss(),
                 r.testAccuracy(),
@@ -100,7 +100,7 @@ public final class VerdictMarkdown {
         md.append("| recipe | mean | 95% interval | n |\n|---|---:|---|---:|\n");
         for (RecipeValues v : m.recipes()) {
           md.append("| ")
-              .append(v.recipe())
+              .append(cell(v.recipe()))
               .append(" | ")
               .append(VerdictAnalysis.number(v.mean()))
               .append(" | ")
@@ -167,6 +167,14 @@ public final class VerdictMarkdown {
         .map(MeasureVerdict::label)
         .findFirst()
         .orElse(measure);
+  }
+
+  /**
+   * Text for a table cell: a measure's label such as "average 0.1|w|" holds pipes, which Markdown
+   * would read as cell borders and so shift every later column of the row.
+   */
+  static String cell(String text) {
+    return text.replace("|", "\\|");
   }
 
   private static String capitalize(String s) {
