@@ -75,10 +75,13 @@ public final class ChartGrid {
     double[] range = range(panels, style.logY());
     Color[] colors = XChartStyling.qualitativeColors(names.size());
     int rows = (panels.size() + columns - 1) / columns;
-    int titleHeight = 70;
+    int width = columns * panelWidth;
+    // One legend for the figure, under its title: every panel shows the same series in the same
+    // colours, and a legend per panel runs out of room (and into the next panel) with many series.
+    List<int[]> legendRows = legendLayout(names, width);
+    int titleHeight = 70 + legendRows.size() * LEGEND_ROW_HEIGHT;
     BufferedImage figure =
-        new BufferedImage(
-            columns * panelWidth, titleHeight + rows * panelHeight, BufferedImage.TYPE_INT_RGB);
+        new BufferedImage(width, titleHeight + rows * panelHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = figure.createGraphics();
     try {
       g.setRenderingHint(
@@ -94,8 +97,8 @@ public final class ChartGrid {
         metrics = g.getFontMetrics(font);
       }
       g.setFont(font);
-      g.drawString(
-          title, (figure.getWidth() - metrics.stringWidth(title)) / 2, titleHeight / 2 + 10);
+      g.drawString(title, (figure.getWidth() - metrics.stringWidth(title)) / 2, 45);
+      drawLegend(g, names, colors, style, legendRows, width, 70);
       for (int k = 0; k < panels.size(); k++) {
         BufferedImage panel =
             panel(panels.get(k), names, colors, style, range, panelWidth, panelHeight);
@@ -131,7 +134,35 @@ public final class ChartGrid {
     if (logY) {
       r[2] = Math.max(r[2], r[3] * 1e-6);
     }
+    // Round the shared x range (and a linear y range) out to a nice step, so that every panel gets
+    // the same round ticks: with bounds such as -4.282 the chart library picks odd ticks for some
+    // panels and round ones for others.
+    double[] x = niceBounds(r[0], r[1]);
+    r[0] = x[0];
+    r[1] = x[1];
+    if (!logY) {
+      double[] y = niceBounds(r[2], r[3]);
+      r[2] = y[0];
+      r[3] = y[1];
+    }
     return r;
+  }
+
+  /** {@code [lo, hi]} widened to multiples of a 1, 2 or 5 x 10^k step of about a tenth of it. */
+  static double[] niceBounds(double lo, double hi) {
+    if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+      return new double[] {lo, hi};
+    }
+    double raw = (hi - lo) / 10;
+    double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = magnitude;
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (m * magnitude >= raw) {
+        step = m * magnitude;
+        break;
+      }
+    }
+    return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
   }
 
   private static BufferedImage panel(
@@ -170,9 +201,7 @@ public final class ChartGrid {
     chart.getStyler().setPlotGridVerticalLinesVisible(true);
     chart.getStyler().setXAxisTickLabelsFormattingFunction(ColorScale::formatValue);
     chart.getStyler().setMarkerSize(11);
-    // Below the plot, in one row: inside, it would hide the points in its corner.
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-    chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    chart.getStyler().setLegendVisible(false);
     boolean any = false;
     for (Map.Entry<String, double[][]> e : p.series().entrySet()) {
       double[] x = e.getValue()[0];
@@ -211,5 +240,82 @@ public final class ChartGrid {
           .setMarker(SeriesMarkers.NONE);
     }
     return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  private static final int LEGEND_ROW_HEIGHT = 34;
+  private static final Font LEGEND_FONT = FigureStyle.defaults().panelTitle().deriveFont(20f);
+  private static final int LEGEND_SWATCH = 30;
+  private static final int LEGEND_GAP = 36;
+
+  /**
+   * The figure legend's rows as {first, end} indices into {@code names}: entries fill a row left to
+   * right and wrap before one would cross the figure's edge.
+   */
+  static List<int[]> legendLayout(List<String> names, int width) {
+    Headless.ensure();
+    FontMetrics metrics;
+    Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      scratch.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      metrics = scratch.getFontMetrics(LEGEND_FONT);
+    } finally {
+      scratch.dispose();
+    }
+    List<int[]> rows = new java.util.ArrayList<>();
+    int start = 0;
+    int used = 0;
+    for (int i = 0; i < names.size(); i++) {
+      int entry = entryWidth(metrics, names.get(i));
+      if (i > start && used + LEGEND_GAP + entry > width - 40) {
+        rows.add(new int[] {start, i});
+        start = i;
+        used = 0;
+      }
+      used += (i > start ? LEGEND_GAP : 0) + entry;
+    }
+    if (!names.isEmpty()) {
+      rows.add(new int[] {start, names.size()});
+    }
+    return rows;
+  }
+
+  private static int entryWidth(FontMetrics metrics, String name) {
+    return LEGEND_SWATCH + 8 + metrics.stringWidth(name);
+  }
+
+  /** Draws the legend rows centred, starting at {@code top}. */
+  private static void drawLegend(
+      Graphics2D g,
+      List<String> names,
+      Color[] colors,
+      Style style,
+      List<int[]> rows,
+      int width,
+      int top) {
+    g.setFont(LEGEND_FONT);
+    FontMetrics metrics = g.getFontMetrics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    for (int r = 0; r < rows.size(); r++) {
+      int[] row = rows.get(r);
+      int rowWidth = 0;
+      for (int i = row[0]; i < row[1]; i++) {
+        rowWidth += (i > row[0] ? LEGEND_GAP : 0) + entryWidth(metrics, names.get(i));
+      }
+      int x = (width - rowWidth) / 2;
+      int middle = top + r * LEGEND_ROW_HEIGHT + LEGEND_ROW_HEIGHT / 2;
+      for (int i = row[0]; i < row[1]; i++) {
+        g.setColor(colors[i]);
+        if (style.lines()) {
+          g.setStroke(new java.awt.BasicStroke(3f));
+          g.drawLine(x, middle, x + LEGEND_SWATCH, middle);
+        } else {
+          g.fillOval(x + LEGEND_SWATCH / 2 - 7, middle - 7, 14, 14);
+        }
+        g.setColor(FigureStyle.defaults().foreground());
+        g.drawString(names.get(i), x + LEGEND_SWATCH + 8, middle + metrics.getAscent() / 2 - 2);
+        x += entryWidth(metrics, names.get(i)) + LEGEND_GAP;
+      }
+    }
   }
 }

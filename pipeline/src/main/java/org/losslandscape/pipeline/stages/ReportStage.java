@@ -102,11 +102,7 @@ public final class ReportStage {
             null,
             results.data(),
             timings,
-            new ModelSummary(
-                training.architecture().toString(),
-                "relu",
-                training.initialization().name().toLowerCase(Locale.ROOT),
-                training.architecture().parameterCount()),
+            trainedModel(),
             trainingSummary(),
             recipes,
             orderings,
@@ -313,11 +309,7 @@ public final class ReportStage {
             null,
             outcomes.get(0).results().data(),
             seconds,
-            new ModelSummary(
-                training.architecture().toString(),
-                "relu",
-                training.initialization().name().toLowerCase(Locale.ROOT),
-                training.architecture().parameterCount()),
+            trainedModel(),
             new TrainingSummary(
                 shared.optimizer(),
                 shared.momentum(),
@@ -553,5 +545,14 @@ public final class ReportStage {
         results.aggregates().isEmpty() ? "" : results.aggregates().get(0).describeIntervals();
     LOG.info("results (means; sharpness ± 95% half-width over {}):{}", over, table);
     LOG.info("written to {}", output.directory().toAbsolutePath());
+  }
+
+  /** The network the study trains, as the summary describes it. */
+  private ModelSummary trainedModel() {
+    return new ModelSummary(
+        training.architecture().toString(),
+        "relu",
+        training.initialization().name().toLowerCase(Locale.ROOT),
+        training.architecture().parameterCount());
   }
 }
