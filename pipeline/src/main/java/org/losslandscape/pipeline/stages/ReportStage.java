@@ -126,35 +126,20 @@ public final class ReportStage {
       PreparedData data,
       Map<String, Double> timings) {
     RecipeSummary model =
-        new RecipeSummary(
+        RecipeSummary.savedModel(
             landscape.run().recipe(),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
             train.loss(),
             train.accuracy(),
             test.loss(),
             test.accuracy(),
-            test.loss() - train.loss(),
             landscapeSection(landscape, samples),
-            sharpness(landscape.report()),
-            null,
-            null);
+            sharpness(landscape.report()));
     Summary summary =
         summary(
             weightsSource,
             data,
             timings,
-            new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount()),
+            savedArchitecture(architecture),
             null,
             List.of(model),
             null,
@@ -193,7 +178,7 @@ public final class ReportStage {
             null,
             data,
             timings,
-            new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount()),
+            savedArchitecture(architecture),
             null,
             models,
             null,
@@ -218,29 +203,12 @@ public final class ReportStage {
 
   /** A model at an end of the line ({@code t} 0 or 1): its own numbers, read off the curves. */
   private static RecipeSummary endpoint(String name, PairInterpolation pair, double t) {
-    double trainLoss = pair.train().lossAt(t);
-    double testLoss = pair.test().lossAt(t);
-    return new RecipeSummary(
+    return RecipeSummary.savedModel(
         name,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        trainLoss,
+        pair.train().lossAt(t),
         pair.train().accuracyAt(t),
-        testLoss,
+        pair.test().lossAt(t),
         pair.test().accuracyAt(t),
-        testLoss - trainLoss,
-        null,
-        null,
         null,
         null);
   }
@@ -554,5 +522,10 @@ public final class ReportStage {
         "relu",
         training.initialization().name().toLowerCase(Locale.ROOT),
         training.architecture().parameterCount());
+  }
+
+  /** A saved model's network, as the summary describes it (its initialization is not known). */
+  private static ModelSummary savedArchitecture(MlpArchitecture architecture) {
+    return new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount());
   }
 }

@@ -50,4 +50,43 @@ public record RecipeSummary(
     LandscapeSummary landscape,
     SharpnessSummary sharpness,
     OverSeedsSummary overSeeds,
-    MeasuresSummary measures) {}
+    MeasuresSummary measures) {
+
+  /**
+   * A model this run did not train (a saved folder sliced with {@code landscape}, or an end of an
+   * {@code interpolate} line): its losses and accuracies, and its slice when it has one; the
+   * training fields are absent.
+   */
+  public static RecipeSummary savedModel(
+      String name,
+      double trainLoss,
+      double trainAccuracy,
+      double testLoss,
+      double testAccuracy,
+      LandscapeSummary landscape,
+      SharpnessSummary sharpness) {
+    return new RecipeSummary(
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        trainLoss,
+        trainAccuracy,
+        testLoss,
+        testAccuracy,
+        testLoss - trainLoss,
+        landscape,
+        sharpness,
+        null,
+        null);
+  }
+}
