@@ -153,6 +153,19 @@ record StepChain(
       descent = gradients(tf, lossAtPerturbed, perturbed);
     }
 
+    if (config.weightDecay() > 0) {
+      List<Identity<TFloat32>> decayed = new ArrayList<>();
+      for (int i = 0; i < descent.size(); i++) {
+        decayed.add(
+            tf.identity(
+                tf.math.add(
+                    descent.get(i),
+                    tf.math.mul(
+                        tf.constant((float) config.weightDecay()), state.weights().get(i)))));
+      }
+      descent = decayed;
+    }
+
     // Every update must see gradients of the same weights: without these control dependencies
     // an early update can race a later gradient (one test run went NaN).
     Ops afterGradients = tf.withControlDependencies(new ArrayList<Op>(descent));

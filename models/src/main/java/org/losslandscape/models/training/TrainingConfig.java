@@ -8,6 +8,8 @@ package org.losslandscape.models.training;
  * @param learningRate base SGD step size
  * @param batchSize examples per minibatch
  * @param momentum heavy-ball momentum (0 = none), applied to the optimizer's gradient
+ * @param weightDecay L2 weight decay lambda (0 = none): lambda w is added to the gradient of every
+ *     parameter, kernels and biases, before momentum (PyTorch's {@code SGD(weight_decay=...)})
  * @param schedule learning-rate schedule over the planned steps
  * @param budget when to stop
  * @param seed seeds the initial weights and the per-epoch shuffles
@@ -21,6 +23,7 @@ public record TrainingConfig(
     double learningRate,
     int batchSize,
     double momentum,
+    double weightDecay,
     LearningRateSchedule schedule,
     TrainingBudget budget,
     long seed,
@@ -37,7 +40,10 @@ public record TrainingConfig(
   public static final String WARMUP_COSINE_NEEDS_AN_END =
       "the warmup-cosine schedule needs a fixed budget (epochs or steps), not a target loss";
 
-  /** A configuration with the default optimizer (plain SGD) that keeps no checkpoints. */
+  /**
+   * A configuration with the default optimizer (plain SGD), no weight decay, that keeps no
+   * checkpoints.
+   */
   public TrainingConfig(
       String name,
       double learningRate,
@@ -52,6 +58,7 @@ public record TrainingConfig(
         learningRate,
         batchSize,
         momentum,
+        0,
         schedule,
         budget,
         seed,
@@ -70,6 +77,10 @@ public record TrainingConfig(
     }
     if (!(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException(name + ": momentum must be in [0, 1), got " + momentum);
+    }
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new IllegalArgumentException(
+          name + ": weight decay must be a number >= 0, got " + weightDecay);
     }
     if (schedule.kind() == LearningRateSchedule.Kind.WARMUP_COSINE
         && budget instanceof TrainingBudget.TargetLoss) {
@@ -98,6 +109,7 @@ public record TrainingConfig(
         learningRate,
         batchSize,
         momentum,
+        weightDecay,
         schedule,
         budget,
         seed,
@@ -113,11 +125,28 @@ public record TrainingConfig(
         learningRate,
         batchSize,
         momentum,
+        weightDecay,
         schedule,
         budget,
         seed,
         divergenceLimit,
         optimizer,
         count);
+  }
+
+  /** This configuration with L2 weight decay {@code lambda} (0 = none). */
+  public TrainingConfig withWeightDecay(double lambda) {
+    return new TrainingConfig(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        lambda,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        optimizer,
+        checkpoints);
   }
 }

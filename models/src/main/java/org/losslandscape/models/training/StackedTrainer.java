@@ -1,0 +1,749 @@
+package org.losslandscape.models.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.losslandscape.models.data.LabeledData;
+import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.mlp.MlpGraph;
+import org.losslandscape.models.mlp.Parameter;
+import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.GraphSession;
+import org.losslandscape.models.training.StackedStepChain.StackVariables;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Trains a stack of M models in one TensorFlow graph: every parameter is stacked along a leading
+ * model axis and every step of every model is one set of batched ops ({@link StackedStepChain}). A
+ * small MLP at batch 32 leaves the hardware idle: one model's step is mostly the fixed cost of
+ * running ops, which M models share.
+ *
+ * <p>The models of a stack share the architecture, the batch size, the budget and the optimizer's
+ * kind ({@link StackKey}); each has its own initial weights, its own seed and so its own minibatch
+ * order, and its own learning rate, schedule, momentum, weight decay, SAM/ASAM radius and
+ * checkpoints. The training set lives once in the graph, whatever M is.
+ *
+ * <p>The loop is {@link SgdTrainer}'s, for M models at once: chains of up to {@code stepsPerRun}
+ * steps per run, never crossing an epoch end (where every model still training is evaluated on the
+ * full training set), a checkpoint of any model or the end of the budget. A model stops on its own:
+ * when it diverges (a minibatch or epoch loss over its limit), when it reaches its target loss, or
+ * at the end of the budget. A stopped model's learning rate is 0 from then on, so its weights no
+ * longer change, and its result is taken when it stops; the others go on.
+ *
+ * <p>Exactness: a model's weights depend on its own initial weights, data order and values only,
+ * not on the other models of its stack nor on their number, as far as TensorFlow's kernels compute
+ * each model's slice of a batched op alike for any M; {@code StackedTrainerTest} checks stacks of
+ * 1, 3 and 10 bit for bit. Losses are summed in Java, in double, in example order, for the same
+ * reason. Against {@link SgdTrainer} (the single-model reference, whose gradients come from {@code
+ * tf.gradients} and plain {@code MatMul}) the weights agree to float32 rounding.
+ */
+public final class StackedTrainer {
+
+  /** Examples per evaluation run over the training set; bounds activation memory per model. */
+  static final int EVAL_CHUNK = 5_000;
+
+  /** How often (in steps) the listener hears about progress, at the next run boundary. */
+  private static final int PROGRESS_EVERY = 250;
+
+  private final ExecutionSettings settings;
+  private final int stepsPerRun;
+
+  /** A trainer doing {@link SgdTrainer#DEFAULT_STEPS_PER_RUN} steps per {@code Session.run}. */
+  public StackedTrainer(ExecutionSettings settings) {
+    this(settings, SgdTrainer.DEFAULT_STEPS_PER_RUN);
+  }
+
+  /** A trainer doing up to {@code stepsPerRun} steps per {@code Session.run}. */
+  public StackedTrainer(ExecutionSettings settings, int stepsPerRun) {
+    if (stepsPerRun < 1) {
+      throw new IllegalArgumentException("steps per run must be >= 1, got " + stepsPerRun);
+    }
+    this.settings = settings;
+    this.stepsPerRun = stepsPerRun;
+  }
+
+  /** The most training steps one {@code Session.run} does. */
+  public int stepsPerRun() {
+    return stepsPerRun;
+  }
+
+  /**
+   * Trains every model of {@code stack} on {@code train} in one graph; returns their results in the
+   * same order.
+   *
+   * @throws IllegalArgumentException if the stack is empty or its models differ in what a stack
+   *     shares ({@link StackKey})
+   */
+  public List<TrainingResult> train(
+      List<ModelToTrain> stack, LabeledData train, StackListener listener) {
+    requireOneStack(stack, train);
+    long started = System.nanoTime();
+    long planned = stack.get(0).config().budget().plannedSteps(train.count(), batchSize(stack));
+    try (StackGraph g = new StackGraph(stack, train, planned)) {
+      return g.run(listener, started);
+    }
+  }
+
+  /**
+   * Times the stacked step alone, as {@link SgdTrainer#timeSteps} does for one model: builds the
+   * graph and loads the data (untimed), runs at least {@code warmupSteps} untimed steps, then times
+   * at least {@code timedSteps} steps of every model on full minibatches, in whole runs. Budgets
+   * and schedules are ignored: every step uses each model's base learning rate. The timing counts
+   * stacked steps; each is one step of every model.
+   */
+  public StepTiming timeSteps(
+      List<ModelToTrain> stack, LabeledData train, int warmupSteps, int timedSteps) {
+    requireOneStack(stack, train);
+    if (warmupSteps < 0 || timedSteps < 1 || batchSize(stack) > train.count()) {
+      throw new IllegalArgumentException(
+          "need warm-up >= 0, timed steps >= 1 and batch <= examples, got "
+              + warmupSteps
+              + ", "
+              + timedSteps
+              + ", "
+              + batchSize(stack)
+              + " of "
+              + train.count());
+    }
+    try (StackGraph g = new StackGraph(stack, train, (long) warmupSteps + timedSteps)) {
+      return g.timeSteps(warmupSteps, timedSteps);
+    }
+  }
+
+  private static int batchSize(List<ModelToTrain> stack) {
+    return stack.get(0).config().batchSize();
+  }
+
+  private static void requireOneStack(List<ModelToTrain> stack, LabeledData train) {
+    if (stack.isEmpty()) {
+      throw new IllegalArgumentException("a stack needs at least one model");
+    }
+    StackKey key = stack.get(0).stackKey();
+    for (ModelToTrain m : stack) {
+      if (!m.stackKey().equals(key)) {
+        throw new IllegalArgumentException(
+            "models of one stack must share architecture, batch size, budget and optimizer: "
+                + m.config().name()
+                + " has "
+                + m.stackKey()
+                + ", the stack "
+                + key);
+      }
+    }
+    if (key.architecture().inputSize() != train.featureSize()) {
+      throw new IllegalArgumentException(
+          "the network takes "
+              + key.architecture().inputSize()
+              + " inputs, the data has "
+              + train.featureSize()
+              + " features");
+    }
+  }
+
+  /**
+   * A stacked {@code [M, ...]} shape for one parameter: kernels as is, biases as {@code [1, out]}.
+   */
+  static long[] stackedShape(int models, Parameter p) {
+    int[] shape = p.shape();
+    return p.isMatrix()
+        ? new long[] {models, shape[0], shape[1]}
+        : new long[] {models, 1, shape[0]};
+  }
+
+  /**
+   * The variables of a stack and the ops that load them, which exist before any training op.
+   *
+   * @param tf the op builder every later op is added with
+   * @param variables the data, weights and momentum buffers the steps use
+   * @param dataIn the training set's features, fed once by the load run
+   * @param labelsIn the training set's labels, fed once by the load run
+   * @param initialIn each stacked initial weight tensor, fed once by the load run
+   * @param loadOps the assignments the load run executes
+   */
+  private record Declared(
+      Ops tf,
+      StackVariables variables,
+      Placeholder<TFloat32> dataIn,
+      Placeholder<TInt32> labelsIn,
+      List<Placeholder<TFloat32>> initialIn,
+      List<Op> loadOps) {}
+
+  /** Where one model of the stack is: its order, its status and what it has kept. */
+  private static final class Model {
+    final int index;
+    final ModelToTrain spec;
+    final EpochOrder shuffles;
+    final long[] checkpointSteps;
+    final List<Checkpoint> checkpoints = new ArrayList<>();
+    final List<EpochRecord> curve = new ArrayList<>();
+    int nextCheckpoint;
+    int[] order;
+    TrainingResult result; // set when it stops
+
+    Model(int index, ModelToTrain spec, int examples, long planned) {
+      this.index = index;
+      this.spec = spec;
+      this.shuffles = new EpochOrder(spec.config().seed(), examples);
+      this.checkpointSteps = CheckpointPlan.steps(spec.config().checkpoints(), planned);
+    }
+
+    boolean training() {
+      return result == null;
+    }
+
+    TrainingConfig config() {
+      return spec.config();
+    }
+
+    /** The next step at which this model keeps a checkpoint, or MAX_VALUE. */
+    long nextCheckpointStep() {
+      return training() && nextCheckpoint < checkpointSteps.length
+          ? checkpointSteps[nextCheckpoint]
+          : Long.MAX_VALUE;
+    }
+  }
+
+  /** The graph, session and loop of one stack; closes its native resources. */
+  private final class StackGraph implements AutoCloseable {
+    private final List<ModelToTrain> stack;
+    private final LabeledData train;
+    private final MlpArchitecture architecture;
+    private final int models;
+    private final int batch;
+    private final GraphSession<Declared> resources;
+    private final Session session;
+    private final List<Variable<TFloat32>> weights;
+
+    /** One step of full minibatches, for the steps left before a boundary. */
+    private final StackedStepChain single;
+
+    /** A chain of min(steps per run, full minibatches per epoch, steps to run), or null if < 2. */
+    private final StackedStepChain block;
+
+    /** One step on the epoch's short last minibatch, or null when the batch divides the data. */
+    private final StackedStepChain tail;
+
+    private final Placeholder<TInt32> evalIndices;
+    private final Operand<TFloat32> evalLosses;
+    private final Operand<TFloat32> evalCorrect;
+
+    StackGraph(List<ModelToTrain> stack, LabeledData train, long stepsToRun) {
+      this.stack = List.copyOf(stack);
+      this.train = train;
+      this.architecture = stack.get(0).initial().architecture();
+      this.models = stack.size();
+      this.batch = Math.min(stack.get(0).config().batchSize(), train.count());
+      // Load before the training ops exist: TensorFlow optimizes the whole graph for every new
+      // kind of run, and with long chains in it the set-up runs alone would take seconds.
+      resources = GraphSession.open(settings, this::declare, this::load);
+      try {
+        session = resources.session();
+        Declared declared = resources.parts();
+        Ops tf = declared.tf();
+        StackVariables state = declared.variables();
+        weights = state.weights();
+        single = StackedStepChain.build(tf, 1, batch, state);
+        long longest = Math.min(stepsPerRun, Math.min(train.count() / batch, stepsToRun));
+        block = longest >= 2 ? StackedStepChain.build(tf, (int) longest, batch, state) : null;
+        int shortLast = train.count() % batch;
+        tail = shortLast > 0 ? StackedStepChain.build(tf, 1, shortLast, state) : null;
+
+        evalIndices = tf.placeholder(TInt32.class);
+        Operand<TInt32> axis0 = tf.constant(0);
+        Operand<TFloat32> x = tf.gather(state.features(), evalIndices, axis0);
+        Operand<TFloat32> oneHot =
+            tf.oneHot(
+                tf.gather(state.labels(), evalIndices, axis0),
+                tf.constant(architecture.classes()),
+                tf.constant(1f),
+                tf.constant(0f));
+        // Each model through its own plain MatMuls: a batched product with the samples broadcast
+        // over the model axis rounds differently for different M (seen in the last bit of the
+        // loss), and an evaluation decides when a model stops. Evaluation runs large chunks, so
+        // M sets of ops cost nothing that matters.
+        List<Operand<TFloat32>> losses = new ArrayList<>();
+        List<Operand<TFloat32>> correct = new ArrayList<>();
+        for (int m = 0; m < models; m++) {
+          List<Operand<TFloat32>> own = new ArrayList<>();
+          for (int i = 0; i < weights.size(); i++) {
+            Operand<TFloat32> w = tf.gather(weights.get(i), tf.constant(m), axis0);
+            own.add(i % 2 == 0 ? w : tf.reshape(w, tf.constant(new int[] {-1})));
+          }
+          MlpGraph.PerExample perExample =
+              MlpGraph.perExample(tf, MlpGraph.logits(tf, x, own), oneHot);
+          losses.add(perExample.loss());
+          correct.add(perExample.correct());
+        }
+        evalLosses = tf.stack(losses);
+        evalCorrect = tf.stack(correct);
+      } catch (RuntimeException | Error e) {
+        // A half-built graph still holds native memory: release it before rethrowing.
+        resources.close();
+        throw e;
+      }
+    }
+
+    private Declared declare(Ops tf) {
+      Variable<TFloat32> data =
+          tf.withName("train_features")
+              .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
+      Variable<TInt32> labels =
+          tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
+      Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
+      Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
+      List<Op> loadOps =
+          new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
+
+      boolean momentum = stack.stream().anyMatch(m -> m.config().momentum() > 0);
+      boolean decay = stack.stream().anyMatch(m -> m.config().weightDecay() > 0);
+      List<Variable<TFloat32>> variables = new ArrayList<>();
+      List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
+      List<Variable<TFloat32>> velocities = new ArrayList<>();
+      for (Parameter p : stack.get(0).initial().tensors()) {
+        Shape shape = Shape.of(stackedShape(models, p));
+        Variable<TFloat32> w =
+            tf.withName(p.name().replace('.', '_')).variable(shape, TFloat32.class);
+        Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
+        variables.add(w);
+        initialIn.add(in);
+        loadOps.add(tf.assign(w, in));
+        if (momentum) {
+          velocities.add(tf.variable(tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
+        }
+      }
+      StackVariables state =
+          new StackVariables(
+              data,
+              labels,
+              variables,
+              velocities,
+              models,
+              architecture.classes(),
+              stack.get(0).config().optimizer().kind(),
+              values(c -> c.momentum()),
+              decay ? values(c -> c.weightDecay()) : null,
+              values(c -> c.optimizer().rho()),
+              values(c -> c.optimizer().eta()));
+      return new Declared(tf, state, dataIn, labelsIn, initialIn, loadOps);
+    }
+
+    private float[] values(java.util.function.ToDoubleFunction<TrainingConfig> value) {
+      float[] out = new float[models];
+      for (int m = 0; m < models; m++) {
+        out[m] = (float) value.applyAsDouble(stack.get(m).config());
+      }
+      return out;
+    }
+
+    /** Zeroes the momentum buffers and loads the training set and the stacked initial weights. */
+    private void load(Session opened, Declared declared) {
+      opened.initialize();
+      List<TFloat32> fed = new ArrayList<>();
+      try (TFloat32 x = floats(train.features(), train.count(), train.featureSize());
+          TInt32 y = ints(train.labels(), train.count())) {
+        Session.Runner runner =
+            opened.runner().feed(declared.dataIn(), x).feed(declared.labelsIn(), y);
+        List<Parameter> layout = stack.get(0).initial().tensors();
+        for (int i = 0; i < layout.size(); i++) {
+          int size = layout.get(i).size();
+          float[] stacked = new float[models * size];
+          for (int m = 0; m < models; m++) {
+            System.arraycopy(
+                stack.get(m).initial().tensors().get(i).values(), 0, stacked, m * size, size);
+          }
+          TFloat32 t = floats(stacked, stackedShape(models, layout.get(i)));
+          fed.add(t);
+          runner.feed(declared.initialIn().get(i), t);
+        }
+        declared.loadOps().forEach(runner::addTarget);
+        runner.run().close();
+      } finally {
+        fed.forEach(TFloat32::close);
+      }
+    }
+
+    List<TrainingResult> run(StackListener listener, long started) {
+      int n = train.count();
+      TrainingBudget budget = stack.get(0).config().budget();
+      long perEpoch = TrainingBudget.stepsPerEpoch(n, batch);
+      int fullBatches = n / batch;
+      long planned = budget.plannedSteps(n, stack.get(0).config().batchSize());
+      List<Model> all = new ArrayList<>();
+      for (int m = 0; m < models; m++) {
+        all.add(new Model(m, stack.get(m), n, planned));
+      }
+      keepCheckpoints(all, 0);
+      long steps = 0;
+
+      while (all.stream().anyMatch(Model::training)) {
+        for (Model m : all) {
+          m.order = m.shuffles.next().clone();
+        }
+        int b = 0; // minibatches of this epoch done
+        while (b < perEpoch && steps < planned && all.stream().anyMatch(Model::training)) {
+          long boundary = planned;
+          for (Model m : all) {
+            boundary = Math.min(boundary, m.nextCheckpointStep());
+          }
+          StackedStepChain chain;
+          if (b >= fullBatches) {
+            chain = tail;
+          } else if (block != null
+              && b + block.length() <= fullBatches
+              && steps + block.length() <= boundary) {
+            chain = block;
+          } else {
+            chain = single;
+          }
+          float[][] losses = runChain(chain, all, b * batch, rates(chain, all, steps, planned));
+          steps += chain.length();
+          b += chain.length();
+
+          List<Model> diverged = new ArrayList<>();
+          double lossSum = 0;
+          int reporting = 0;
+          for (Model m : all) {
+            if (!m.training()) {
+              continue;
+            }
+            int k = firstOverLimit(losses, m);
+            if (k >= 0) {
+              diverged.add(m);
+              m.result =
+                  stopped(
+                      m,
+                      TrainingStatus.DIVERGED,
+                      steps,
+                      perEpoch,
+                      started,
+                      String.format(
+                          "minibatch loss %s at step %d (limit %.1f): learning rate %s is too high"
+                              + " for this setup",
+                          losses[k][m.index],
+                          steps - chain.length() + k + 1,
+                          m.config().divergenceLimit(),
+                          m.config().learningRate()));
+            } else {
+              lossSum += losses[chain.length() - 1][m.index];
+              reporting++;
+            }
+          }
+          if (!diverged.isEmpty()) {
+            finish(diverged, readAll(), listener);
+          }
+          if (steps / PROGRESS_EVERY != (steps - chain.length()) / PROGRESS_EVERY) {
+            listener.onProgress(
+                steps,
+                planned,
+                training(all),
+                models,
+                reporting == 0 ? Double.NaN : lossSum / reporting);
+          }
+          keepCheckpoints(all, steps);
+        }
+        List<Model> active = all.stream().filter(Model::training).toList();
+        if (active.isEmpty()) {
+          break;
+        }
+        double epochs = (double) steps / perEpoch;
+        EpochRecord[] records = evaluate(epochs, steps);
+        List<Model> stopping = new ArrayList<>();
+        for (Model m : active) {
+          EpochRecord record = records[m.index];
+          m.curve.add(record);
+          listener.onEvaluation(m.config(), record);
+          if (!(record.loss() <= m.config().divergenceLimit())) {
+            m.result =
+                stopped(
+                    m,
+                    TrainingStatus.DIVERGED,
+                    steps,
+                    perEpoch,
+                    started,
+                    "training loss " + record.loss() + " after epoch " + m.curve.size());
+          } else if (budget instanceof TrainingBudget.TargetLoss target
+              && record.loss() <= target.loss()) {
+            m.result = stopped(m, TrainingStatus.COMPLETED, steps, perEpoch, started, "");
+          } else if (steps >= planned) {
+            m.result =
+                budget instanceof TrainingBudget.TargetLoss target
+                    ? stopped(
+                        m,
+                        TrainingStatus.TARGET_NOT_REACHED,
+                        steps,
+                        perEpoch,
+                        started,
+                        String.format(
+                            "training loss %.4f > target %s after the cap of %d steps",
+                            record.loss(), target.loss(), planned))
+                    : stopped(m, TrainingStatus.COMPLETED, steps, perEpoch, started, "");
+          }
+          if (!m.training()) {
+            stopping.add(m);
+          }
+        }
+        if (!stopping.isEmpty()) {
+          finish(stopping, readAll(), listener);
+        }
+      }
+      return all.stream().map(m -> m.result).toList();
+    }
+
+    private int training(List<Model> all) {
+      return (int) all.stream().filter(Model::training).count();
+    }
+
+    /**
+     * A stopped model's result without its final weights yet ({@link #finish} adds them and the
+     * final checkpoint once the stack's weights are read).
+     */
+    private TrainingResult stopped(
+        Model m, TrainingStatus status, long steps, long perEpoch, long started, String message) {
+      return new TrainingResult(
+          m.config(),
+          null,
+          status,
+          steps,
+          (double) steps / perEpoch,
+          m.curve,
+          (System.nanoTime() - started) / 1e9,
+          message,
+          List.of());
+    }
+
+    /** Gives each of {@code stopped} its final weights (and checkpoints) and tells the listener. */
+    private void finish(List<Model> stopped, float[][] stackWeights, StackListener listener) {
+      for (Model m : stopped) {
+        Parameters last = slice(stackWeights, m.index);
+        List<Checkpoint> checkpoints = m.checkpoints;
+        if (m.checkpointSteps.length > 0) {
+          // The final weights close the trajectory, also when the run stopped early; a checkpoint
+          // already kept at this very step is the same weights, so it gives way to them.
+          if (checkpoints.get(checkpoints.size() - 1).step() == m.result.steps()) {
+            checkpoints.remove(checkpoints.size() - 1);
+          }
+          checkpoints.add(new Checkpoint(m.result.steps(), last));
+        }
+        TrainingResult r = m.result;
+        m.result =
+            new TrainingResult(
+                r.config(),
+                last,
+                r.status(),
+                r.steps(),
+                r.epochs(),
+                r.curve(),
+                r.seconds(),
+                r.message(),
+                checkpoints);
+        listener.onStopped(m.result);
+      }
+    }
+
+    /** Keeps the checkpoint of every training model whose next checkpoint is at {@code step}. */
+    private void keepCheckpoints(List<Model> all, long step) {
+      float[][] read = null;
+      for (Model m : all) {
+        if (m.nextCheckpointStep() == step) {
+          if (read == null) {
+            read = readAll();
+          }
+          m.checkpoints.add(new Checkpoint(step, slice(read, m.index)));
+          m.nextCheckpoint++;
+        }
+      }
+    }
+
+    /** Each model's scheduled learning rate at each of the chain's steps; 0 once it stopped. */
+    private float[] rates(StackedStepChain chain, List<Model> all, long firstStep, long planned) {
+      float[] rates = new float[chain.length() * models];
+      for (int k = 0; k < chain.length(); k++) {
+        for (Model m : all) {
+          if (m.training()) {
+            TrainingConfig c = m.config();
+            rates[k * models + m.index] =
+                (float) c.schedule().rate(c.learningRate(), firstStep + k, planned);
+          }
+        }
+      }
+      return rates;
+    }
+
+    /** The step of the chain at which model {@code m}'s minibatch loss first exceeds its limit. */
+    private int firstOverLimit(float[][] losses, Model m) {
+      for (int k = 0; k < losses.length; k++) {
+        if (!(losses[k][m.index] <= m.config().divergenceLimit())) { // also catches NaN
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Runs {@code chain} on each model's consecutive minibatches starting at {@code from} in its
+     * own order; returns every step's minibatch loss of every model, {@code [step][model]}.
+     */
+    private float[][] runChain(StackedStepChain chain, List<Model> all, int from, float[] rates) {
+      int size = chain.batchSize();
+      int length = chain.length();
+      int[] indices = new int[length * models * size];
+      for (int k = 0; k < length; k++) {
+        for (Model m : all) {
+          System.arraycopy(m.order, from + k * size, indices, (k * models + m.index) * size, size);
+        }
+      }
+      float[] perExample;
+      try (TInt32 idx = ints(indices, length, models, size);
+          TFloat32 lr = floats(rates, length, models);
+          Result result =
+              session
+                  .runner()
+                  .feed(chain.indices(), idx)
+                  .feed(chain.rates(), lr)
+                  .fetch(chain.losses())
+                  .addTarget(chain.update())
+                  .run()) {
+        perExample = toArray((TFloat32) result.get(0));
+      }
+      float[][] means = new float[length][models];
+      for (int k = 0; k < length; k++) {
+        for (int m = 0; m < models; m++) {
+          double sum = 0;
+          int offset = (k * models + m) * size;
+          for (int i = 0; i < size; i++) {
+            sum += perExample[offset + i];
+          }
+          means[k][m] = (float) (sum / size);
+        }
+      }
+      return means;
+    }
+
+    /** Every model's loss and accuracy on the whole training set. */
+    private EpochRecord[] evaluate(double epochs, long steps) {
+      int n = train.count();
+      double[] loss = new double[models];
+      double[] correct = new double[models];
+      for (int from = 0; from < n; from += EVAL_CHUNK) {
+        int to = Math.min(n, from + EVAL_CHUNK);
+        int rows = to - from;
+        int[] chunk = new int[rows];
+        for (int i = 0; i < rows; i++) {
+          chunk[i] = from + i;
+        }
+        try (TInt32 idx = ints(chunk, rows);
+            Result result =
+                session
+                    .runner()
+                    .feed(evalIndices, idx)
+                    .fetch(evalLosses)
+                    .fetch(evalCorrect)
+                    .run()) {
+          float[] l = toArray((TFloat32) result.get(0));
+          float[] c = toArray((TFloat32) result.get(1));
+          for (int m = 0; m < models; m++) {
+            for (int i = 0; i < rows; i++) {
+              loss[m] += l[m * rows + i];
+              correct[m] += c[m * rows + i];
+            }
+          }
+        }
+      }
+      EpochRecord[] out = new EpochRecord[models];
+      for (int m = 0; m < models; m++) {
+        out[m] = new EpochRecord(epochs, steps, loss[m] / n, correct[m] / n);
+      }
+      return out;
+    }
+
+    StepTiming timeSteps(int warmupSteps, int timedSteps) {
+      int n = train.count();
+      StackedStepChain timed = block != null ? block : single;
+      int length = timed.length();
+      int warmupRuns = Math.floorDiv(warmupSteps + length - 1, length);
+      int timedRuns = Math.floorDiv(timedSteps + length - 1, length);
+      List<Model> all = new ArrayList<>();
+      for (int m = 0; m < models; m++) {
+        all.add(new Model(m, stack.get(m), n, 0));
+      }
+      float[] rates = new float[length * models];
+      for (int k = 0; k < length; k++) {
+        for (int m = 0; m < models; m++) {
+          rates[k * models + m] = (float) stack.get(m).config().learningRate();
+        }
+      }
+      int from = n;
+      long started = 0;
+      for (int r = 0; r < warmupRuns + timedRuns; r++) {
+        if (r == warmupRuns) {
+          started = System.nanoTime();
+        }
+        // Full blocks of full minibatches only, so every timed run does the same work.
+        if (from + length * batch > n) {
+          for (Model m : all) {
+            m.order = m.shuffles.next().clone();
+          }
+          from = 0;
+        }
+        runChain(timed, all, from, rates);
+        from += length * batch;
+      }
+      return new StepTiming(
+          batch, length, (long) timedRuns * length, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Every stacked weight tensor, as read from the session. */
+    private float[][] readAll() {
+      Session.Runner runner = session.runner();
+      weights.forEach(runner::fetch);
+      float[][] out = new float[weights.size()][];
+      try (Result result = runner.run()) {
+        for (int i = 0; i < weights.size(); i++) {
+          out[i] = toArray((TFloat32) result.get(i));
+        }
+      }
+      return out;
+    }
+
+    /** Model {@code m}'s parameters out of the stacked tensors. */
+    private Parameters slice(float[][] stackWeights, int m) {
+      List<Parameter> layout = stack.get(m).initial().tensors();
+      List<Parameter> out = new ArrayList<>();
+      for (int i = 0; i < layout.size(); i++) {
+        int size = layout.get(i).size();
+        out.add(
+            layout
+                .get(i)
+                .withValues(Arrays.copyOfRange(stackWeights[i], m * size, (m + 1) * size)));
+      }
+      return new Parameters(architecture, out);
+    }
+
+    @Override
+    public void close() {
+      resources.close();
+    }
+  }
+
+  private static TFloat32 floats(float[] values, long... shape) {
+    return org.losslandscape.models.tf.Tensors.floats(values, shape);
+  }
+
+  private static TInt32 ints(int[] values, long... shape) {
+    return org.losslandscape.models.tf.Tensors.ints(values, shape);
+  }
+
+  private static float[] toArray(TFloat32 t) {
+    return org.losslandscape.models.tf.Tensors.toArray(t);
+  }
+}
