@@ -6,12 +6,15 @@ import com.google.inject.Singleton;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.losslandscape.models.device.Device;
 import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.device.DeviceProbe;
 import org.losslandscape.models.landscape.DecomposedLandscapeEvaluator;
 import org.losslandscape.models.landscape.LandscapeEvaluator;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.models.training.SgdTrainer;
+import org.losslandscape.models.training.TrainingLanes;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DeviceSettings;
@@ -88,15 +91,46 @@ public final class PipelineModule extends AbstractModule {
     bind(StageTimer.class).in(Singleton.class);
   }
 
+  /**
+   * The lanes independent work runs on (training stacks, slices, per-model measures): as asked,
+   * else one on a GPU and one per core on the CPU, where the tool's ops are too small to split well
+   * across cores (see {@link Lanes}).
+   */
   @Provides
   @Singleton
-  ExecutionSettings execution(DeviceSettings deviceSettings) {
-    return ExecutionSettings.on(device, deviceSettings.intraOpThreads(), 1);
+  Lanes lanes(DeviceSettings deviceSettings) {
+    if (deviceSettings.lanes() > 0) {
+      return new Lanes(deviceSettings.lanes());
+    }
+    return new Lanes(
+        device.device() == Device.CUDA ? 1 : Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Every session of the run: on the chosen device, with the intra-op threads asked for, else the
+   * cores shared out between the lanes. All sessions ask for the same number, because TensorFlow
+   * sizes its one intra-op pool by the first session of the process.
+   */
+  @Provides
+  @Singleton
+  ExecutionSettings execution(DeviceSettings deviceSettings, Lanes lanes) {
+    int threads =
+        deviceSettings.threads() > 0
+            ? deviceSettings.threads()
+            : Math.max(1, Runtime.getRuntime().availableProcessors() / lanes.count());
+    return ExecutionSettings.on(device, threads, 1);
   }
 
   @Provides
   SgdTrainer trainer(ExecutionSettings execution, DeviceSettings deviceSettings) {
     return new SgdTrainer(execution, deviceSettings.stepsPerRun());
+  }
+
+  /** Stacked training on the run's lanes (see {@link TrainingLanes}). */
+  @Provides
+  TrainingLanes trainingLanes(
+      ExecutionSettings execution, Lanes lanes, DeviceSettings deviceSettings) {
+    return new TrainingLanes(execution, lanes, deviceSettings.stepsPerRun());
   }
 
   /**

@@ -2,8 +2,13 @@ package org.losslandscape.pipeline;
 
 import com.google.inject.Inject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.landscape.LandscapeGrid;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
@@ -39,8 +44,11 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
  */
 public final class StudyPipeline {
 
+  private static final Logger LOG = LogManager.getLogger(StudyPipeline.class);
+
   private final TrainingSettings training;
   private final SliceSettings slice;
+  private final MeasureSettings measures;
   private final OutputSettings output;
   private final StageTimer timer;
   private final LoadDataStage loadData;
@@ -58,6 +66,7 @@ public final class StudyPipeline {
   public StudyPipeline(
       TrainingSettings training,
       SliceSettings slice,
+      MeasureSettings measures,
       OutputSettings output,
       StageTimer timer,
       LoadDataStage loadData,
@@ -72,6 +81,7 @@ public final class StudyPipeline {
       ReportPageStage page) {
     this.training = training;
     this.slice = slice;
+    this.measures = measures;
     this.output = output;
     this.timer = timer;
     this.loadData = loadData;
@@ -88,6 +98,7 @@ public final class StudyPipeline {
 
   /** Runs the whole study and returns what it produced. */
   public StudyOutcome run() {
+    LOG.info(describe());
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
@@ -158,6 +169,29 @@ public final class StudyPipeline {
     report.write(results, verdict, timer.seconds());
     page.write();
     return new StudyOutcome(results, judged);
+  }
+
+  /** What every run of the study gets, said once before it starts. */
+  private String describe() {
+    List<String> others =
+        measures.kinds().stream()
+            .filter(k -> k != MeasureKind.SLICE)
+            .map(MeasureKind::label)
+            .toList();
+    return String.format(
+        Locale.ROOT,
+        "study: %d recipe(s) x %d seed(s) from %d; every seed is trained, sliced along %d direction"
+            + " pair(s) of %dx%d points on %,d %s samples%s; the figures show seed %d",
+        training.recipes().size(),
+        training.seeds(),
+        training.firstSeed(),
+        slice.directionPairs(),
+        slice.grid().size(),
+        slice.grid().size(),
+        slice.samples(),
+        slice.split().label(),
+        others.isEmpty() ? "" : " and measured (" + String.join(", ", others) + ")",
+        training.firstSeed());
   }
 
   private static List<WeightsToSlice> usable(List<TrainedModel> models) {

@@ -39,6 +39,11 @@ public record ExecutionSettings(Device device, int intraOpThreads, int interOpTh
     }
   }
 
+  /** These settings with {@code threads} intra-op threads. */
+  public ExecutionSettings withIntraOpThreads(int threads) {
+    return new ExecutionSettings(device, threads, interOpThreads);
+  }
+
   /** The TensorFlow device string every op is placed on, e.g. {@code /device:GPU:0}. */
   public String deviceSpec() {
     return device.tfDeviceSpec();
@@ -60,6 +65,10 @@ public record ExecutionSettings(Device device, int intraOpThreads, int interOpTh
         ConfigProto.newBuilder()
             .setIntraOpParallelismThreads(intraOpThreads)
             .setInterOpParallelismThreads(interOpThreads)
+            // Each session its own inter-op pool: TensorFlow's default is one pool for the whole
+            // process, sized by the first session, and with one thread there two sessions running
+            // at once (training lanes, sweep tasks) took turns instead of running side by side.
+            .setUsePerSessionThreads(true)
             .setAllowSoftPlacement(true)
             .setLogDevicePlacement(false)
             .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true).build());

@@ -103,6 +103,20 @@ public final class StackedTrainer {
    */
   public StepTiming timeSteps(
       List<ModelToTrain> stack, LabeledData train, int warmupSteps, int timedSteps) {
+    return timeSteps(stack, train, warmupSteps, timedSteps, () -> {});
+  }
+
+  /**
+   * As {@link #timeSteps(List, LabeledData, int, int)}, calling {@code warmedUp} between the
+   * warm-up and the timed steps: stacks timed side by side on several lanes wait there for each
+   * other, so that their timed steps overlap.
+   */
+  public StepTiming timeSteps(
+      List<ModelToTrain> stack,
+      LabeledData train,
+      int warmupSteps,
+      int timedSteps,
+      Runnable warmedUp) {
     requireOneStack(stack, train);
     if (warmupSteps < 0 || timedSteps < 1 || batchSize(stack) > train.count()) {
       throw new IllegalArgumentException(
@@ -116,7 +130,7 @@ public final class StackedTrainer {
               + train.count());
     }
     try (StackGraph g = new StackGraph(stack, train, (long) warmupSteps + timedSteps)) {
-      return g.timeSteps(warmupSteps, timedSteps);
+      return g.timeSteps(warmupSteps, timedSteps, warmedUp);
     }
   }
 
@@ -666,7 +680,7 @@ public final class StackedTrainer {
       return out;
     }
 
-    StepTiming timeSteps(int warmupSteps, int timedSteps) {
+    StepTiming timeSteps(int warmupSteps, int timedSteps, Runnable warmedUp) {
       int n = train.count();
       StackedStepChain timed = block != null ? block : single;
       int length = timed.length();
@@ -686,6 +700,7 @@ public final class StackedTrainer {
       long started = 0;
       for (int r = 0; r < warmupRuns + timedRuns; r++) {
         if (r == warmupRuns) {
+          warmedUp.run();
           started = System.nanoTime();
         }
         // Full blocks of full minibatches only, so every timed run does the same work.

@@ -12,6 +12,8 @@ public enum BenchEvaluator {
   ROW_BATCHED("row-batched", "row-batched"),
   /** The default: the first layer decomposed as P + aQ + bR. */
   DECOMPOSED("decomposed", "decomposed"),
+  /** The decomposed kernel as the study runs it: several slices at once, one per lane. */
+  DECOMPOSED_ON_LANES("decomposed-lanes", "decomposed"),
   /** The decomposed kernel with bfloat16 matrix products (opt-in, never the default). */
   BF16("bf16", "decomposed, bf16 (opt-in)");
 

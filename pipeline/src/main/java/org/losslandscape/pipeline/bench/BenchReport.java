@@ -13,9 +13,14 @@ import java.util.Optional;
  * @param landscapes the timed evaluators, in report order
  * @param reference name of the evaluator the speed-up column is relative to
  * @param matMulSize side of the square matrix product timed as the machine's practical peak
- * @param matMul its timing
+ * @param matMul its timing (one session, one lane)
+ * @param lanes the lanes of the run
+ * @param lanesPeakGflops the MatMul's GFLOP/s with every lane running one at once
  * @param checks free-text lines comparing evaluators' results (differences, errors)
  * @param steps training-step timings per case (empty if not measured)
+ * @param stacked stacked-training timings per case, one model alone included (empty if not
+ *     measured)
+ * @param trainingFlopsPerExample FLOP of one training step per example (the floor's numerator)
  * @param measures the measures' timings on one model (empty if not measured)
  * @param notes further lines (FLOP model, training, machine load)
  * @param command the exact command line
@@ -27,8 +32,12 @@ public record BenchReport(
     String reference,
     int matMulSize,
     Timing matMul,
+    int lanes,
+    double lanesPeakGflops,
     List<String> checks,
     List<TrainingStepBenchmark.Row> steps,
+    List<StackedTrainingBenchmark.Row> stacked,
+    long trainingFlopsPerExample,
     List<MeasureBenchmark.Row> measures,
     List<String> notes,
     String command) {
@@ -37,6 +46,7 @@ public record BenchReport(
     landscapes = List.copyOf(landscapes);
     checks = List.copyOf(checks);
     steps = List.copyOf(steps);
+    stacked = List.copyOf(stacked);
     measures = List.copyOf(measures);
     notes = List.copyOf(notes);
   }
@@ -64,7 +74,8 @@ public record BenchReport(
     for (LandscapeBenchmark.Measured m : landscapes) {
       int n = m.candidate().grid().size();
       boolean scaled = m.points() != fullPoints;
-      double perFullGrid = m.timing().median() * fullPoints / m.points();
+      double perFullGrid = m.medianPerSlice() * fullPoints / m.points();
+      int slices = m.candidate().slices();
       md.append("| ")
           .append(m.candidate().name())
           .append(" | ")
@@ -74,6 +85,7 @@ public record BenchReport(
           .append(" (")
           .append(m.points())
           .append(" points)")
+          .append(slices > 1 ? " x " + slices : "")
           .append(" | ")
           .append(f("%.3f", m.timing().min()))
           .append(" | ")
@@ -86,7 +98,10 @@ public record BenchReport(
           .append(" | ")
           .append(f("%.1f", m.gflops()))
           .append(" | ")
-          .append(f("%.0f%%", 100 * m.gflops() / peakGflops()))
+          .append(
+              f(
+                  "%.0f%%",
+                  100 * m.gflops() / (m.candidate().lanes() > 1 ? lanesPeakGflops : peakGflops())))
           .append(" | ")
           .append(
               ref.map(r -> f("%.1fx", r.pointSamplesPerSecond() / m.pointSamplesPerSecond()))
@@ -96,13 +111,19 @@ public record BenchReport(
     md.append('\n');
     md.append(
         f(
-            "- MatMul %dx%d float32 through TensorFlow (the practical peak): %.0f GFLOP/s (median"
-                + " of %d runs, best %.0f).%n",
+            "- MatMul %dx%d float32 through TensorFlow (the practical peak of one lane): %.0f"
+                + " GFLOP/s (median of %d runs, best %.0f); with all %d lanes at once: %.0f"
+                + " GFLOP/s, the peak that rows on several lanes are compared with.%n",
             matMulSize,
             matMulSize,
             peakGflops(),
             matMul.seconds().size(),
-            FlopModel.squareMatMul(matMulSize) / matMul.min() / 1e9));
+            FlopModel.squareMatMul(matMulSize) / matMul.min() / 1e9,
+            lanes,
+            lanesPeakGflops));
+    md.append(
+        "- Time per slice (\"Median s per grid\") divides a multi-slice row's time by its"
+            + " slices; GFLOP/s and % of peak are per slice and lane set.\n");
     checks.forEach(line -> md.append("- ").append(line).append('\n'));
     if (!steps.isEmpty()) {
       md.append("\n### Training steps (training set in the graph, minibatches fed as indices)\n\n");
@@ -136,6 +157,9 @@ public record BenchReport(
               + " batch run one step per Session.run; \"vs SGD\" is the cost of a step relative to"
               + " SGD's at the same batch and steps per run (SAM and ASAM take two gradients).\n");
     }
+    if (!stacked.isEmpty()) {
+      appendStacked(md);
+    }
     if (!measures.isEmpty()) {
       md.append("\n### Measures on one model (the study's settings)\n\n");
       md.append("| Measure | Seconds | Gradient or Hessian-vector evaluations |\n");
@@ -163,6 +187,61 @@ public record BenchReport(
     notes.forEach(line -> md.append("- ").append(line).append('\n'));
     md.append("\nCommand:\n\n```\n").append(command).append("\n```\n");
     return md.toString();
+  }
+
+  /**
+   * The stacked-training table: per batch size, one model alone and each stack, with the compute
+   * floor (the step's matrix-product FLOP at the measured MatMul peak) beside each row.
+   */
+  private void appendStacked(StringBuilder md) {
+    md.append("\n### Stacked training: M models in one graph (SGD, lr 0.1)\n\n");
+    md.append(
+        "| Batch | Models | Min ms/step | Median ms/step | Model-steps/s | vs 1 alone | Floor"
+            + " ms/step | Floor model-steps/s | % of floor |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (StackedTrainingBenchmark.Row row : stacked) {
+      StackedTrainingBenchmark.Case c = row.benchCase();
+      double peak = (c.stacks() > 1 ? lanesPeakGflops : peakGflops()) * 1e9;
+      Timing perStep = row.millisPerStep();
+      double floorMs = 1000.0 * trainingFlopsPerExample * c.batchSize() * c.modelsPerStep() / peak;
+      Optional<StackedTrainingBenchmark.Row> alone =
+          stacked.stream()
+              .filter(r -> r.benchCase().alone() && r.benchCase().batchSize() == c.batchSize())
+              .findFirst();
+      md.append("| ")
+          .append(c.batchSize())
+          .append(" | ")
+          .append(c.label())
+          .append(" | ")
+          .append(f("%.3f", perStep.min()))
+          .append(" | ")
+          .append(f("%.3f", perStep.median()))
+          .append(" | ")
+          .append(f("%.0f", row.modelStepsPerSecond()))
+          .append(" | ")
+          .append(
+              alone
+                  .filter(a -> a != row)
+                  .map(a -> f("%.2fx", row.modelStepsPerSecond() / a.modelStepsPerSecond()))
+                  .orElse("–"))
+          .append(" | ")
+          .append(f("%.3f", floorMs))
+          .append(" | ")
+          .append(f("%.0f", 1000.0 * c.modelsPerStep() / floorMs))
+          .append(" | ")
+          .append(f("%.0f%%", 100 * floorMs / perStep.median()))
+          .append(" |\n");
+    }
+    md.append(
+        f(
+            "%n\"vs 1 alone\" is model-steps per second relative to one model on the single-model"
+                + " path at the same batch (its default %d steps per run; the stacks use the same"
+                + " chain length). The floor is the step's matrix-product FLOP (%,d per example and"
+                + " model: forward, kernel gradients, and gradients into layers 2..L) at the"
+                + " median MatMul peak above (of one lane, or of all lanes for rows on several);"
+                + " \"%% of floor\" is how close the median step runs to it.%n",
+            org.losslandscape.models.training.SgdTrainer.DEFAULT_STEPS_PER_RUN,
+            trainingFlopsPerExample));
   }
 
   /** Times faster {@code row} is than the one row {@code baseline} picks, or a dash. */

@@ -15,6 +15,8 @@ import org.losslandscape.models.landscape.GridSpec;
  * @param stepTiming also time training steps (SGD at batch 32 and 1024, one and several steps per
  *     run; SAM and ASAM)
  * @param measureTiming also time the measures beyond the slices on the trained model
+ * @param stackSizes the stack sizes whose training steps are timed against one model alone (empty =
+ *     none; only with {@code stepTiming})
  */
 public record BenchSettings(
     GridSpec grid,
@@ -23,12 +25,19 @@ public record BenchSettings(
     int repeats,
     List<BenchEvaluator> evaluators,
     boolean stepTiming,
-    boolean measureTiming) {
+    boolean measureTiming,
+    List<Integer> stackSizes) {
 
   public BenchSettings {
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(pointwiseGrid, "pointwiseGrid");
     evaluators = List.copyOf(evaluators);
+    stackSizes = List.copyOf(stackSizes);
+    for (int m : stackSizes) {
+      if (m < 1) {
+        throw new IllegalArgumentException("stack sizes must be >= 1, got " + m);
+      }
+    }
     if (samples < 1) {
       throw new IllegalArgumentException("benchmark samples must be >= 1, got " + samples);
     }
@@ -40,7 +49,10 @@ public record BenchSettings(
     }
   }
 
-  /** 31x31 (per-point 11x11) on [-1, 1], 10,000 samples, 3 repeats, all evaluators, steps on. */
+  /**
+   * 31x31 (per-point 11x11) on [-1, 1], 10,000 samples, 3 repeats, all evaluators, steps on, stacks
+   * of 1, 4, 10 and 20.
+   */
   public static BenchSettings defaults() {
     return new BenchSettings(
         new GridSpec(31, -1, 1),
@@ -49,6 +61,7 @@ public record BenchSettings(
         3,
         List.of(BenchEvaluator.values()),
         true,
-        true);
+        true,
+        List.of(1, 4, 10, 20));
   }
 }

@@ -23,6 +23,7 @@ import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.SgdTrainer;
 import org.losslandscape.models.training.TrainingBudget;
@@ -52,12 +53,15 @@ public final class Benchmark {
 
   private final LoadDataStage loadData;
   private final ExecutionSettings execution;
+  private final Lanes lanes;
   private final SgdTrainer trainer;
 
   @Inject
-  public Benchmark(LoadDataStage loadData, ExecutionSettings execution, SgdTrainer trainer) {
+  public Benchmark(
+      LoadDataStage loadData, ExecutionSettings execution, Lanes lanes, SgdTrainer trainer) {
     this.loadData = loadData;
     this.execution = execution;
+    this.lanes = lanes;
     this.trainer = trainer;
   }
 
@@ -88,6 +92,7 @@ public final class Benchmark {
 
     List<Candidate> candidates = candidates(settings, net, points.count());
     Timing matMul = LandscapeBenchmark.matMul(execution, MATMUL_SIZE, 10);
+    double lanesPeak = LandscapeBenchmark.matMulOnLanes(execution, MATMUL_SIZE, 10, lanes);
     List<Measured> measured =
         LandscapeBenchmark.time(candidates, theta, directions, points, settings.repeats());
     List<String> checks = checks(measured, settings.grid());
@@ -99,6 +104,16 @@ public final class Benchmark {
                 initial,
                 train,
                 TrainingStepBenchmark.defaultCases(),
+                TRAINING_SEED,
+                settings.repeats())
+            : List.of();
+    List<StackedTrainingBenchmark.Row> stacked =
+        settings.stepTiming() && !settings.stackSizes().isEmpty()
+            ? StackedTrainingBenchmark.time(
+                execution,
+                net,
+                train,
+                StackedTrainingBenchmark.cases(settings.stackSizes(), lanes.count()),
                 TRAINING_SEED,
                 settings.repeats())
             : List.of();
@@ -117,8 +132,12 @@ public final class Benchmark {
             BenchEvaluator.DECOMPOSED.label(),
             MATMUL_SIZE,
             matMul,
+            lanes.count(),
+            lanesPeak,
             checks,
             steps,
+            stacked,
+            FlopModel.trainingStepPerExample(net),
             measures,
             notes(settings, net, trainLoss, points.count(), loadAtStart),
             command);
@@ -152,6 +171,20 @@ public final class Benchmark {
                     new DecomposedLandscapeEvaluator(execution),
                     grid,
                     FlopModel.decomposed(net, n2, samples));
+            case DECOMPOSED_ON_LANES ->
+                new Candidate(
+                    e.label()
+                        + " ("
+                        + 2 * lanes.count()
+                        + " slices on "
+                        + lanes.count()
+                        + " lanes)",
+                    LandscapeBenchmark.onLanes(
+                        new DecomposedLandscapeEvaluator(execution), lanes, 2 * lanes.count()),
+                    grid,
+                    FlopModel.decomposed(net, n2, samples),
+                    2 * lanes.count(),
+                    lanes.count());
             case BF16 ->
                 new Candidate(e.label(), bf16(), grid, FlopModel.decomposed(net, n2, samples));
           });

@@ -46,6 +46,19 @@ public final class FlopModel {
     return firstLayer + (double) restPerExample * points * samples + (double) restWeights * points;
   }
 
+  /**
+   * FLOP of one training step per example: the forward products ({@code 2 sum in out}), the
+   * kernels' gradients (as many again) and the gradients flowing back into layers 2..L's inputs
+   * ({@code 2 sum_{l>=2} in out}; the data needs none).
+   */
+  public static long trainingStepPerExample(MlpArchitecture net) {
+    long back = 0;
+    for (int layer = 1; layer < net.layerCount(); layer++) {
+      back += 2L * net.layerInput(layer) * net.layerOutput(layer);
+    }
+    return 2 * denseForwardPerExample(net) + back;
+  }
+
   /** FLOP of one {@code n x n} by {@code n x n} matrix product. */
   public static double squareMatMul(int n) {
     return 2.0 * n * n * n;

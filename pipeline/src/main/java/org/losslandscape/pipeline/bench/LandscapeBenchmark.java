@@ -11,6 +11,7 @@ import org.losslandscape.models.landscape.LandscapeEvaluator;
 import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.models.tf.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -37,9 +38,53 @@ public final class LandscapeBenchmark {
    * @param name label in the report
    * @param evaluator the evaluator
    * @param grid its grid (the per-point reference may get a smaller one)
-   * @param flops floating-point operations credited to one evaluation (see {@link FlopModel})
+   * @param flops floating-point operations credited to one slice (see {@link FlopModel})
+   * @param slices slices one evaluation makes (more than 1 when they run on several lanes at once)
+   * @param lanes lanes the evaluation runs on
    */
-  public record Candidate(String name, LandscapeEvaluator evaluator, GridSpec grid, double flops) {}
+  public record Candidate(
+      String name,
+      LandscapeEvaluator evaluator,
+      GridSpec grid,
+      double flops,
+      int slices,
+      int lanes) {
+
+    /** One slice on one lane. */
+    public Candidate(String name, LandscapeEvaluator evaluator, GridSpec grid, double flops) {
+      this(name, evaluator, grid, flops, 1, 1);
+    }
+  }
+
+  /**
+   * An evaluator that makes {@code slices} copies of the slice asked for on {@code lanes}, as the
+   * study's landscape stage runs its slices, and returns the first: timing it gives the study's
+   * throughput.
+   */
+  public static LandscapeEvaluator onLanes(LandscapeEvaluator single, Lanes lanes, int slices) {
+    return (theta, directions, grid, samples, progress) ->
+        lanes
+            .map(
+                java.util.Collections.nCopies(slices, directions),
+                d -> single.evaluate(theta, d, grid, samples, LandscapeEvaluator.RowProgress.NONE))
+            .get(0);
+  }
+
+  /**
+   * GFLOP/s of {@code lanes} float32 {@code n x n} matrix products running at once, one per lane,
+   * each lane timing {@code runs} products after one warm-up: the machine's practical peak when
+   * every lane is busy.
+   */
+  public static double matMulOnLanes(ExecutionSettings settings, int n, int runs, Lanes lanes) {
+    List<Timing> perLane =
+        lanes.map(
+            java.util.Collections.nCopies(lanes.count(), n), size -> matMul(settings, size, runs));
+    double total = 0;
+    for (Timing t : perLane) {
+      total += FlopModel.squareMatMul(n) / t.median() / 1e9;
+    }
+    return total;
+  }
 
   /**
    * What one candidate measured.
@@ -51,19 +96,24 @@ public final class LandscapeBenchmark {
    */
   public record Measured(Candidate candidate, Timing timing, LandscapeGrid grid, int samples) {
 
-    /** Grid points per evaluation. */
+    /** Grid points per slice. */
     public long points() {
       return (long) candidate.grid().size() * candidate.grid().size();
     }
 
+    /** Median seconds per slice. */
+    public double medianPerSlice() {
+      return timing.median() / candidate.slices();
+    }
+
     /** Points times samples per second, from the median time. */
     public double pointSamplesPerSecond() {
-      return points() * (double) samples / timing.median();
+      return points() * (double) samples / medianPerSlice();
     }
 
     /** Executed GFLOP/s, from the median time. */
     public double gflops() {
-      return candidate.flops() / timing.median() / 1e9;
+      return candidate.flops() / medianPerSlice() / 1e9;
     }
   }
 

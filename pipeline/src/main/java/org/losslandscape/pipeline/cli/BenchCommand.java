@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
           + " filter-normalized direction pair, then times the per-point, row-batched and"
           + " decomposed landscape evaluators on the same weights, directions and samples"
           + " (repeats interleaved, so machine load hits all alike), a 2048x2048 MatMul as the"
-          + " practical peak, and training steps at batch 32 and 1024. Prints a Markdown table.",
+          + " practical peak, training steps at batch 32 and 1024, and stacks of M models trained"
+          + " in one graph against one model alone. Prints a Markdown table.",
       ""
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -94,6 +95,15 @@ public final class BenchCommand implements Callable<Integer> {
   boolean stepTiming = DEFAULTS.stepTiming();
 
   @Option(
+      names = "--stack-sizes",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "Stack sizes whose training steps are timed against one model trained alone, at batch 32"
+              + " and 1024 (default: 1,4,10,20; needs step timing).")
+  List<Integer> stackSizes = new ArrayList<>(DEFAULTS.stackSizes());
+
+  @Option(
       names = "--measure-timing",
       negatable = true,
       fallbackValue = "true",
@@ -115,7 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
                     repeats,
                     evaluators.stream().map(BenchEvaluator::parse).toList(),
                     stepTiming,
-                    measureTiming));
+                    measureTiming,
+                    stackSizes));
     StudySettings settings =
         SettingsFactory.validated(
             () ->

@@ -32,7 +32,9 @@ public final class CommonOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "TensorFlow intra-op threads (default: 0 = one per core).")
+      description =
+          "TensorFlow intra-op threads of each session (default: 0 = the cores shared out between"
+              + " the lanes: 1 on the CPU, all on a GPU).")
   int threads = DeviceSettings.defaults().threads();
 
   @Option(
@@ -42,6 +44,22 @@ public final class CommonOptions {
           "Training steps per TensorFlow Session.run (default: ${DEFAULT-VALUE}); any value gives"
               + " the same weights, 1 is the old one-run-per-step path.")
   int stepsPerRun = DeviceSettings.defaults().stepsPerRun();
+
+  @Option(
+      names = "--lanes",
+      paramLabel = "N",
+      description =
+          "Independent pieces of work run at once: training stacks, slices, each model's measures"
+              + " (default: 0 = one per core on the CPU, one on a GPU).")
+  int lanes = DeviceSettings.defaults().lanes();
+
+  @Option(
+      names = "--max-stack",
+      paramLabel = "M",
+      description =
+          "The most models trained together in one graph (default: 0 = as many as memory allows,"
+              + " at most 32).")
+  int maxStack = DeviceSettings.defaults().maxStack();
 
   @Option(names = "--verbose", description = "Debug logging, and stack traces with errors.")
   boolean verbose;

@@ -67,6 +67,8 @@ final class FlagNames {
           subject("ASAM's eta", "--asam-eta"),
           subject("unknown protocol", "--protocols"),
           subject("steps per run", "--steps-per-run"),
+          subject("training lanes", "--lanes"),
+          subject("the stack size", "--max-stack"),
           subject("trajectory checkpoints", "--checkpoints"),
           subject("interpolation range", "--interpolation-range"),
           subject("interpolation points", "--interpolation-points"),

@@ -130,7 +130,12 @@ final class SettingsFactory {
 
   static DeviceSettings device(CommonOptions common) {
     return new DeviceSettings(
-        DeviceRequest.parse(common.device), common.requireGpu, common.threads, common.stepsPerRun);
+        DeviceRequest.parse(common.device),
+        common.requireGpu,
+        common.threads,
+        common.stepsPerRun,
+        common.lanes,
+        common.maxStack);
   }
 
   static OutputSettings output(OutputOptions output) {

@@ -2,6 +2,8 @@ package org.losslandscape.pipeline.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.pipeline.config.MeasureKind;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import picocli.CommandLine.Option;
 
@@ -87,9 +89,15 @@ public final class SliceOptions {
       split = ",",
       description =
           "Measures beyond the slices: hessian (top eigenvalues, trace), spectrum (eigenvalue"
-              + " density), worst-case (SAM, ASAM, Keskar), average-case, or all (default: slices"
-              + " only). They enter the verdict; see the README for their cost.")
-  List<String> measures = new ArrayList<>();
+              + " density), worst-case (SAM, ASAM, Keskar), average-case, all, or none (slices"
+              + " only) (default: hessian). They enter the verdict; see the README for their"
+              + " cost.")
+  List<String> measures =
+      new ArrayList<>(
+          MeasureSettings.defaults().kinds().stream()
+              .filter(k -> k != MeasureKind.SLICE)
+              .map(MeasureKind::label)
+              .toList());
 
   /** {@code MIN:MAX} with integral values written without decimals, e.g. {@code -1:1}. */
   static String formatRange(double min, double max) {

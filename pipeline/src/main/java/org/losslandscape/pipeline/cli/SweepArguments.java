@@ -35,6 +35,8 @@ public final class SweepArguments {
     out.addAll(List.of("--cache-dir", absolute(settings.cache().directory())));
     settings.data().directory().ifPresent(d -> out.addAll(List.of("--data-dir", absolute(d))));
     out.addAll(List.of("--threads", Integer.toString(threadsPerTask)));
+    // The executor runs stacks side by side already: each trains its own stack on one lane.
+    out.addAll(List.of("--lanes", "1"));
     // Concurrent tasks share one terminal (or none, on an executor): a live bar per task would
     // interleave, so tasks report progress as log lines.
     out.addAll(List.of("--progress", "log"));

@@ -38,6 +38,9 @@ public enum MeasureKind {
       if (n.equals("all")) {
         return EnumSet.allOf(MeasureKind.class);
       }
+      if (n.equals("none")) {
+        continue; // the slices alone
+      }
       kinds.add(
           Arrays.stream(values())
               .filter(k -> k.label.equals(n))
@@ -47,7 +50,7 @@ public enum MeasureKind {
                       new IllegalArgumentException(
                           "unknown measure '"
                               + name
-                              + "' (use all, or some of "
+                              + "' (use all, none, or some of "
                               + Arrays.stream(values())
                                   .map(MeasureKind::label)
                                   .collect(Collectors.joining(", "))

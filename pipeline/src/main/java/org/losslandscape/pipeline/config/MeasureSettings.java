@@ -72,7 +72,7 @@ public record MeasureSettings(
    */
   public static MeasureSettings defaults() {
     return new MeasureSettings(
-        EnumSet.of(MeasureKind.SLICE),
+        EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN),
         EigenSettings.defaults(),
         30,
         new DensitySettings(3, 40, 0, 400, 0.01),

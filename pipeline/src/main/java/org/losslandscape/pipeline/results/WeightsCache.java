@@ -31,7 +31,7 @@ import org.losslandscape.models.training.TrainingStatus;
 public final class WeightsCache {
 
   /** Bump when the trainer's numerics change, so that old entries are not reused. */
-  static final String TRAINER_VERSION = "sgd-1";
+  static final String TRAINER_VERSION = "stacked-1";
 
   private static final Logger LOG = LogManager.getLogger(WeightsCache.class);
 

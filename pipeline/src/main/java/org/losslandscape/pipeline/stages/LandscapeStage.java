@@ -18,13 +18,14 @@ import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.SurfaceHdf5;
 import org.losslandscape.pipeline.progress.Progress;
-import org.losslandscape.pipeline.progress.ProgressTask;
+import org.losslandscape.pipeline.progress.SharedTask;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.SliceCache;
 
@@ -44,6 +45,7 @@ public final class LandscapeStage {
   private final LandscapeEvaluator evaluator;
   private final ExecutionSettings execution;
   private final SliceCache cache;
+  private final Lanes lanes;
   private final Progress progress;
 
   @Inject
@@ -53,22 +55,53 @@ public final class LandscapeStage {
       LandscapeEvaluator evaluator,
       ExecutionSettings execution,
       SliceCache cache,
+      Lanes lanes,
       Progress progress) {
     this.settings = settings;
     this.output = output;
     this.evaluator = evaluator;
     this.execution = execution;
     this.cache = cache;
+    this.lanes = lanes;
     this.progress = progress;
   }
 
-  /** Slices each of {@code models} on {@code samples}. */
+  /**
+   * Slices each of {@code models} on {@code samples}: every direction pair of every model is one
+   * piece of work on the run's lanes.
+   */
   public List<ModelLandscape> run(List<WeightsToSlice> models, LandscapeSamples samples) {
     warnAboutRadiiBelowTheGridSpacing();
     String samplesKey = samplesKey(samples);
-    List<ModelLandscape> out = new ArrayList<>();
+    record Job(WeightsToSlice model, int pair) {}
+    List<Job> jobs = new ArrayList<>();
     for (WeightsToSlice model : models) {
-      out.add(sliceOne(model, samples, samplesKey));
+      for (int pair = 0; pair < settings.directionPairs(); pair++) {
+        jobs.add(new Job(model, pair));
+      }
+    }
+    List<Slice> slices;
+    try (SharedTask shown =
+        new SharedTask(
+            progress, "landscapes", (long) jobs.size() * settings.grid().size(), "row")) {
+      slices = lanes.map(jobs, job -> slice(job.model(), job.pair(), samples, samplesKey, shown));
+    }
+    List<ModelLandscape> out = new ArrayList<>();
+    for (int m = 0; m < models.size(); m++) {
+      List<Slice> own =
+          slices.subList(m * settings.directionPairs(), (m + 1) * settings.directionPairs());
+      List<LandscapeGrid> grids = own.stream().map(Slice::grid).toList();
+      List<SliceSharpness> sharpness =
+          grids.stream().map(g -> SliceSharpness.of(g, settings.radii())).toList();
+      ModelLandscape result =
+          new ModelLandscape(
+              models.get(m).run(),
+              own.get(0).directions(),
+              grids,
+              sharpness,
+              SharpnessReport.of(sharpness));
+      write(result, samples);
+      out.add(result);
     }
     return out;
   }
@@ -79,34 +112,27 @@ public final class LandscapeStage {
         + SliceCache.fingerprint(samples.indices(), samples.data());
   }
 
-  private ModelLandscape sliceOne(
-      WeightsToSlice model, LandscapeSamples samples, String samplesKey) {
-    List<LandscapeGrid> grids = new ArrayList<>();
-    List<SliceSharpness> sharpness = new ArrayList<>();
-    DirectionPair first = null;
-    for (int pair = 0; pair < settings.directionPairs(); pair++) {
-      DirectionSpec spec =
-          new DirectionSpec(
-              settings.normalization(), settings.biasRule(), settings.directionSeed() + pair);
-      DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
-      String label =
-          String.format(
-              Locale.ROOT,
-              "%s pair %d/%d",
-              model.run().folder(),
-              pair + 1,
-              settings.directionPairs());
-      LandscapeGrid grid = slice(model, directions, samples, samplesKey, label);
-      grids.add(grid);
-      sharpness.add(SliceSharpness.of(grid, settings.radii()));
-      if (pair == 0) {
-        first = directions;
-      }
-    }
-    ModelLandscape result =
-        new ModelLandscape(model.run(), first, grids, sharpness, SharpnessReport.of(sharpness));
-    write(result, samples);
-    return result;
+  /** One slice and the directions it was taken along. */
+  private record Slice(DirectionPair directions, LandscapeGrid grid) {}
+
+  private Slice slice(
+      WeightsToSlice model,
+      int pair,
+      LandscapeSamples samples,
+      String samplesKey,
+      SharedTask shown) {
+    DirectionSpec spec =
+        new DirectionSpec(
+            settings.normalization(), settings.biasRule(), settings.directionSeed() + pair);
+    DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
+    String label =
+        String.format(
+            Locale.ROOT,
+            "%s pair %d/%d",
+            model.run().folder(),
+            pair + 1,
+            settings.directionPairs());
+    return new Slice(directions, slice(model, directions, samples, samplesKey, label, shown));
   }
 
   /**
@@ -135,15 +161,16 @@ public final class LandscapeStage {
   }
 
   /**
-   * Evaluates one slice, or takes it from the cache of finished slices, showing its rows as they
-   * finish (the bar, or a log line every few seconds).
+   * Evaluates one slice, or takes it from the cache of finished slices, adding its rows to {@code
+   * shown} as they finish.
    */
   private LandscapeGrid slice(
       WeightsToSlice model,
       DirectionPair directions,
       LandscapeSamples samples,
       String samplesKey,
-      String label) {
+      String label,
+      SharedTask shown) {
     String key =
         SliceCache.key(
             model.parameters(),
@@ -153,31 +180,31 @@ public final class LandscapeStage {
             evaluator.getClass().getSimpleName() + "/" + execution);
     Optional<LandscapeGrid> cached = cache.load(key, settings.grid());
     if (cached.isPresent()) {
-      LOG.info("{}: reusing the slice an earlier run finished", label);
+      shown.add(settings.grid().size(), "");
+      shown.log(() -> LOG.info("{}: reusing the slice an earlier run finished", label));
       return cached.get();
     }
     long started = System.nanoTime();
-    LandscapeGrid grid;
-    try (ProgressTask task = progress.start(label, settings.grid().size(), "row")) {
-      grid =
-          evaluator.evaluate(
-              model.parameters(),
-              directions,
-              settings.grid(),
-              samples.data(),
-              (done, rows) -> task.update(done, ""));
-    }
+    LandscapeGrid grid =
+        evaluator.evaluate(
+            model.parameters(),
+            directions,
+            settings.grid(),
+            samples.data(),
+            (done, rows) -> shown.add(1, label));
     cache.store(key, grid);
-    LOG.info(
-        "{}: {}x{} grid on {} {} samples in {}; centre loss {}, max {}",
-        label,
-        settings.grid().size(),
-        settings.grid().size(),
-        samples.data().count(),
-        samples.split().label(),
-        StageTimer.formatSeconds((System.nanoTime() - started) / 1e9),
-        String.format(Locale.ROOT, "%.4f", grid.centreLoss()),
-        String.format(Locale.ROOT, "%.4f", grid.maxLoss()));
+    shown.log(
+        () ->
+            LOG.info(
+                "{}: {}x{} grid on {} {} samples in {}; centre loss {}, max {}",
+                label,
+                settings.grid().size(),
+                settings.grid().size(),
+                samples.data().count(),
+                samples.split().label(),
+                StageTimer.formatSeconds((System.nanoTime() - started) / 1e9),
+                String.format(Locale.ROOT, "%.4f", grid.centreLoss()),
+                String.format(Locale.ROOT, "%.4f", grid.maxLoss())));
     return grid;
   }
 
@@ -190,8 +217,18 @@ public final class LandscapeStage {
         RandomDirections.draw(
             model.parameters(),
             new DirectionSpec(Normalization.NONE, settings.biasRule(), settings.directionSeed()));
-    LandscapeGrid grid =
-        slice(model, raw, samples, samplesKey(samples), model.run().folder() + " raw directions");
+    LandscapeGrid grid;
+    try (SharedTask shown =
+        new SharedTask(progress, "raw directions", settings.grid().size(), "row")) {
+      grid =
+          slice(
+              model,
+              raw,
+              samples,
+              samplesKey(samples),
+              model.run().folder() + " raw directions",
+              shown);
+    }
     writeGrid(output.directory().resolve(model.run().folder()).resolve("raw_directions"), grid);
     return grid;
   }

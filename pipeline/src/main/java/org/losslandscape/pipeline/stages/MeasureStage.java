@@ -18,6 +18,7 @@ import org.losslandscape.models.sharpness.AverageCaseSharpness;
 import org.losslandscape.models.sharpness.WorstCaseDefinition;
 import org.losslandscape.models.sharpness.WorstCaseSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
+import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
@@ -26,8 +27,8 @@ import org.losslandscape.pipeline.io.Npy;
 /**
  * Measures every usable model beyond its slices, as the settings ask: Hessian eigenvalues and
  * trace, the spectral density (written as {@code hessian_density.npy}), worst-case and average-case
- * sharpness. All of them are taken on the mean loss over the landscape samples, in one TensorFlow
- * graph shared by every model.
+ * sharpness. All of them are taken on the mean loss over the landscape samples; models are measured
+ * on the run's lanes, each lane with one graph holding the samples.
  */
 public final class MeasureStage {
 
@@ -36,13 +37,15 @@ public final class MeasureStage {
   private final MeasureSettings settings;
   private final ExecutionSettings execution;
   private final OutputSettings output;
+  private final Lanes lanes;
 
   @Inject
   public MeasureStage(
-      MeasureSettings settings, ExecutionSettings execution, OutputSettings output) {
+      MeasureSettings settings, ExecutionSettings execution, OutputSettings output, Lanes lanes) {
     this.settings = settings;
     this.execution = execution;
     this.output = output;
+    this.lanes = lanes;
   }
 
   /** True when there is anything beyond the slices to measure. */
@@ -57,13 +60,11 @@ public final class MeasureStage {
       return out;
     }
     MlpArchitecture architecture = models.get(0).parameters().architecture();
-    try (DifferentiableLoss loss =
-        new DifferentiableLoss(architecture, samples.data(), execution)) {
-      for (WeightsToSlice model : models) {
-        out.add(measure(loss, model));
-      }
-    }
-    return out;
+    // Each lane loads the samples into its own graph once and measures its share of the models.
+    return lanes.map(
+        models,
+        () -> new DifferentiableLoss(architecture, samples.data(), execution),
+        this::measure);
   }
 
   private RunMeasures measure(DifferentiableLoss loss, WeightsToSlice model) {

@@ -14,11 +14,14 @@ import org.losslandscape.models.evaluation.MlpEvaluator;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.EpochRecord;
-import org.losslandscape.models.training.SgdTrainer;
+import org.losslandscape.models.training.ModelToTrain;
+import org.losslandscape.models.training.StackPlan;
 import org.losslandscape.models.training.TrainingConfig;
+import org.losslandscape.models.training.TrainingLanes;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
 import org.losslandscape.pipeline.config.CacheSettings;
+import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RunId;
@@ -33,8 +36,13 @@ import org.losslandscape.pipeline.results.WeightsCache;
 /**
  * Trains every run the settings call for (or reuses its cached weights), evaluates it on the full
  * training and test sets, and writes its weights, {@code model.json} (with provenance) and {@code
- * training.csv} at once, so a later failure never loses a trained model. A diverged run is kept,
- * marked, and skipped by the later stages.
+ * training.csv}. A diverged run is kept, marked, and skipped by the later stages.
+ *
+ * <p>Runs that need training are trained together: grouped into stacks of models that share a graph
+ * ({@link StackPlan}: same network, batch size, budget and optimizer kind), the stacks trained on
+ * concurrent lanes ({@link TrainingLanes}). A stack's models are written (and cached) the moment
+ * the stack ends, so a later failure never loses a trained model. The stack a model trained in does
+ * not change its weights, so a cached model is reused however it was trained.
  */
 public final class TrainStage {
 
@@ -44,8 +52,9 @@ public final class TrainStage {
   private final TrajectorySettings trajectory;
   private final CacheSettings cacheSettings;
   private final OutputSettings output;
+  private final DeviceSettings device;
   private final ExecutionSettings execution;
-  private final SgdTrainer trainer;
+  private final TrainingLanes lanes;
   private final WeightsCache cache;
   private final ProvenanceRecorder provenance;
   private final Progress progress;
@@ -56,8 +65,9 @@ public final class TrainStage {
       TrajectorySettings trajectory,
       CacheSettings cacheSettings,
       OutputSettings output,
+      DeviceSettings device,
       ExecutionSettings execution,
-      SgdTrainer trainer,
+      TrainingLanes lanes,
       WeightsCache cache,
       ProvenanceRecorder provenance,
       Progress progress) {
@@ -65,108 +75,186 @@ public final class TrainStage {
     this.trajectory = trajectory;
     this.cacheSettings = cacheSettings;
     this.output = output;
+    this.device = device;
     this.execution = execution;
-    this.trainer = trainer;
+    this.lanes = lanes;
     this.cache = cache;
     this.provenance = provenance;
     this.progress = progress;
   }
 
-  /** Trains (or loads) every run, recipe by recipe, seed by seed. */
+  /** Trains (or loads) every run of the study, returned in study order. */
   public List<TrainedModel> run(PreparedData data) {
+    return run(settings.runs(), data);
+  }
+
+  /**
+   * Trains (or loads) {@code runs}, in stacks where they can share one; returned in the order
+   * given. A sweep task trains its share of a sweep's runs this way.
+   */
+  public List<TrainedModel> run(List<RunId> runs, PreparedData data) {
     warnAboutBatchesLargerThanTheData(data.train().count());
+    List<Run> planned = runs.stream().map(run -> plan(run, data)).toList();
+    List<Run> toTrain = planned.stream().filter(r -> r.result == null).toList();
+    if (!toTrain.isEmpty()) {
+      train(toTrain, data);
+    }
     List<TrainedModel> models = new ArrayList<>();
     try (MlpEvaluator evaluator = new MlpEvaluator(settings.architecture(), execution)) {
-      for (RunId run : settings.runs()) {
-        models.add(trainOne(run, data, evaluator));
+      for (Run r : planned) {
+        if (r.fromCache) {
+          write(r, data);
+        }
+        models.add(evaluate(r, data, evaluator));
       }
     }
     return models;
   }
 
-  /**
-   * Trains (or loads) the single run {@code run}: one task of a sweep, which spreads a study's runs
-   * over several threads or machines.
-   */
-  public TrainedModel run(RunId run, PreparedData data) {
-    try (MlpEvaluator evaluator = new MlpEvaluator(settings.architecture(), execution)) {
-      return trainOne(run, data, evaluator);
+  /** What one run needs before training: its config, initial weights, cache key, cached result. */
+  private static final class Run {
+    final RunId id;
+    final Recipe recipe;
+    final TrainingConfig config;
+    final Parameters initial;
+    final String key;
+    final int effectiveBatch;
+    TrainingResult result;
+    boolean fromCache;
+
+    Run(
+        RunId id,
+        Recipe recipe,
+        TrainingConfig config,
+        Parameters initial,
+        String key,
+        int effectiveBatch) {
+      this.id = id;
+      this.recipe = recipe;
+      this.config = config;
+      this.initial = initial;
+      this.key = key;
+      this.effectiveBatch = effectiveBatch;
     }
   }
 
-  private void warnAboutBatchesLargerThanTheData(int examples) {
-    for (Recipe recipe : settings.recipes()) {
-      if (recipe.batchSize() > examples) {
-        LOG.warn(
-            "{}: batch size {} is larger than the {} training examples: every step uses all of"
-                + " them (full-batch gradient descent); summary.json records the effective batch"
-                + " size",
-            recipe.name(),
-            recipe.batchSize(),
-            examples);
-      }
-    }
-  }
-
-  private TrainedModel trainOne(RunId run, PreparedData data, MlpEvaluator evaluator) {
-    Recipe recipe = settings.recipe(run);
-    TrainingConfig config = settings.configFor(run);
-    if (trajectory.enabled() && run.primary()) {
+  private Run plan(RunId id, PreparedData data) {
+    Recipe recipe = settings.recipe(id);
+    TrainingConfig config = settings.configFor(id);
+    if (trajectory.enabled() && id.primary()) {
       // Only the first seed's trajectory is drawn, so only its run keeps checkpoints.
       config = config.withCheckpoints(trajectory.checkpoints());
     }
-    String label = config.name();
     int effectiveBatch = Math.min(recipe.batchSize(), data.train().count());
-    Parameters initial = settings.initialization().initialize(settings.architecture(), run.seed());
+    Parameters initial = settings.initialization().initialize(settings.architecture(), id.seed());
+    // The device, not the threads or the stack: the stacked trainer's weights were the same bit
+    // for bit with 1 or 2 threads and in stacks of any size (StackedTrainerTest).
     String key =
         WeightsCache.key(
             data.fingerprint(),
             initial,
             settings.initialization().name(),
             config,
-            execution.deviceSpec()
-                + "/threads="
-                + execution.intraOpThreads()
-                + ","
-                + execution.interOpThreads());
-
+            execution.deviceSpec());
+    Run run = new Run(id, recipe, config, initial, key, effectiveBatch);
     Optional<TrainingResult> cached =
         cacheSettings.retrain() ? Optional.empty() : cache.load(key, config);
-    TrainingResult result;
     if (cached.isPresent()) {
-      result = cached.get();
+      run.result = cached.get();
+      run.fromCache = true;
       LOG.info(
           "{}: reusing cached weights ({} steps, {}; --retrain to train again)",
-          label,
-          result.steps(),
-          result.status().label());
-    } else {
-      LOG.info(
-          "{}: training lr={} batch={} for {}",
-          label,
-          recipe.learningRate(),
-          effectiveBatch,
-          settings.budget().describe());
-      long planned = config.budget().plannedSteps(data.train().count(), config.batchSize());
-      try (TrainingProgress listener = new TrainingProgress(progress, label, planned)) {
-        result = trainer.train(initial, data.train(), config, listener);
-      }
-      if (result.status() != TrainingStatus.DIVERGED) {
-        cache.store(key, result, provenance.of(run, recipe, effectiveBatch, result, data));
-      }
+          config.name(),
+          run.result.steps(),
+          run.result.status().label());
     }
+    return run;
+  }
 
-    Path dir = output.directory().resolve(run.folder());
-    ModelFiles.write(
-        dir, result.parameters(), provenance.of(run, recipe, effectiveBatch, result, data));
-    AtomicFiles.write(
-        dir.resolve("training.csv"), trainingCsv(result).getBytes(StandardCharsets.UTF_8));
-    if (!result.checkpoints().isEmpty()) {
-      CheckpointFiles.write(dir.resolve("checkpoints"), result.checkpoints(), config.checkpoints());
+  /** Trains {@code runs} in stacks on the lanes, saving each stack's models as it ends. */
+  private void train(List<Run> runs, PreparedData data) {
+    List<ModelToTrain> models =
+        runs.stream().map(r -> new ModelToTrain(r.initial, r.config)).toList();
+    int examples = data.train().count();
+    int maxStack = device.maxStack() > 0 ? device.maxStack() : StackPlan.DEFAULT_MAX_STACK;
+    int laneCount = lanes.lanes().count();
+    long laneMemory = SystemMemory.availableBytes() / 2 / laneCount;
+    StackPlan plan = StackPlan.of(models, maxStack, laneMemory, laneCount, examples);
+    long plannedModelSteps = 0;
+    for (List<Integer> stack : plan.stacks()) {
+      TrainingConfig c = runs.get(stack.get(0)).config;
+      plannedModelSteps += stack.size() * c.budget().plannedSteps(examples, c.batchSize());
     }
+    LOG.info(
+        "training {} model{} in {} stack{} on {} lane{}: {}",
+        runs.size(),
+        runs.size() == 1 ? "" : "s",
+        plan.stacks().size(),
+        plan.stacks().size() == 1 ? "" : "s",
+        laneCount,
+        laneCount == 1 ? "" : "s",
+        describe(plan, models));
+    try (TrainingProgress shown =
+        new TrainingProgress(
+            progress, plannedModelSteps, runs.size(), plan.stacks().size(), laneCount)) {
+      lanes.train(
+          models,
+          plan,
+          data.train(),
+          stack -> {
+            LOG.info(
+                "stack of {} ({}): training {}",
+                stack.size(),
+                stack.get(0).stackKey().describe(),
+                String.join(", ", stack.stream().map(m -> m.config().name()).toList()));
+            return shown.forStack(stack.size());
+          },
+          (indices, results) -> {
+            for (int k = 0; k < indices.size(); k++) {
+              Run r = runs.get(indices.get(k));
+              r.result = results.get(k);
+              if (r.result.status() != TrainingStatus.DIVERGED) {
+                cache.store(
+                    r.key,
+                    r.result,
+                    provenance.of(r.id, r.recipe, r.effectiveBatch, r.result, data));
+              }
+              write(r, data);
+            }
+          });
+    }
+  }
+
+  /** {@code 6 models (batch 32, sgd, 10 epochs), 6 models (batch 1024, sgd, 10 epochs)}. */
+  private static String describe(StackPlan plan, List<ModelToTrain> models) {
+    List<String> parts = new ArrayList<>();
+    for (List<Integer> stack : plan.stacks()) {
+      parts.add(stack.size() + " (" + models.get(stack.get(0)).stackKey().describe() + ")");
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Writes the run's weights, {@code model.json}, {@code training.csv} and checkpoints. */
+  private void write(Run r, PreparedData data) {
+    Path dir = output.directory().resolve(r.id.folder());
+    ModelFiles.write(
+        dir,
+        r.result.parameters(),
+        provenance.of(r.id, r.recipe, r.effectiveBatch, r.result, data));
+    AtomicFiles.write(
+        dir.resolve("training.csv"), trainingCsv(r.result).getBytes(StandardCharsets.UTF_8));
+    if (!r.result.checkpoints().isEmpty()) {
+      CheckpointFiles.write(
+          dir.resolve("checkpoints"), r.result.checkpoints(), r.config.checkpoints());
+    }
+  }
+
+  private TrainedModel evaluate(Run r, PreparedData data, MlpEvaluator evaluator) {
+    TrainingResult result = r.result;
+    String label = r.config.name();
     if (result.status() == TrainingStatus.DIVERGED) {
       LOG.warn("{}: DIVERGED after {} steps: {}", label, result.steps(), result.message());
-      return new TrainedModel(run, recipe, result, null, null, cached.isPresent(), effectiveBatch);
+      return new TrainedModel(r.id, r.recipe, result, null, null, r.fromCache, r.effectiveBatch);
     }
     Metrics train = evaluator.evaluate(result.parameters(), data.train());
     Metrics test = evaluator.evaluate(result.parameters(), data.test());
@@ -181,7 +269,21 @@ public final class TrainStage {
         f4(test.loss()),
         f4(test.accuracy()),
         result.status() == TrainingStatus.TARGET_NOT_REACHED ? " (" + result.message() + ")" : "");
-    return new TrainedModel(run, recipe, result, train, test, cached.isPresent(), effectiveBatch);
+    return new TrainedModel(r.id, r.recipe, result, train, test, r.fromCache, r.effectiveBatch);
+  }
+
+  private void warnAboutBatchesLargerThanTheData(int examples) {
+    for (Recipe recipe : settings.recipes()) {
+      if (recipe.batchSize() > examples) {
+        LOG.warn(
+            "{}: batch size {} is larger than the {} training examples: every step uses all of"
+                + " them (full-batch gradient descent); summary.json records the effective batch"
+                + " size",
+            recipe.name(),
+            recipe.batchSize(),
+            examples);
+      }
+    }
   }
 
   static String trainingCsv(TrainingResult result) {

@@ -11,11 +11,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Runs a sweep's tasks on this machine, at most {@code parallel} at a time, each in its own thread
- * with its own TensorFlow graphs and sessions. The cores are split between the concurrent tasks
- * ({@link SweepJob#threadsPerTask}).
+ * Runs a sweep's stacks of tasks on this machine, at most {@code parallel} at a time, each in its
+ * own thread with its own TensorFlow graphs and sessions. The cores are split between the
+ * concurrent stacks ({@link SweepJob#threadsPerTask}).
  *
- * <p>A failing task does not stop the others: every task runs, the finished ones are stored, and
+ * <p>A failing stack does not stop the others: every stack runs, the finished tasks are stored, and
  * then the first failure is rethrown as it was (so the command reports it as a study would).
  */
 public final class EmbeddedExecutor implements SweepExecutor {
@@ -54,24 +54,27 @@ public final class EmbeddedExecutor implements SweepExecutor {
   }
 
   @Override
-  public List<SweepTaskResult> run(SweepJob job, List<SweepTask> tasks) {
+  public List<SweepTaskResult> run(SweepJob job, List<SweepStack> stacks) {
     SweepTaskRunner runner = new SweepTaskRunner(job);
     String process = SweepTaskRunner.thisProcess();
-    List<Future<SweepTaskResult>> futures = new ArrayList<>();
-    for (SweepTask task : tasks) {
+    List<Future<List<SweepTaskResult>>> futures = new ArrayList<>();
+    for (SweepStack stack : stacks) {
       futures.add(
-          pool.submit(() -> runner.run(task, Thread.currentThread().getName() + " on " + process)));
+          pool.submit(
+              () -> runner.run(stack, Thread.currentThread().getName() + " on " + process)));
     }
     List<SweepTaskResult> results = new ArrayList<>();
     RuntimeException firstFailure = null;
     int failures = 0;
+    int tasks = 0;
     for (int i = 0; i < futures.size(); i++) {
+      tasks += stacks.get(i).tasks().size();
       try {
-        results.add(futures.get(i).get());
+        results.addAll(futures.get(i).get());
       } catch (ExecutionException e) {
         failures++;
         RuntimeException cause = asRuntime(e.getCause());
-        LOG.error("{}: failed: {}", tasks.get(i).id(), cause.getMessage());
+        LOG.error("{}: failed: {}", stacks.get(i).id(), cause.getMessage());
         if (firstFailure == null) {
           firstFailure = cause;
         }
@@ -83,11 +86,11 @@ public final class EmbeddedExecutor implements SweepExecutor {
     }
     if (firstFailure != null) {
       LOG.error(
-          "{} of {} sweep tasks failed; the {} finished ones are stored and a rerun of the same"
-              + " command skips them",
+          "{} of {} sweep stacks ({} tasks) failed; the tasks that finished are stored and a rerun"
+              + " of the same command skips them",
           failures,
-          tasks.size(),
-          tasks.size() - failures);
+          stacks.size(),
+          tasks);
       throw firstFailure;
     }
     return results;
@@ -101,6 +104,11 @@ public final class EmbeddedExecutor implements SweepExecutor {
       throw e;
     }
     return new IllegalStateException(t.getMessage(), t);
+  }
+
+  @Override
+  public int slots() {
+    return parallel;
   }
 
   @Override

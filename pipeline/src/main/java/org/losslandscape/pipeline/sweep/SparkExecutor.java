@@ -1,5 +1,6 @@
 package org.losslandscape.pipeline.sweep;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
@@ -8,14 +9,14 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.resource.ResourceInformation;
 
 /**
- * Runs a sweep's tasks on Apache Spark: the task list is parallelized with one partition per task,
- * so each sweep task is one Spark task, which builds its TensorFlow graphs inside the executor. A
- * task lost with its executor is run again elsewhere by Spark; because tasks store their results
- * atomically and skip finished work, a retry never mixes two attempts.
+ * Runs a sweep's tasks on Apache Spark: the list of stacks is parallelized with one partition per
+ * stack, so each stack of sweep tasks is one Spark task, which builds its TensorFlow graphs inside
+ * the executor. A task lost with its executor is run again elsewhere by Spark; because tasks store
+ * their results atomically and skip finished work, a retry never mixes two attempts.
  *
  * <p>This is the only class that uses Spark; Spark is a {@code provided} dependency, present under
  * {@code spark-submit} and in the tests, absent from the default jar.
@@ -60,9 +61,15 @@ final class SparkExecutor implements SweepExecutor {
   }
 
   @Override
-  public List<SweepTaskResult> run(SweepJob job, List<SweepTask> tasks) {
-    spark.setJobGroup("sweep", tasks.size() + " sweep tasks", false);
-    return spark.parallelize(tasks, tasks.size()).map(new RunTask(job)).collect();
+  public List<SweepTaskResult> run(SweepJob job, List<SweepStack> stacks) {
+    int tasks = stacks.stream().mapToInt(s -> s.tasks().size()).sum();
+    spark.setJobGroup("sweep", tasks + " sweep tasks in " + stacks.size() + " stacks", false);
+    return spark.parallelize(stacks, stacks.size()).flatMap(new RunStack(job)).collect();
+  }
+
+  @Override
+  public int slots() {
+    return spark.defaultParallelism();
   }
 
   @Override
@@ -85,18 +92,18 @@ final class SparkExecutor implements SweepExecutor {
     spark.close();
   }
 
-  /** The function Spark ships to its executors: run one sweep task there. */
-  private static final class RunTask implements Function<SweepTask, SweepTaskResult> {
+  /** The function Spark ships to its executors: run one stack of sweep tasks there. */
+  private static final class RunStack implements FlatMapFunction<SweepStack, SweepTaskResult> {
     private static final long serialVersionUID = 1L;
 
     private final SweepJob job;
 
-    RunTask(SweepJob job) {
+    RunStack(SweepJob job) {
       this.job = job;
     }
 
     @Override
-    public SweepTaskResult call(SweepTask task) {
+    public Iterator<SweepTaskResult> call(SweepStack stack) {
       TaskContext context = TaskContext.get();
       // With GPU scheduling (spark.task.resource.gpu.amount) Spark names the task's GPU; the task
       // uses the executor's first visible GPU, so the cluster must show each executor only its own
@@ -110,7 +117,7 @@ final class SparkExecutor implements SweepExecutor {
               + " on "
               + SweepTaskRunner.thisProcess()
               + (gpu == null ? "" : ", GPU " + String.join(",", gpu.addresses()));
-      return new SweepTaskRunner(job).run(task, ranOn);
+      return new SweepTaskRunner(job).run(stack, ranOn).iterator();
     }
   }
 }

@@ -12,11 +12,14 @@ public interface SweepExecutor extends AutoCloseable {
   int threadsPerTask(int requested);
 
   /**
-   * Runs every task of {@code job} and returns their results in the order of {@code tasks}. Tasks
-   * that finish are stored as they finish, so a failed sweep rerun with the same settings only runs
-   * the tasks that did not finish.
+   * Runs every stack of tasks of {@code job} and returns every task's result, stack by stack in the
+   * order of {@code stacks}. Tasks that finish are stored as they finish, so a failed sweep rerun
+   * with the same settings only runs the tasks that did not finish.
    */
-  List<SweepTaskResult> run(SweepJob job, List<SweepTask> tasks);
+  List<SweepTaskResult> run(SweepJob job, List<SweepStack> stacks);
+
+  /** Stacks the executor runs at once: the sweep plans at least this many where it can. */
+  int slots();
 
   /** Where the tasks run, for logs and {@code sweep.json}: {@code embedded} or {@code spark}. */
   String kind();

@@ -9,7 +9,9 @@ import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.training.StackPlan;
 import org.losslandscape.pipeline.StudyPipeline;
+import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.SweepSettings;
@@ -40,6 +42,7 @@ public final class SweepPipeline {
   private final SweepSettings sweep;
   private final TrainingSettings training;
   private final SliceSettings slice;
+  private final DeviceSettings device;
   private final OutputSettings output;
   private final StageTimer timer;
   private final LoadDataStage loadData;
@@ -50,6 +53,7 @@ public final class SweepPipeline {
       SweepSettings sweep,
       TrainingSettings training,
       SliceSettings slice,
+      DeviceSettings device,
       OutputSettings output,
       StageTimer timer,
       LoadDataStage loadData,
@@ -57,6 +61,7 @@ public final class SweepPipeline {
     this.sweep = sweep;
     this.training = training;
     this.slice = slice;
+    this.device = device;
     this.output = output;
     this.timer = timer;
     this.loadData = loadData;
@@ -65,21 +70,32 @@ public final class SweepPipeline {
 
   /** Runs every task of {@code job} on {@code executor}, then merges them into one study. */
   public StudyResults run(SweepExecutor executor, SweepJob job) {
+    PreparedData data = timer.time("load-data", loadData::run);
     List<SweepTask> tasks = SweepTask.all(training);
+    int maxStack = device.maxStack() > 0 ? device.maxStack() : StackPlan.DEFAULT_MAX_STACK;
+    List<SweepStack> stacks =
+        SweepStack.plan(tasks, training, maxStack, executor.slots(), data.train().count());
     int threadsPerTask = job.settings().device().threads();
     LOG.info(
-        "sweep: {} tasks ({} recipes x {} seeds), {} executor{}, {} TensorFlow thread(s) per task",
+        "sweep: {} tasks ({} recipes x {} seeds) in {} stacks, {} executor{}, {} TensorFlow"
+            + " thread(s) per stack",
         tasks.size(),
         training.recipes().size(),
         training.seeds(),
+        stacks.size(),
         executor.kind(),
-        executor.parallel() > 0 ? " with " + executor.parallel() + " concurrent tasks" : "",
+        executor.parallel() > 0 ? " with " + executor.parallel() + " concurrent stacks" : "",
         threadsPerTask);
     long started = System.nanoTime();
-    List<SweepTaskResult> results = timer.time("sweep-tasks", () -> executor.run(job, tasks));
+    List<SweepTaskResult> byStack = timer.time("sweep-tasks", () -> executor.run(job, stacks));
     double tasksSeconds = (System.nanoTime() - started) / 1e9;
+    // Back into study order (recipe by recipe, seed by seed), whatever the stacks were.
+    List<String> order = tasks.stream().map(SweepTask::id).toList();
+    List<SweepTaskResult> results =
+        byStack.stream()
+            .sorted(java.util.Comparator.comparingInt(r -> order.indexOf(r.task().id())))
+            .toList();
 
-    PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = new ArrayList<>();
     List<ModelLandscape> landscapes = new ArrayList<>();
     List<RunMeasures> measured = new ArrayList<>();

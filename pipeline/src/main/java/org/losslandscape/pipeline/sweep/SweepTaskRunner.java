@@ -2,6 +2,7 @@ package org.losslandscape.pipeline.sweep;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,11 +24,12 @@ import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;
 
 /**
- * Runs one sweep task wherever it was sent (a thread of this process or a Spark executor): wires
- * the study's own stages for the job's settings, loads the data, trains the task's run (or reuses
- * its cached weights), slices it, takes the measures the settings ask for beyond the slices, draws
- * its figures and stores the result. Every TensorFlow object is created and closed inside the task.
- * A task finished by an earlier run is skipped.
+ * Runs one stack of sweep tasks wherever it was sent (a thread of this process or a Spark
+ * executor): wires the study's own stages for the job's settings, loads the data, trains the
+ * stack's unfinished runs together (or reuses their cached weights), then slices each, takes the
+ * measures the settings ask for beyond the slices, draws its figures and stores its result. Every
+ * TensorFlow object is created and closed inside the call. A task finished by an earlier run is
+ * skipped.
  */
 public final class SweepTaskRunner {
 
@@ -40,59 +42,84 @@ public final class SweepTaskRunner {
   }
 
   /**
-   * Runs {@code task}, or returns its stored result if it is finished.
+   * Runs the unfinished tasks of {@code stack} and returns every task's result, in the stack's
+   * order (a finished task's stored result).
    *
    * @param ranOn where this is, for the sweep's report
    */
-  public SweepTaskResult run(SweepTask task, String ranOn) {
+  public List<SweepTaskResult> run(SweepStack stack, String ranOn) {
     long started = System.nanoTime();
     StudySettings settings = job.settings();
     TaskStore store = new TaskStore(settings.output().directory());
-    String fingerprint = SweepJob.fingerprint(settings, task);
-    if (!settings.cache().retrain()) {
-      Optional<SweepTaskResult> done = store.finished(task, fingerprint);
+    SweepTaskResult[] results = new SweepTaskResult[stack.tasks().size()];
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < results.length; i++) {
+      SweepTask task = stack.tasks().get(i);
+      Optional<SweepTaskResult> done =
+          settings.cache().retrain()
+              ? Optional.empty()
+              : store.finished(task, SweepJob.fingerprint(settings, task));
       if (done.isPresent()) {
         LOG.info("{}: finished by an earlier run, skipped", task.id());
-        return done.get().asResumed();
+        results[i] = done.get().asResumed();
+      } else {
+        open.add(i);
       }
     }
-    LOG.info("{}: started on {}", task.id(), ranOn);
+    if (open.isEmpty()) {
+      return List.of(results);
+    }
+    LOG.info("{}: {} task(s) started on {}", stack.id(), open.size(), ranOn);
     DeviceChoice device = PipelineModule.chooseDevice(settings.device());
     Injector injector =
         Guice.createInjector(
             new PipelineModule(settings, device, new Invocation(job.commandLine())));
     PreparedData data = injector.getInstance(LoadDataStage.class).run();
-    TrainedModel model = injector.getInstance(TrainStage.class).run(task.run(), data);
-    ModelLandscape landscape = null;
-    RunMeasures measured = null;
-    if (model.usable()) {
-      LandscapeSamples samples = LandscapeSamples.forStudy(settings.slice(), data);
-      landscape =
-          injector.getInstance(LandscapeStage.class).run(List.of(model.weights()), samples).get(0);
-      MeasureStage measures = injector.getInstance(MeasureStage.class);
-      if (measures.active()) {
-        measured = measures.run(List.of(model.weights()), samples).get(0);
+    List<TrainedModel> models =
+        injector
+            .getInstance(TrainStage.class)
+            .run(open.stream().map(i -> stack.tasks().get(i).run()).toList(), data);
+    double trainingSeconds = (System.nanoTime() - started) / 1e9;
+    for (int k = 0; k < open.size(); k++) {
+      long taskStarted = System.nanoTime();
+      SweepTask task = stack.tasks().get(open.get(k));
+      TrainedModel model = models.get(k);
+      ModelLandscape landscape = null;
+      RunMeasures measured = null;
+      if (model.usable()) {
+        LandscapeSamples samples = LandscapeSamples.forStudy(settings.slice(), data);
+        landscape =
+            injector
+                .getInstance(LandscapeStage.class)
+                .run(List.of(model.weights()), samples)
+                .get(0);
+        MeasureStage measures = injector.getInstance(MeasureStage.class);
+        if (measures.active()) {
+          measured = measures.run(List.of(model.weights()), samples).get(0);
+        }
+        if (settings.output().plots()) {
+          injector.getInstance(PlotStage.class).perModel(landscape);
+        }
       }
-      if (settings.output().plots()) {
-        injector.getInstance(PlotStage.class).perModel(landscape);
-      }
+      // A task's time: its share of the stack's training, plus its own slicing and measures.
+      double seconds = trainingSeconds / open.size() + (System.nanoTime() - taskStarted) / 1e9;
+      SweepTaskResult result =
+          SweepTaskResult.of(
+              task,
+              SweepJob.fingerprint(settings, task),
+              data.fingerprint(),
+              device.device().label(),
+              ranOn,
+              seconds,
+              model,
+              landscape,
+              measured);
+      store.write(result);
+      results[open.get(k)] = result;
+      LOG.info(
+          "{}: done in {} on {}", task.id(), String.format(Locale.ROOT, "%.1f s", seconds), ranOn);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    SweepTaskResult result =
-        SweepTaskResult.of(
-            task,
-            fingerprint,
-            data.fingerprint(),
-            device.device().label(),
-            ranOn,
-            seconds,
-            model,
-            landscape,
-            measured);
-    store.write(result);
-    LOG.info(
-        "{}: done in {} on {}", task.id(), String.format(Locale.ROOT, "%.1f s", seconds), ranOn);
-    return result;
+    return List.of(results);
   }
 
   /** This process, for reports: {@code host (pid N)}. */

@@ -30,11 +30,15 @@ class BenchReportTest {
             "decomposed",
             64,
             new Timing(List.of(0.001)),
+            1,
+            0.5,
             List.of(),
             List.of(
                 row(Optimizer.sgd(), 32, 1, 0.5, 0.6, 0.4), // median 0.5 ms
                 row(Optimizer.sgd(), 32, 8, 0.25, 0.2, 0.3), // median 0.25 ms: 2x
                 row(Optimizer.sam(0.05), 32, 8, 0.5, 0.5, 0.5)), // 2x SGD's cost: 0.5x
+            List.of(),
+            0,
             List.of(
                 new MeasureBenchmark.Row(
                     "Hessian-vector product", new Timing(List.of(0.08, 0.1, 0.09)), 1),
@@ -47,5 +51,53 @@ class BenchReportTest {
     assertThat(md).contains("| sam | 32 | 8 | 0.500 | 0.500 | 2000 | – | 0.50x |");
     assertThat(md).contains("| top 3 eigenvalues | 1.200 | 16 |");
     assertThat(md).contains("Hessian-vector products per second: 11.1 (median of 3).");
+  }
+
+  private static StackedTrainingBenchmark.Row stacked(
+      int batch, int models, int lanes, double... seconds) {
+    List<StepTiming> timings =
+        java.util.Arrays.stream(seconds).mapToObj(s -> new StepTiming(batch, 8, 1000, s)).toList();
+    return new StackedTrainingBenchmark.Row(
+        new StackedTrainingBenchmark.Case(batch, models, lanes), timings);
+  }
+
+  @Test
+  void stackedTableShowsModelStepsPerSecondTheGainOverOneModelAloneAndTheFloor() {
+    // Peak: 2 x 100^3 FLOP in 1 ms = 2 GFLOP/s; 1000 FLOP per example and model, so the floor of
+    // a batch-32 step is 0.016 ms per model.
+    BenchReport report =
+        new BenchReport(
+            "t",
+            5,
+            List.of(),
+            "decomposed",
+            100,
+            new Timing(List.of(0.001)),
+            2,
+            4.0, // both lanes together: twice one lane's peak
+            List.of(),
+            List.of(),
+            List.of(
+                stacked(32, 0, 1, 0.4, 0.5, 0.3), // alone: median 0.4 ms, 2500 model-steps/s
+                stacked(32, 1, 2, 0.5, 0.5, 0.5), // one model: one stack on one lane
+                stacked(32, 10, 1, 3.2, 3.4, 3.0), // 3125 model-steps/s on one lane: 1.25x
+                stacked(32, 10, 2, 1.6, 1.7, 1.5)), // 6250 model-steps/s on two lanes: 2.5x
+            1000,
+            List.of(),
+            List.of(),
+            "bench");
+    String md = report.markdown();
+    assertThat(md)
+        .contains(
+            "| 32 | 1 alone (single-model path) | 0.300 | 0.400 | 2500 | – | 0.016 | 62500 | 4% |");
+    assertThat(md)
+        .contains("| 32 | 1 in 1 stack | 0.500 | 0.500 | 2000 | 0.80x | 0.016 | 62500 | 3% |");
+    assertThat(md)
+        .contains("| 32 | 10 in 1 stack | 3.000 | 3.200 | 3125 | 1.25x | 0.160 | 62500 | 5% |");
+    // On two lanes the floor halves: the peak is both lanes'.
+    assertThat(md)
+        .contains(
+            "| 32 | 10 in 2 stacks on 2 lanes | 1.500 | 1.600 | 6250 | 2.50x | 0.080 | 125000 |"
+                + " 5% |");
   }
 }

@@ -83,6 +83,10 @@ class CommandLineMappingTest {
             "3",
             "--steps-per-run",
             "4",
+            "--lanes",
+            "3",
+            "--max-stack",
+            "12",
             "--out",
             "/o",
             "--log-scale",
@@ -149,7 +153,7 @@ class CommandLineMappingTest {
         .isEqualTo(
             new StudySettings(
                 new DataSettings(Optional.of(Path.of("/d"))),
-                new DeviceSettings(DeviceRequest.CUDA, true, 3, 4),
+                new DeviceSettings(DeviceRequest.CUDA, true, 3, 4, 3, 12),
                 new OutputSettings(Path.of("/o"), false, true, ProgressMode.LOG),
                 new CacheSettings(Path.of("/c"), true),
                 new TrainingSettings(

@@ -74,7 +74,11 @@ class EndToEndTest {
                 "--configs",
                 "high_lr_small_batch,low_lr_large_batch",
                 "--epochs",
-                "1"));
+                "1",
+                "--seeds",
+                "1",
+                "--measures",
+                "none"));
     args.addAll(SLICE);
     return args;
   }

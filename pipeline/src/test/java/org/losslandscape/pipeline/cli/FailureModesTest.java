@@ -34,6 +34,8 @@ class FailureModesTest {
       "high_lr_small_batch",
       "--epochs",
       "1",
+      "--seeds",
+      "1",
       "--grid-size",
       "3",
       "--landscape-samples",

@@ -68,7 +68,12 @@ class SweepArgumentsTest {
             new StudySettings(
                 new DataSettings(Optional.of(here.resolve("data"))),
                 new DeviceSettings(
-                    onTheDriver.device().request(), false, 1, onTheDriver.device().stepsPerRun()),
+                    onTheDriver.device().request(),
+                    false,
+                    1,
+                    onTheDriver.device().stepsPerRun(),
+                    1,
+                    onTheDriver.device().maxStack()),
                 new OutputSettings(here.resolve("out"), true, false, ProgressMode.LOG),
                 new CacheSettings(here.resolve("cache"), false),
                 onTheDriver.training(),

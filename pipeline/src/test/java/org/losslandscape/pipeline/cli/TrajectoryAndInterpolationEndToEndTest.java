@@ -66,6 +66,8 @@ class TrajectoryAndInterpolationEndToEndTest {
             SMALL + "," + LARGE,
             "--epochs",
             "1",
+            "--seeds",
+            "1",
             "--grid-size",
             "5",
             "--landscape-samples",

@@ -37,9 +37,7 @@ class SettingsDefaultsTest {
   @Test
   void device() {
     assertThat(DeviceSettings.defaults())
-        .isEqualTo(new DeviceSettings(DeviceRequest.AUTO, false, 0, 8));
-    assertThat(DeviceSettings.defaults().intraOpThreads())
-        .isEqualTo(Runtime.getRuntime().availableProcessors());
+        .isEqualTo(new DeviceSettings(DeviceRequest.AUTO, false, 0, 8, 0, 0));
   }
 
   @Test
@@ -74,7 +72,7 @@ class SettingsDefaultsTest {
                 0.0,
                 new TrainingBudget.Epochs(10),
                 42,
-                1));
+                3));
   }
 
   @Test
@@ -127,7 +125,7 @@ class SettingsDefaultsTest {
     assertThat(MeasureSettings.defaults())
         .isEqualTo(
             new MeasureSettings(
-                EnumSet.of(MeasureKind.SLICE),
+                EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN),
                 new EigenSettings(3, 1e-3, 100, 0),
                 30,
                 new DensitySettings(3, 40, 0, 400, 0.01),
@@ -151,13 +149,21 @@ class SettingsDefaultsTest {
   }
 
   @Test
-  void theDefaultStudyHasFourRunsOfOneSeedEach() {
+  void theDefaultStudyHasFourRecipesOfThreeSeedsEach() {
     assertThat(TrainingSettings.defaults().runs())
         .extracting(RunId::folder)
         .containsExactly(
             "high_lr_small_batch",
+            "high_lr_small_batch/seed-43",
+            "high_lr_small_batch/seed-44",
             "high_lr_large_batch",
+            "high_lr_large_batch/seed-43",
+            "high_lr_large_batch/seed-44",
             "low_lr_small_batch",
-            "low_lr_large_batch");
+            "low_lr_small_batch/seed-43",
+            "low_lr_small_batch/seed-44",
+            "low_lr_large_batch",
+            "low_lr_large_batch/seed-43",
+            "low_lr_large_batch/seed-44");
   }
 }

@@ -35,6 +35,7 @@ final class TinyStudy {
         "--cache-dir", cache.toString(),
         "--configs", "high_lr_small_batch,low_lr_large_batch",
         "--epochs", "1",
+        "--seeds", "1",
         "--grid-size", "9",
         "--landscape-samples", "300",
         "--direction-pairs", "2",

@@ -46,7 +46,8 @@ class MeasuresCodecTest {
         new MeasureStage(
             MeasureSettings.defaults().withKinds(MeasureKind.parse(List.of("all"))),
             ExecutionSettings.cpu(),
-            new OutputSettings(out, false, false, ProgressMode.LOG));
+            new OutputSettings(out, false, false, ProgressMode.LOG),
+            org.losslandscape.models.tf.Lanes.one());
     RunMeasures measured =
         stage
             .run(

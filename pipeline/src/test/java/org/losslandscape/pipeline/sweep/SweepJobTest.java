@@ -14,7 +14,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.pipeline.config.CacheSettings;
-import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -68,7 +67,7 @@ class SweepJobTest {
     StudySettings otherThreads =
         new StudySettings(
             base.data(),
-            new DeviceSettings(base.device().request(), false, 5, base.device().stepsPerRun()),
+            base.device().withThreads(5),
             base.output(),
             base.cache(),
             base.training(),
