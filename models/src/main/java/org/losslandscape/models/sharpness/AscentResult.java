@@ -12,6 +12,8 @@ package org.losslandscape.models.sharpness;
  * @param perRestartBest the best value of each restart, in order
  * @param evaluations value-and-gradient evaluations used, over all restarts
  * @param settings the settings used
+ * @param quarterValues the best value over all starts after each quarter of the iterations (the
+ *     last is {@code bestValue})
  */
 public record AscentResult(
     double centreValue,
@@ -20,11 +22,26 @@ public record AscentResult(
     double[] bestPerturbation,
     double[] perRestartBest,
     int evaluations,
-    AscentSettings settings) {
+    AscentSettings settings,
+    double[] quarterValues) {
+
+  /** The relative rise of the last quarter above which a search is not converged. */
+  public static final double CONVERGED_WITHIN = 0.01;
 
   /** {@code bestValue - centreValue}: the worst-case increase found. */
   public double increase() {
     return bestValue - centreValue;
+  }
+
+  /**
+   * Whether the last quarter of the iterations raised the increase by at most {@link
+   * #CONVERGED_WITHIN} of it: a search still climbing at its end understates the maximum, and
+   * understates sharp models the most.
+   */
+  public boolean converged() {
+    double increase = increase();
+    double beforeLastQuarter = quarterValues[2] - centreValue;
+    return increase <= 0 || increase - beforeLastQuarter <= CONVERGED_WITHIN * increase;
   }
 
   /** {@code firstStepValue - centreValue}: the one-step estimate of the increase. */

@@ -32,6 +32,24 @@ public record WorstCaseSharpness(WorstCaseDefinition definition, AscentResult as
     return definition.headline(ascent.increase(), ascent.centreValue());
   }
 
+  /**
+   * The measure's value after each quarter of the search's iterations (the last is {@link #value}).
+   */
+  public double[] quarterValues() {
+    double[] out = new double[ascent.quarterValues().length];
+    for (int q = 0; q < out.length; q++) {
+      out[q] =
+          definition.headline(
+              ascent.quarterValues()[q] - ascent.centreValue(), ascent.centreValue());
+    }
+    return out;
+  }
+
+  /** Whether the search's last quarter raised the increase by at most 1% ({@link AscentResult}). */
+  public boolean converged() {
+    return ascent.converged();
+  }
+
   /** The same number for SAM's single ascent step from the weights (a cheaper lower bound). */
   public double oneStepValue() {
     return definition.headline(ascent.firstStepIncrease(), ascent.centreValue());

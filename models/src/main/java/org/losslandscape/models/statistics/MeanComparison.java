@@ -65,6 +65,37 @@ public record MeanComparison(
     return true;
   }
 
+  /**
+   * Welch's 95% interval of the first mean minus the second: the difference plus or minus the 97.5%
+   * t quantile at the Welch-Satterthwaite degrees of freedom times the standard error. Needs at
+   * least two values in each group; with two constant groups it is the difference itself.
+   */
+  public static double[] differenceInterval(double[] a, double[] b) {
+    requireUsable(a, "first");
+    requireUsable(b, "second");
+    double va = variance(a) / a.length;
+    double vb = variance(b) / b.length;
+    double diff = mean(a) - mean(b);
+    double se = Math.sqrt(va + vb);
+    if (se == 0) {
+      return new double[] {diff, diff};
+    }
+    double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    double t =
+        org.apache.commons.statistics.distribution.TDistribution.of(df)
+            .inverseCumulativeProbability(0.975);
+    return new double[] {diff - t * se, diff + t * se};
+  }
+
+  private static double variance(double[] v) {
+    double m = mean(v);
+    double s = 0;
+    for (double x : v) {
+      s += (x - m) * (x - m);
+    }
+    return s / (v.length - 1);
+  }
+
   /** True when the first group's mean is the lower one. */
   public boolean firstIsLower() {
     return meanA < meanB;

@@ -97,6 +97,42 @@ public record SettingsKendall(
     return new SettingsKendall(tau, (atLeast + 1.0) / (draws + 1.0), 1.0 / (draws + 1.0), k, false);
   }
 
+  /**
+   * The 2.5% and 97.5% percentiles of tau over settings when each setting's seeds are resampled
+   * with replacement ({@code resamples} times) and averaged again: how much tau owes to which seeds
+   * were drawn.
+   *
+   * @param measure each setting's per-seed measure values
+   * @param gap each setting's per-seed gaps, the same seeds in the same order
+   */
+  public static double[] seedBootstrap(
+      java.util.List<double[]> measure, java.util.List<double[]> gap, long seed, int resamples) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] taus = new double[resamples];
+    double[] m = new double[measure.size()];
+    double[] g = new double[measure.size()];
+    for (int b = 0; b < resamples; b++) {
+      for (int s = 0; s < m.length; s++) {
+        int n = measure.get(s).length;
+        double sm = 0;
+        double sg = 0;
+        for (int k = 0; k < n; k++) {
+          int pick = random.nextInt(n);
+          sm += measure.get(s)[pick];
+          sg += gap.get(s)[pick];
+        }
+        m[s] = sm / n;
+        g[s] = sg / n;
+      }
+      taus[b] = tauA(m, g);
+    }
+    java.util.Arrays.sort(taus);
+    return new double[] {
+      RankCorrelationEstimate.percentile(taus, 0.025),
+      RankCorrelationEstimate.percentile(taus, 0.975)
+    };
+  }
+
   /** True when even the most extreme ordering could not reach {@code alpha}. */
   public boolean untestableAt(double alpha) {
     return smallestP > alpha;

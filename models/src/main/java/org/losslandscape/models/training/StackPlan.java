@@ -10,10 +10,10 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 /**
  * Which models train together: models that share what a stack must share ({@link StackKey}) are
  * grouped in the order given, each group is cut into stacks of at most {@code maxStack} models and
- * at most as many as fit a lane's memory ({@link #bytesPerModel}), the largest stacks are halved
- * while there are fewer stacks than lanes (so that no lane idles while another has a stack it could
- * split), and the stacks are ordered by estimated cost, largest first
- * (longest-processing-time-first, which keeps lanes busy until the end).
+ * at most as many as fit a lane's memory ({@link #bytesPerModel}), the costliest stack is halved
+ * while that shortens the schedule (or while there are fewer stacks than lanes), and the stacks are
+ * ordered by estimated cost, largest first (longest-processing-time-first, which keeps lanes busy
+ * until the end).
  *
  * <p>Pure: the same models and limits give the same plan. Which stack a model lands in does not
  * change its weights ({@link StackedTrainer}), only how long the whole takes.
@@ -60,7 +60,10 @@ public record StackPlan(List<List<Integer>> stacks) {
       int parts = (group.size() + cap - 1) / cap;
       stacks.addAll(split(group, parts));
     }
-    while (stacks.size() < lanes) {
+    // Halve the costliest stack while that shortens the schedule (or a lane would idle): a
+    // stack of large-batch models can cost thirty times a stack of small-batch ones with the same
+    // budget, and without a split one lane works while the other waits.
+    while (true) {
       var splittable =
           stacks.stream()
               .filter(s -> s.size() >= 2)
@@ -68,8 +71,16 @@ public record StackPlan(List<List<Integer>> stacks) {
       if (splittable.isEmpty()) {
         break;
       }
-      stacks.remove(splittable.get());
-      stacks.addAll(split(splittable.get(), 2));
+      List<List<Integer>> trial = new ArrayList<>(stacks);
+      trial.remove(splittable.get());
+      trial.addAll(split(splittable.get(), 2));
+      if (stacks.size() < lanes
+          || makespan(models, trial, lanes, examples)
+              < makespan(models, stacks, lanes, examples) * (1 - 1e-9)) {
+        stacks = trial;
+      } else {
+        break;
+      }
     }
     List<List<Integer>> ordered = new ArrayList<>(stacks);
     ordered.sort(
@@ -77,6 +88,33 @@ public record StackPlan(List<List<Integer>> stacks) {
             .reversed()
             .thenComparing(s -> s.get(0)));
     return new StackPlan(ordered);
+  }
+
+  /**
+   * The time the lanes take for {@code stacks} when each stack, costliest first, goes to the lane
+   * that is free first: the longest lane's total cost.
+   */
+  static double makespan(
+      List<ModelToTrain> models, List<List<Integer>> stacks, int lanes, int examples) {
+    double[] load = new double[lanes];
+    stacks.stream()
+        .map(s -> cost(models, s, examples))
+        .sorted(Comparator.reverseOrder())
+        .forEach(
+            c -> {
+              int least = 0;
+              for (int l = 1; l < lanes; l++) {
+                if (load[l] < load[least]) {
+                  least = l;
+                }
+              }
+              load[least] += c;
+            });
+    double longest = 0;
+    for (double l : load) {
+      longest = Math.max(longest, l);
+    }
+    return longest;
   }
 
   /** {@code group} in {@code parts} consecutive pieces whose sizes differ by at most one. */
@@ -102,7 +140,8 @@ public record StackPlan(List<List<Integer>> stacks) {
     for (int layer = 0; layer < net.layerCount(); layer++) {
       perExample += (double) net.layerInput(layer) * net.layerOutput(layer);
     }
-    double fixedPerStep = 64 * perExample; // about a batch-64 step's products
+    // A step's fixed cost (running its ops), measured here as about a 32-example model-step.
+    double fixedPerStep = 32 * perExample;
     long steps = c.budget().plannedSteps(examples, c.batchSize());
     int batch = Math.min(c.batchSize(), examples);
     return steps * (stack.size() * batch * perExample + fixedPerStep);

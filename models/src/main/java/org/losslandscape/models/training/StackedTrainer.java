@@ -52,6 +52,11 @@ public final class StackedTrainer {
   /** Examples per evaluation run over the training set; bounds activation memory per model. */
   static final int EVAL_CHUNK = 5_000;
 
+  /** Examples in the fixed subset a target loss is checked on between epoch ends. */
+  static final int CHECK_SUBSET = 10_000;
+
+  private static final long CHECK_SUBSET_SEED = 0x5EEDL;
+
   /** How often (in steps) the listener hears about progress, at the next run boundary. */
   private static final int PROGRESS_EVERY = 250;
 
@@ -202,6 +207,7 @@ public final class StackedTrainer {
     final List<EpochRecord> curve = new ArrayList<>();
     int nextCheckpoint;
     int[] order;
+    boolean nearTarget; // the check subset says the target is reached: check the whole set
     TrainingResult result; // set when it stops
 
     Model(int index, ModelToTrain spec, int examples, long planned) {
@@ -248,8 +254,8 @@ public final class StackedTrainer {
     private final StackedStepChain tail;
 
     private final Placeholder<TInt32> evalIndices;
-    private final Operand<TFloat32> evalLosses;
-    private final Operand<TFloat32> evalCorrect;
+    private final List<Operand<TFloat32>> evalLosses;
+    private final List<Operand<TFloat32>> evalCorrect;
 
     StackGraph(List<ModelToTrain> stack, LabeledData train, long stepsToRun) {
       this.stack = List.copyOf(stack);
@@ -298,8 +304,8 @@ public final class StackedTrainer {
           losses.add(perExample.loss());
           correct.add(perExample.correct());
         }
-        evalLosses = tf.stack(losses);
-        evalCorrect = tf.stack(correct);
+        evalLosses = List.copyOf(losses);
+        evalCorrect = List.copyOf(correct);
       } catch (RuntimeException | Error e) {
         // A half-built graph still holds native memory: release it before rethrowing.
         resources.close();
@@ -398,6 +404,12 @@ public final class StackedTrainer {
       }
       keepCheckpoints(all, 0);
       long steps = 0;
+      // A target loss is checked every checkEvery steps on a fixed subset of the training set, and
+      // a model the subset says has reached it is checked on the whole set from then on, so that
+      // it stops within checkEvery steps of the target, not at the next epoch's end.
+      long checkEvery =
+          budget instanceof TrainingBudget.TargetLoss target ? target.checkEvery() : 0;
+      int[] checkSubset = checkEvery > 0 ? checkSubset(n) : null;
 
       while (all.stream().anyMatch(Model::training)) {
         for (Model m : all) {
@@ -408,6 +420,9 @@ public final class StackedTrainer {
           long boundary = planned;
           for (Model m : all) {
             boundary = Math.min(boundary, m.nextCheckpointStep());
+          }
+          if (checkEvery > 0) {
+            boundary = Math.min(boundary, (steps / checkEvery + 1) * checkEvery);
           }
           StackedStepChain chain;
           if (b >= fullBatches) {
@@ -464,6 +479,16 @@ public final class StackedTrainer {
                 reporting == 0 ? Double.NaN : lossSum / reporting);
           }
           keepCheckpoints(all, steps);
+          if (checkEvery > 0 && steps % checkEvery == 0 && b < perEpoch && steps < planned) {
+            checkTarget(
+                all,
+                ((TrainingBudget.TargetLoss) budget).loss(),
+                checkSubset,
+                steps,
+                perEpoch,
+                started,
+                listener);
+          }
         }
         List<Model> active = all.stream().filter(Model::training).toList();
         if (active.isEmpty()) {
@@ -511,6 +536,63 @@ public final class StackedTrainer {
         }
       }
       return all.stream().map(m -> m.result).toList();
+    }
+
+    /**
+     * The target check between epoch ends: every training model on the check subset, except those
+     * the subset already said were there, which are checked on the whole training set; a model
+     * whose whole-set loss is at most the target stops, with that evaluation as its last record.
+     */
+    private void checkTarget(
+        List<Model> all,
+        double target,
+        int[] subset,
+        long steps,
+        long perEpoch,
+        long started,
+        StackListener listener) {
+      double epochs = (double) steps / perEpoch;
+      List<Integer> bySubset = new ArrayList<>();
+      List<Integer> byWholeSet = new ArrayList<>();
+      for (Model m : all) {
+        if (m.training()) {
+          (m.nearTarget ? byWholeSet : bySubset).add(m.index);
+        }
+      }
+      if (!bySubset.isEmpty()) {
+        EpochRecord[] quick = evaluate(bySubset, subset, epochs, steps);
+        for (int m : bySubset) {
+          if (quick[m].loss() <= target) {
+            all.get(m).nearTarget = true;
+            byWholeSet.add(m);
+          }
+        }
+      }
+      if (byWholeSet.isEmpty()) {
+        return;
+      }
+      EpochRecord[] exact = evaluate(byWholeSet, null, epochs, steps);
+      List<Model> stopping = new ArrayList<>();
+      for (int index : byWholeSet) {
+        Model m = all.get(index);
+        if (exact[index].loss() <= target) {
+          m.curve.add(exact[index]);
+          listener.onEvaluation(m.config(), exact[index]);
+          m.result = stopped(m, TrainingStatus.COMPLETED, steps, perEpoch, started, "");
+          stopping.add(m);
+        }
+      }
+      if (!stopping.isEmpty()) {
+        finish(stopping, readAll(), listener);
+      }
+    }
+
+    /** The fixed examples target checks use: the first CHECK_SUBSET of a seeded shuffle. */
+    private int[] checkSubset(int n) {
+      int[] order = new EpochOrder(CHECK_SUBSET_SEED, n).next();
+      int[] subset = Arrays.copyOf(order, Math.min(n, CHECK_SUBSET));
+      Arrays.sort(subset);
+      return subset;
     }
 
     private int training(List<Model> all) {
@@ -643,9 +725,19 @@ public final class StackedTrainer {
       return means;
     }
 
-    /** Every model's loss and accuracy on the whole training set. */
+    /** Every model's loss and accuracy on the whole training set (null for models not asked). */
     private EpochRecord[] evaluate(double epochs, long steps) {
-      int n = train.count();
+      return evaluate(
+          java.util.stream.IntStream.range(0, models).boxed().toList(), null, epochs, steps);
+    }
+
+    /**
+     * The loss and accuracy of the models {@code which} on the examples {@code indices} (the whole
+     * training set when null), summed in Java in example order so that a model's value does not
+     * depend on its stack; entries of other models are null.
+     */
+    private EpochRecord[] evaluate(List<Integer> which, int[] indices, double epochs, long steps) {
+      int n = indices == null ? train.count() : indices.length;
       double[] loss = new double[models];
       double[] correct = new double[models];
       for (int from = 0; from < n; from += EVAL_CHUNK) {
@@ -653,28 +745,27 @@ public final class StackedTrainer {
         int rows = to - from;
         int[] chunk = new int[rows];
         for (int i = 0; i < rows; i++) {
-          chunk[i] = from + i;
+          chunk[i] = indices == null ? from + i : indices[from + i];
+        }
+        Session.Runner runner = session.runner();
+        for (int m : which) {
+          runner.fetch(evalLosses.get(m)).fetch(evalCorrect.get(m));
         }
         try (TInt32 idx = ints(chunk, rows);
-            Result result =
-                session
-                    .runner()
-                    .feed(evalIndices, idx)
-                    .fetch(evalLosses)
-                    .fetch(evalCorrect)
-                    .run()) {
-          float[] l = toArray((TFloat32) result.get(0));
-          float[] c = toArray((TFloat32) result.get(1));
-          for (int m = 0; m < models; m++) {
+            Result result = runner.feed(evalIndices, idx).run()) {
+          for (int k = 0; k < which.size(); k++) {
+            int m = which.get(k);
+            float[] l = toArray((TFloat32) result.get(2 * k));
+            float[] c = toArray((TFloat32) result.get(2 * k + 1));
             for (int i = 0; i < rows; i++) {
-              loss[m] += l[m * rows + i];
-              correct[m] += c[m * rows + i];
+              loss[m] += l[i];
+              correct[m] += c[i];
             }
           }
         }
       }
       EpochRecord[] out = new EpochRecord[models];
-      for (int m = 0; m < models; m++) {
+      for (int m : which) {
         out[m] = new EpochRecord(epochs, steps, loss[m] / n, correct[m] / n);
       }
       return out;

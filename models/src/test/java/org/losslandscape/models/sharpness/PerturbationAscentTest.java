@@ -214,6 +214,72 @@ class PerturbationAscentTest {
         .isEqualTo(java.util.Arrays.stream(result.perRestartBest()).max().orElseThrow());
   }
 
+  @Property(tries = 20)
+  void atAQuadraticMinimumTheMaximumOverTheBallIsRhoSquaredLambdaMaxOverTwo(@ForAll long seed) {
+    // f(e) = e^T H e / 2 around a minimum (no gradient at the centre): the ball's maximum is on
+    // the top eigenvector, rho^2 lambda_max / 2. The start at the centre cannot move; the random
+    // start must find it.
+    Random random = new Random(seed);
+    int n = 8;
+    double[] eigen = new double[n];
+    for (int i = 0; i < n; i++) {
+      eigen[i] = 0.1 + random.nextDouble();
+    }
+    eigen[0] = 2.5; // a clear top eigenvalue
+    double[][] h = JacobiEigen.withEigenvalues(eigen, seed);
+    Quadratic f = new Quadratic(0.4, new double[n], new double[n], h);
+    double rho = 0.05;
+    AscentResult result =
+        PerturbationAscent.maximize(
+            f, f.x0(), new PerturbationRegion.ScaledBall(rho, ones(n)), AscentSettings.defaults());
+    double exact = rho * rho * 2.5 / 2;
+    assertThat(result.increase()).isCloseTo(exact, within(1e-3 * exact));
+    assertThat(result.converged()).isTrue();
+    assertFeasibleAndConsistent(f, result, rho);
+  }
+
+  @Property(tries = 20)
+  void doublingTheIterationsOfAConvergedSearchChangesItsValueByLessThanOnePercent(
+      @ForAll long seed) {
+    Random random = new Random(seed);
+    double[][] a = JacobiEigen.withEigenvalues(new double[] {3, 1, 0.5, -1, -2}, seed);
+    Quadratic f = quadratic(a, 0.05, random);
+    PerturbationRegion ball = new PerturbationRegion.ScaledBall(0.1, ones(5));
+    AscentResult base = PerturbationAscent.maximize(f, f.x0(), ball, AscentSettings.defaults());
+    AscentResult doubled =
+        PerturbationAscent.maximize(f, f.x0(), ball, new AscentSettings(40, 2, 2.0, 0));
+    if (base.converged()) {
+      assertThat(doubled.increase())
+          .isCloseTo(base.increase(), within(0.01 * Math.abs(base.increase())));
+    }
+    assertThat(doubled.increase()).isGreaterThanOrEqualTo(base.increase() * (1 - 1e-12));
+  }
+
+  @Test
+  void apgdChecksItsProgressAtItsScheduleOfCheckpoints() {
+    // p = 0, 0.22, 0.41, 0.57, 0.70, 0.80, 0.87, 0.93, 0.99 of 20 iterations, rounded up.
+    assertThat(PerturbationAscent.checkpoints(20)).containsExactly(5, 9, 12, 14, 16, 18, 19, 20);
+    assertThat(PerturbationAscent.checkpoints(100)).containsExactly(22, 41, 57, 70, 80, 87, 93, 99);
+  }
+
+  @Test
+  void aSearchStillClimbingInItsLastQuarterIsNotConverged() {
+    // A linear increase along a direction the tiny first step only starts to follow: with four
+    // iterations and a step of 1% of the radius every quarter raises f by about as much.
+    double[] g = {1, 0, 0};
+    Quadratic f = new Quadratic(0, new double[3], g, new double[3][3]);
+    AscentResult result =
+        PerturbationAscent.maximize(
+            f,
+            f.x0(),
+            new PerturbationRegion.ScaledBall(1, ones(3)),
+            new AscentSettings(4, 1, 0.01, 0));
+    assertThat(result.converged()).isFalse();
+    assertThat(result.quarterValues()).hasSize(4);
+    assertThat(result.quarterValues()[3]).isEqualTo(result.bestValue());
+    assertThat(result.quarterValues()).isSorted();
+  }
+
   private static void assertFeasibleAndConsistent(Quadratic f, AscentResult result, double rho) {
     assertThat(norm(result.bestPerturbation())).isLessThanOrEqualTo(rho * (1 + 1e-12));
     assertThat(f.increase(result.bestPerturbation())).isCloseTo(result.increase(), within(1e-9));

@@ -196,6 +196,32 @@ class StackedTrainerTest {
   }
 
   @Test
+  void aTargetIsCheckedBetweenEpochEndsAndAModelStopsAtTheFirstCheckThatReachesIt() {
+    // Cap 2,000 steps: checks every 20 steps; an epoch is 16 steps, so checks fall mid-epoch too.
+    TrainingBudget target = new TrainingBudget.TargetLoss(0.45, 2_000);
+    assertThat(((TrainingBudget.TargetLoss) target).checkEvery()).isEqualTo(20);
+    ModelToTrain model = model(config("m", 0.05, 32, 4, target));
+    TrainingResult r = trainer.train(List.of(model), DATA, StackListener.NONE).get(0);
+
+    assertThat(r.status()).isEqualTo(TrainingStatus.COMPLETED);
+    long stop = r.steps();
+    assertThat(stop % 20 == 0 || stop % 16 == 0).as("stopped at a check, step %d", stop).isTrue();
+    EpochRecord last = r.curve().get(r.curve().size() - 1);
+    assertThat(last.step()).isEqualTo(stop);
+    assertThat(last.loss()).isLessThanOrEqualTo(0.45);
+    // One check earlier (a check or an epoch end) the whole-set loss was still above the target.
+    long before = Math.max((stop - 1) / 20 * 20, (stop - 1) / 16 * 16);
+    TrainingResult earlier =
+        trainer
+            .train(
+                List.of(model(config("m", 0.05, 32, 4, new TrainingBudget.Steps(before)))),
+                DATA,
+                StackListener.NONE)
+            .get(0);
+    assertThat(earlier.curve().get(earlier.curve().size() - 1).loss()).isGreaterThan(0.45);
+  }
+
+  @Test
   void eachModelKeepsItsOwnCheckpointsAndTheyEqualTrainingToThatStep() {
     ModelToTrain keeps =
         model(config("keeps", 0.1, 32, 3, new TrainingBudget.Steps(40)).withCheckpoints(5));

@@ -80,7 +80,7 @@ public record MeasureSettings(
         0.5,
         0.01,
         1e-3,
-        AscentSettings.quick(),
+        AscentSettings.defaults(),
         0.01,
         0.1,
         new MonteCarloSettings(20, true, 0));

@@ -39,6 +39,19 @@ public record Recipe(
     this(name, learningRate, batchSize, Optional.empty(), Optional.empty());
   }
 
+  /**
+   * The hyperparameters that distinguish this recipe, by name ({@code lr}, {@code batch}, and
+   * {@code optimizer} or {@code schedule} when the recipe has its own), as the verdict's axes.
+   */
+  public java.util.Map<String, String> hyperparameters() {
+    java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+    h.put("lr", Double.toString(learningRate));
+    h.put("batch", Integer.toString(batchSize));
+    h.put("optimizer", optimizer.map(Optimizer::label).orElse("study"));
+    h.put("schedule", schedule.map(LearningRateSchedule::label).orElse("study"));
+    return h;
+  }
+
   /** Smith and Le's SGD noise scale up to the data-set size: learning rate over batch size. */
   public double noiseScale() {
     return learningRate / batchSize;

@@ -168,10 +168,13 @@ public final class MeasureStage {
                 s.append(
                     String.format(
                         Locale.ROOT,
-                        "; SAM %.4g, ASAM %.4g, Keskar phi %.4g",
+                        "; SAM %.4g%s, ASAM %.4g%s, Keskar phi %.4g%s",
                         w.sam().value(),
+                        w.sam().converged() ? "" : " (not converged)",
                         w.asam().value(),
-                        w.keskar().value())));
+                        w.asam().converged() ? "" : " (not converged)",
+                        w.keskar().value(),
+                        w.keskar().converged() ? "" : " (not converged)")));
     m.averageCase()
         .ifPresent(
             a ->

@@ -23,9 +23,9 @@ import org.losslandscape.pipeline.plot.PngEncoding;
 import org.losslandscape.pipeline.plot.SharpnessBarChart;
 import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
+import org.losslandscape.pipeline.verdict.GapKind;
 import org.losslandscape.pipeline.verdict.Measure;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
-import org.losslandscape.pipeline.verdict.VerdictRecords;
 import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 
@@ -106,30 +106,43 @@ public final class PlotStage {
         }
         double[][] points = series.computeIfAbsent(r.recipe().name(), k -> new double[][] {{}, {}});
         points[0] = append(points[0], r.values().get(measure));
-        points[1] = append(points[1], r.generalizationGap());
+        points[1] = append(points[1], r.gap(GapKind.LOSS_GAP));
       }
       panels.add(
           new ChartGrid.Panel(
-              m.label() + ": " + correlationText(m.withGap()),
+              m.label() + ": " + correlationText(m),
               m.label() + " (" + Measure.unitOf(m.measure()) + ")",
               "generalization gap (test - train loss, nats)",
               series));
     }
     int columns = Math.min(panels.size(), panels.size() > 4 ? 3 : 2);
     return ChartGrid.render(
-        "Sharpness vs generalization gap, every run a point (" + verdict.budget() + ")",
+        "Sharpness vs generalization gap, every run a point, tau over settings' means ("
+            + verdict.budget()
+            + ")",
         panels,
         columns,
         900,
         650);
   }
 
-  private static String correlationText(VerdictRecords.Correlation c) {
-    if (c.tau() == null) {
-      return "tau undefined (" + c.undefinedBecause().replace('_', ' ') + ")";
-    }
-    return String.format(
-        Locale.ROOT, "tau %.2f [%.2f, %.2f], %d runs", c.tau(), c.ci95Low(), c.ci95High(), c.n());
+  /** Kendall's tau over settings with the loss gap, for the panel's title. */
+  private static String correlationText(MeasureVerdict m) {
+    return m.predictions().stream()
+        .filter(p -> p.gap() == GapKind.LOSS_GAP)
+        .findFirst()
+        .map(
+            p ->
+                p.tau() == null
+                    ? "tau over settings undefined"
+                    : String.format(
+                        Locale.ROOT,
+                        "tau over %d settings %.2f [%.2f, %.2f]",
+                        p.settings(),
+                        p.tau(),
+                        p.tauLow(),
+                        p.tauHigh()))
+        .orElse("");
   }
 
   private static double[] append(double[] values, double v) {

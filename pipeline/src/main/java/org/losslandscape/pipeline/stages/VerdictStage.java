@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.Invocation;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
@@ -133,8 +134,9 @@ public final class VerdictStage {
                         m.run(),
                         m.recipe(),
                         m.train().loss(),
+                        m.train().accuracy(),
+                        m.test().loss(),
                         m.test().accuracy(),
-                        m.generalizationGap(),
                         values));
               });
     }
@@ -147,6 +149,7 @@ public final class VerdictStage {
         .protocol(
             training.budget().kind(),
             training.budget().describe(),
+            training.budget() instanceof TrainingBudget.TargetLoss t ? t.loss() : null,
             training.recipes(),
             runs,
             measures());
@@ -161,13 +164,15 @@ public final class VerdictStage {
             .getBytes(StandardCharsets.UTF_8));
     for (ClaimTally t : verdict.claims()) {
       LOG.info(
-          "verdict: {}: supported in {}, contradicted in {}, not resolved in {} of {} (measure,"
-              + " protocol) cells",
+          "verdict: {}: supported in {}, contradicted in {}, not resolved in {}, not testable in {}"
+              + " of {} cells (Holm over {} tests)",
           t.statement(),
           t.supported(),
           t.contradicted(),
           t.notResolved(),
-          t.supported() + t.contradicted() + t.notResolved() + t.notApplicable());
+          t.notTestable(),
+          t.supported() + t.contradicted() + t.notResolved() + t.notTestable() + t.notApplicable(),
+          verdict.family().tests());
     }
     return verdict;
   }

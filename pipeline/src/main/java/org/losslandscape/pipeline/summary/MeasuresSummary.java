@@ -79,6 +79,8 @@ public record MeasuresSummary(
    * @param steps gradient steps per restart
    * @param restarts restarts
    * @param evaluations loss-and-gradient evaluations used
+   * @param quarterValues the value after each quarter of the iterations (the last is {@code value})
+   * @param converged whether the last quarter raised the increase by at most 1%
    */
   public record Ascent(
       String definition,
@@ -86,7 +88,9 @@ public record MeasuresSummary(
       double oneStepValue,
       int steps,
       int restarts,
-      int evaluations) {}
+      int evaluations,
+      double[] quarterValues,
+      boolean converged) {}
 
   /**
    * Average-case sharpness.
@@ -161,7 +165,9 @@ public record MeasuresSummary(
         w.oneStepValue(),
         w.ascent().settings().steps(),
         w.ascent().settings().restarts(),
-        w.ascent().evaluations());
+        w.ascent().evaluations(),
+        w.quarterValues(),
+        w.converged());
   }
 
   private static MonteCarlo monteCarlo(AverageCaseSharpness a) {

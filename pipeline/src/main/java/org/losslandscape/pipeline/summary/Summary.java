@@ -77,7 +77,7 @@ public record Summary(
    * numbers that are not finite, and the verdict (which replaces the rank correlations of recipe
    * means).
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /**
    * One protocol of a multi-protocol study.

@@ -10,7 +10,7 @@ public enum Claim {
   /** Low learning rate with large batches finds the sharpest minimum. */
   LOW_LR_LARGE_BATCH_SHARPEST("low LR + large batch finds the sharpest minimum"),
   /** Flatter minima have smaller generalization gaps. */
-  FLAT_GENERALIZES_BETTER("flatter minima generalize better (smaller test - train loss gap)");
+  FLAT_GENERALIZES_BETTER("flatter minima generalize better");
 
   private final String statement;
 

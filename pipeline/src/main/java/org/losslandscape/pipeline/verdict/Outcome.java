@@ -5,12 +5,20 @@ import java.util.Locale;
 
 /** What the data say about a claim. */
 public enum Outcome {
-  /** Every comparison the claim needs is significant in its direction (after Holm). */
+  /**
+   * The cell's test survives Holm's correction over the verdict's family in the claim's direction,
+   * and its intervals exclude zero.
+   */
   SUPPORTED,
-  /** A comparison is significant against the claim's direction. */
+  /** The same, against the claim's direction. */
   CONTRADICTED,
-  /** Neither, at this number of seeds. */
+  /** Neither, with these seeds and settings. */
   NOT_RESOLVED,
+  /**
+   * No outcome could have been significant: with this few settings even the most extreme ordering
+   * has a permutation p above alpha.
+   */
+  NOT_TESTABLE,
   /** The study has no recipe in the role the claim names, or the measure was not computed. */
   NOT_APPLICABLE;
 

@@ -11,20 +11,31 @@ import org.losslandscape.pipeline.config.RunId;
  *
  * @param run the run
  * @param recipe its recipe
- * @param trainLoss training loss reached (full training set)
+ * @param trainLoss training cross-entropy reached (full training set)
+ * @param trainAccuracy training accuracy
+ * @param testLoss test cross-entropy
  * @param testAccuracy test accuracy
- * @param generalizationGap test loss minus training loss
  * @param values each measure's value for this run (non-finite values are kept and reported)
  */
 public record RunMeasurements(
     RunId run,
     Recipe recipe,
     double trainLoss,
+    double trainAccuracy,
+    double testLoss,
     double testAccuracy,
-    double generalizationGap,
     Map<Measure, Double> values) {
 
   public RunMeasurements {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /** This run's value of {@code kind}. */
+  public double gap(GapKind kind) {
+    return switch (kind) {
+      case LOSS_GAP -> testLoss - trainLoss;
+      case ERROR_GAP -> (1 - testAccuracy) - (1 - trainAccuracy);
+      case TEST_ERROR -> 1 - testAccuracy;
+    };
   }
 }

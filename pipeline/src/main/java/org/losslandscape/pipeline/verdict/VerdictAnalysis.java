@@ -6,114 +6,214 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.ConditionalMutualInformation;
+import org.losslandscape.models.statistics.GranulatedKendall;
 import org.losslandscape.models.statistics.Holm;
 import org.losslandscape.models.statistics.MeanComparison;
-import org.losslandscape.models.statistics.RankCorrelationEstimate;
+import org.losslandscape.models.statistics.PermutationTest;
+import org.losslandscape.models.statistics.SettingsKendall;
+import org.losslandscape.models.statistics.SignError;
 import org.losslandscape.pipeline.config.Recipe;
+import org.losslandscape.pipeline.verdict.VerdictRecords.AxisPsi;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ClaimTally;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ClaimVerdict;
-import org.losslandscape.pipeline.verdict.VerdictRecords.Correlation;
+import org.losslandscape.pipeline.verdict.VerdictRecords.ExcludedRun;
+import org.losslandscape.pipeline.verdict.VerdictRecords.Family;
+import org.losslandscape.pipeline.verdict.VerdictRecords.GapPrediction;
+import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureCorrelations;
 import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.PairTest;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.RecipeOutcome;
 import org.losslandscape.pipeline.verdict.VerdictRecords.RecipeValues;
+import org.losslandscape.pipeline.verdict.VerdictRecords.SignErrors;
 import org.losslandscape.pipeline.verdict.VerdictRecords.SupportedOrdering;
 import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 
 /**
- * Computes the verdict from every run's measurements.
+ * Computes the verdict from every run's measurements, the way studies of generalization measures do
+ * it: hyperparameter settings (recipes) are the unit, seeds are replicates.
  *
  * <ul>
- *   <li><b>Orderings</b>, per measure and protocol: Welch's two-sided test for every pair of
- *       recipes on their per-seed values, Holm's correction over those pairs; an ordering is stated
- *       when the adjusted p-value is at most {@link #ALPHA}.
- *   <li><b>Claims 1 and 2</b> (a recipe is the flattest / the sharpest): the family is that
- *       recipe's comparisons with each other recipe, corrected by Holm; <em>supported</em> when
- *       every one is significant in the claim's direction, <em>contradicted</em> when any is
- *       significant against it, <em>not resolved</em> otherwise.
- *   <li><b>Claim 3</b> (flat generalizes better): Kendall's tau between the measure and the
- *       generalization gap over all runs (every recipe x seed a point); <em>supported</em> when the
- *       95% bootstrap interval lies above zero, <em>contradicted</em> when below, <em>not
- *       resolved</em> when it contains zero.
+ *   <li><b>Claims 1 and 2</b> (a recipe is the flattest / the sharpest), per measure and protocol:
+ *       Welch's test of the named recipe against each other recipe on their per-seed values (with
+ *       an exact permutation test beside it). The cell is one test: when all three differences
+ *       point the claimed way its p is the largest of the three (all must hold); when any points
+ *       against, the smallest of those, times the comparisons (any may hold).
+ *   <li><b>Claim 3</b> (flatter minima generalize better), per measure, kind of gap and protocol:
+ *       Kendall's tau between the settings' mean measure and mean gap, with the exact permutation p
+ *       over orderings of the settings. With too few settings no ordering can reach alpha: the cell
+ *       is <em>not testable</em> and says so. Beside it, for each gap: Jiang et al.'s granulated
+ *       tau per axis, their conditional mutual information score and Dziugaite et al.'s sign-error
+ *       (descriptive).
+ *   <li><b>Decision</b>: Holm's correction runs over every cell with a test, of all claims,
+ *       measures, gaps and protocols ({@link #verdict}); a cell is supported or contradicted only
+ *       when its corrected p is at most {@link #ALPHA} and its intervals (Welch's intervals of the
+ *       differences; the seed-bootstrap interval of tau) exclude zero the same way. Uncorrected p
+ *       values are shown too.
  * </ul>
  *
- * <p>The recipe roles come from the recipes' hyperparameters: "high LR + small batch" is the recipe
- * with the largest learning rate and the smallest batch, "low LR + large batch" the one with the
- * smallest learning rate and the largest batch. Without such a recipe the claim does not apply.
+ * <p>Runs of a protocol trained to a target loss count only when their training loss is within
+ * {@link #LOSS_BAND} of the target; the others are listed as excluded. Recipe roles come from the
+ * hyperparameters: "high LR + small batch" is the recipe with the largest learning rate and the
+ * smallest batch, "low LR + large batch" the one with the smallest learning rate and the largest
+ * batch.
  */
 public final class VerdictAnalysis {
 
-  /** Significance level of every test. */
+  /** Significance level of every decision, after the family's correction. */
   public static final double ALPHA = 0.05;
+
+  /** Runs trained to a target loss count when within this relative distance of it. */
+  public static final double LOSS_BAND = 0.02;
 
   /** The rule, in words, as written into the verdict. */
   public static final String RULE =
-      "orderings: Welch t-test per recipe pair on per-seed values, Holm-corrected over the"
-          + " measure's pairs, significant at adjusted p <= 0.05; claims 1-2: Holm over the named"
-          + " recipe's comparisons with each other recipe, supported if all are significant in the"
-          + " claimed direction, contradicted if any is significant against it; claim 3: Kendall"
-          + " tau of measure vs generalization gap over all runs, supported if its 95% bootstrap"
-          + " interval lies above 0, contradicted if below; otherwise not resolved";
+      "claims 1-2: per measure and protocol, Welch's test of the named recipe against each other"
+          + " recipe on per-seed values; the cell's p is the largest of the three when all point"
+          + " the claimed way, else (any against) the smallest against times three. Claim 3: per"
+          + " measure, gap and protocol, Kendall's tau between the settings' means of measure and"
+          + " gap with an exact permutation p over settings; not testable when no ordering could"
+          + " reach alpha. A cell is supported or contradicted when its p survives Holm's"
+          + " correction over every cell with a test (the family) at 0.05 and its intervals"
+          + " exclude zero the same way; otherwise not resolved";
 
   private final long seed;
   private final int resamples;
 
   /**
    * @param seed seeds the permutation tests and bootstraps
-   * @param resamples permutations and bootstrap resamples per correlation
+   * @param resamples bootstrap resamples (and Monte-Carlo permutations beyond the exact sizes)
    */
   public VerdictAnalysis(long seed, int resamples) {
     this.seed = seed;
     this.resamples = resamples;
   }
 
-  /** One protocol's block of the verdict. */
+  /**
+   * One protocol's block of the verdict; its claims are not decided yet ({@link #verdict} corrects
+   * them over the whole family).
+   *
+   * @param targetLoss the training loss the protocol trains to, or null
+   */
   public ProtocolVerdict protocol(
       String protocol,
       String budget,
+      Double targetLoss,
       List<Recipe> recipes,
-      List<RunMeasurements> runs,
+      List<RunMeasurements> allRuns,
       List<Measure> measures) {
-    List<RecipeOutcome> outcomes = new ArrayList<>();
-    for (Recipe r : recipes) {
-      List<RunMeasurements> own = runsOf(runs, r);
-      if (!own.isEmpty()) {
-        outcomes.add(
-            new RecipeOutcome(
-                r.name(),
-                own.size(),
-                own.stream().mapToDouble(RunMeasurements::trainLoss).average().orElseThrow(),
-                own.stream().mapToDouble(RunMeasurements::testAccuracy).average().orElseThrow(),
-                own.stream()
-                    .mapToDouble(RunMeasurements::generalizationGap)
-                    .average()
-                    .orElseThrow()));
+    List<ExcludedRun> excluded = new ArrayList<>();
+    List<RunMeasurements> runs = new ArrayList<>();
+    for (RunMeasurements r : allRuns) {
+      if (targetLoss != null && Math.abs(r.trainLoss() / targetLoss - 1) > LOSS_BAND) {
+        excluded.add(
+            new ExcludedRun(
+                r.run().folder(),
+                r.trainLoss(),
+                String.format(
+                    Locale.ROOT,
+                    "training loss %.4g is not within %.0f%% of the target %s",
+                    r.trainLoss(),
+                    100 * LOSS_BAND,
+                    number(targetLoss))));
+      } else {
+        runs.add(r);
       }
     }
-    Optional<Recipe> flattest = RecipeRoles.highLrSmallBatch(recipes);
-    Optional<Recipe> sharpest = RecipeRoles.lowLrLargeBatch(recipes);
+    List<Recipe> present = recipes.stream().filter(r -> !runsOf(runs, r).isEmpty()).toList();
+    List<RecipeOutcome> outcomes = new ArrayList<>();
+    for (Recipe r : present) {
+      List<RunMeasurements> own = runsOf(runs, r);
+      outcomes.add(
+          new RecipeOutcome(
+              r.name(),
+              own.size(),
+              average(own, RunMeasurements::trainLoss),
+              average(own, x -> 1 - x.trainAccuracy()),
+              average(own, RunMeasurements::testLoss),
+              average(own, x -> 1 - x.testAccuracy()),
+              average(own, x -> x.gap(GapKind.LOSS_GAP)),
+              average(own, x -> x.gap(GapKind.ERROR_GAP))));
+    }
+    Axes axes = Axes.of(present);
+    Optional<Recipe> flattest = RecipeRoles.highLrSmallBatch(present);
+    Optional<Recipe> sharpest = RecipeRoles.lowLrLargeBatch(present);
     List<MeasureVerdict> verdicts = new ArrayList<>();
     List<ClaimVerdict> claims = new ArrayList<>();
     for (Measure m : measures) {
-      Map<String, double[]> values = valuesByRecipe(recipes, runs, m);
-      MeasureVerdict verdict = measure(m, values, runs);
+      Map<String, double[]> values = valuesByRecipe(present, runs, m);
+      List<GapPrediction> predictions = new ArrayList<>();
+      for (GapKind gap : GapKind.values()) {
+        predictions.add(prediction(m, gap, present, runs, axes));
+      }
+      MeasureVerdict verdict = measure(m, values, predictions);
       verdicts.add(verdict);
       claims.add(extremeClaim(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, m, flattest, values, true));
       claims.add(extremeClaim(Claim.LOW_LR_LARGE_BATCH_SHARPEST, m, sharpest, values, false));
-      claims.add(generalizationClaim(m, verdict.withGap()));
+      for (GapPrediction p : predictions) {
+        claims.add(generalizationClaim(m, p));
+      }
     }
-    return new ProtocolVerdict(protocol, budget, outcomes, verdicts, claims);
+    return new ProtocolVerdict(
+        protocol,
+        budget,
+        targetLoss,
+        outcomes,
+        excluded,
+        axes.names(),
+        verdicts,
+        claims,
+        correlations(runs, measures));
   }
 
-  /** The whole verdict from the protocols' blocks, with the tally of every claim. */
+  /**
+   * The whole verdict: Holm's correction over every cell of every protocol that has a test, the
+   * decisions, and the tally of every claim.
+   */
   public static Verdict verdict(List<ProtocolVerdict> protocols) {
+    List<double[]> indexOf = new ArrayList<>(); // {protocol, cell}
+    List<Double> p = new ArrayList<>();
+    for (int b = 0; b < protocols.size(); b++) {
+      List<ClaimVerdict> claims = protocols.get(b).claims();
+      for (int c = 0; c < claims.size(); c++) {
+        if (claims.get(c).pValue() != null) {
+          indexOf.add(new double[] {b, c});
+          p.add(claims.get(c).pValue());
+        }
+      }
+    }
+    double[] adjusted = Holm.adjust(p.stream().mapToDouble(Double::doubleValue).toArray());
+    List<List<ClaimVerdict>> decided = new ArrayList<>();
+    for (ProtocolVerdict block : protocols) {
+      decided.add(new ArrayList<>(block.claims()));
+    }
+    for (int k = 0; k < adjusted.length; k++) {
+      int b = (int) indexOf.get(k)[0];
+      int c = (int) indexOf.get(k)[1];
+      ClaimVerdict cell = decided.get(b).get(c);
+      Outcome outcome = Outcome.NOT_RESOLVED;
+      if (adjusted[k] <= ALPHA && cell.intervalExcludesZero()) {
+        if (cell.direction().equals("claimed")) {
+          outcome = Outcome.SUPPORTED;
+        } else if (cell.direction().equals("against")) {
+          outcome = Outcome.CONTRADICTED;
+        }
+      }
+      decided.get(b).set(c, cell.decided(outcome, adjusted[k]));
+    }
+    List<ProtocolVerdict> blocks = new ArrayList<>();
+    for (int b = 0; b < protocols.size(); b++) {
+      blocks.add(protocols.get(b).withClaims(decided.get(b)));
+    }
     List<ClaimTally> tallies = new ArrayList<>();
     for (Claim c : Claim.values()) {
       int[] counts = new int[Outcome.values().length];
-      for (ProtocolVerdict p : protocols) {
-        for (ClaimVerdict v : p.claims()) {
+      for (ProtocolVerdict block : blocks) {
+        for (ClaimVerdict v : block.claims()) {
           if (v.claim() == c) {
             counts[v.outcome().ordinal()]++;
           }
@@ -126,13 +226,20 @@ public final class VerdictAnalysis {
               counts[Outcome.SUPPORTED.ordinal()],
               counts[Outcome.CONTRADICTED.ordinal()],
               counts[Outcome.NOT_RESOLVED.ordinal()],
+              counts[Outcome.NOT_TESTABLE.ordinal()],
               counts[Outcome.NOT_APPLICABLE.ordinal()]));
     }
-    return new Verdict(ALPHA, RULE, protocols, tallies);
+    Family family =
+        new Family(
+            "every cell with a test, over all claims, measures, gaps and protocols of this"
+                + " verdict: claims 1-2 one test per (measure, protocol), claim 3 one per (measure,"
+                + " gap, protocol) where enough settings make it testable",
+            adjusted.length);
+    return new Verdict(ALPHA, RULE, family, blocks, tallies);
   }
 
   private MeasureVerdict measure(
-      Measure m, Map<String, double[]> values, List<RunMeasurements> runs) {
+      Measure m, Map<String, double[]> values, List<GapPrediction> predictions) {
     List<RecipeValues> recipeValues = new ArrayList<>();
     values.forEach(
         (name, v) -> {
@@ -150,6 +257,7 @@ public final class VerdictAnalysis {
     List<String> names = new ArrayList<>(values.keySet());
     List<PairTest> untested = new ArrayList<>();
     List<String[]> tested = new ArrayList<>();
+    List<double[][]> groups = new ArrayList<>();
     List<MeanComparison> comparisons = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       for (int j = i + 1; j < names.size(); j++) {
@@ -158,9 +266,21 @@ public final class VerdictAnalysis {
         String reason = whyNotTestable(a, b);
         if (reason != null) {
           untested.add(
-              new PairTest(names.get(i), names.get(j), mean(a), mean(b), null, null, reason));
+              new PairTest(
+                  names.get(i),
+                  names.get(j),
+                  mean(a),
+                  mean(b),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  reason));
         } else {
           tested.add(new String[] {names.get(i), names.get(j)});
+          groups.add(new double[][] {a, b});
           comparisons.add(MeanComparison.welch(a, b));
         }
       }
@@ -173,7 +293,22 @@ public final class VerdictAnalysis {
       MeanComparison c = comparisons.get(k);
       String a = tested.get(k)[0];
       String b = tested.get(k)[1];
-      pairs.add(new PairTest(a, b, c.meanA(), c.meanB(), p[k], adjusted[k], null));
+      double[] ci = MeanComparison.differenceInterval(groups.get(k)[0], groups.get(k)[1]);
+      PermutationTest permutation =
+          PermutationTest.of(groups.get(k)[0], groups.get(k)[1], seed + k, resamples);
+      pairs.add(
+          new PairTest(
+              a,
+              b,
+              c.meanA(),
+              c.meanB(),
+              p[k],
+              adjusted[k],
+              ci[0],
+              ci[1],
+              permutation.pValue(),
+              permutation.smallestP(),
+              null));
       if (adjusted[k] <= ALPHA) {
         supported.add(
             c.firstIsLower()
@@ -182,10 +317,6 @@ public final class VerdictAnalysis {
       }
     }
     pairs.addAll(untested);
-    List<RunMeasurements> measured = runs.stream().filter(r -> r.values().containsKey(m)).toList();
-    double[] x = measured.stream().mapToDouble(r -> r.values().get(m)).toArray();
-    double[] gap = measured.stream().mapToDouble(RunMeasurements::generalizationGap).toArray();
-    double[] noise = measured.stream().mapToDouble(r -> r.recipe().noiseScale()).toArray();
     return new MeasureVerdict(
         m.key(),
         m.label(),
@@ -194,41 +325,109 @@ public final class VerdictAnalysis {
         comparisons.size(),
         pairs,
         supported,
-        correlation(x, gap),
-        correlation(x, noise));
+        predictions);
   }
 
-  private Correlation correlation(double[] x, double[] y) {
-    List<double[]> finite = new ArrayList<>();
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-        finite.add(new double[] {x[i], y[i]});
+  /** How well measure {@code m} predicts {@code gap} across the settings. */
+  private GapPrediction prediction(
+      Measure m, GapKind gap, List<Recipe> recipes, List<RunMeasurements> runs, Axes axes) {
+    List<double[]> measure = new ArrayList<>();
+    List<double[]> gaps = new ArrayList<>();
+    List<List<String>> values = new ArrayList<>();
+    for (Recipe r : recipes) {
+      List<RunMeasurements> own =
+          runsOf(runs, r).stream()
+              .filter(x -> x.values().containsKey(m))
+              .filter(x -> Double.isFinite(x.values().get(m)) && Double.isFinite(x.gap(gap)))
+              .toList();
+      if (!own.isEmpty()) {
+        measure.add(own.stream().mapToDouble(x -> x.values().get(m)).toArray());
+        gaps.add(own.stream().mapToDouble(x -> x.gap(gap)).toArray());
+        values.add(axes.valuesOf(r));
       }
     }
-    int n = finite.size();
-    if (n < 3) {
-      return new Correlation(null, null, null, null, n, 0, "too_few_runs");
+    int k = measure.size();
+    List<AxisPsi> noPsi = axes.names().stream().map(a -> new AxisPsi(a, null, null, null)).toList();
+    SignErrors noSignError = new SignErrors(0, null, null, 0, null, null);
+    if (k < 2) {
+      return new GapPrediction(
+          gap, k, null, null, null, false, null, null, noPsi, null, null, noSignError);
     }
-    double[] fx = finite.stream().mapToDouble(v -> v[0]).toArray();
-    double[] fy = finite.stream().mapToDouble(v -> v[1]).toArray();
-    RankCorrelationEstimate e = RankCorrelationEstimate.kendall(fx, fy, seed, resamples);
-    if (Double.isNaN(e.tau())) {
-      return new Correlation(null, null, null, null, n, resamples, "constant");
+    double[] meanMeasure = measure.stream().mapToDouble(VerdictAnalysis::mean).toArray();
+    double[] meanGap = gaps.stream().mapToDouble(VerdictAnalysis::mean).toArray();
+    SettingsKendall test =
+        SettingsKendall.test(meanMeasure, meanGap, seed, SettingsKendall.DEFAULT_DRAWS);
+    double[] interval = SettingsKendall.seedBootstrap(measure, gaps, seed + 1, resamples);
+    boolean testable = !test.untestableAt(ALPHA);
+    List<AxisPsi> psi = noPsi;
+    Double psiOverall = null;
+    Double cmi = null;
+    SignErrors signErrors = noSignError;
+    if (!axes.names().isEmpty()) {
+      GranulatedKendall g =
+          GranulatedKendall.of(axes.names(), values, measure, gaps, seed + 2, resamples);
+      psi = new ArrayList<>();
+      for (int i = 0; i < axes.names().size(); i++) {
+        psi.add(
+            new AxisPsi(
+                axes.names().get(i),
+                finite(g.psi()[i]),
+                finite(g.psiLow()[i]),
+                finite(g.psiHigh()[i])));
+      }
+      psiOverall = finite(g.overall());
+      cmi = finite(ConditionalMutualInformation.score(values, meanMeasure, meanGap));
+      SignError e = SignError.of(values, measure, gaps);
+      int filtered =
+          (int) e.environments().stream().filter(SignError.Environment::gapResolved).count();
+      signErrors =
+          new SignErrors(
+              e.environments().size(),
+              finite(e.mean()),
+              finite(e.worst()),
+              filtered,
+              finite(e.filteredMean()),
+              finite(e.filteredWorst()));
     }
-    return new Correlation(e.tau(), e.ci95Low(), e.ci95High(), e.pValue(), n, resamples, null);
+    return new GapPrediction(
+        gap,
+        k,
+        test.tau(),
+        testable ? test.pValue() : null,
+        test.smallestP(),
+        testable,
+        interval[0],
+        interval[1],
+        psi,
+        psiOverall,
+        cmi,
+        signErrors);
   }
 
   private static ClaimVerdict extremeClaim(
       Claim claim, Measure m, Optional<Recipe> role, Map<String, double[]> values, boolean lowest) {
     if (role.isEmpty() || !values.containsKey(role.get().name())) {
       return new ClaimVerdict(
-          claim, m.key(), Outcome.NOT_APPLICABLE, "no recipe in this role was measured");
+          claim,
+          m.key(),
+          null,
+          Outcome.NOT_APPLICABLE,
+          null,
+          null,
+          "mixed",
+          false,
+          "no recipe in this role was measured");
     }
     String name = role.get().name();
     double[] own = values.get(name);
-    List<String> others = new ArrayList<>();
-    List<MeanComparison> tests = new ArrayList<>();
+    List<String> evidence = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    double supportP = 0;
+    boolean allClaimed = true;
+    boolean allIntervalsClaimed = true;
+    double againstP = Double.POSITIVE_INFINITY;
+    boolean againstInterval = false;
+    int compared = 0;
     for (Map.Entry<String, double[]> e : values.entrySet()) {
       if (e.getKey().equals(name)) {
         continue;
@@ -236,71 +435,190 @@ public final class VerdictAnalysis {
       String reason = whyNotTestable(own, e.getValue());
       if (reason != null) {
         skipped.add(e.getKey() + " (" + reason.replace('_', ' ') + ")");
-      } else {
-        others.add(e.getKey());
-        tests.add(MeanComparison.welch(own, e.getValue()));
+        allClaimed = false;
+        continue;
       }
-    }
-    if (tests.isEmpty()) {
-      return new ClaimVerdict(
-          claim,
-          m.key(),
-          Outcome.NOT_RESOLVED,
-          "no comparison possible: " + String.join(", ", skipped));
-    }
-    double[] adjusted = Holm.adjust(tests.stream().mapToDouble(MeanComparison::pValue).toArray());
-    boolean all = skipped.isEmpty();
-    boolean against = false;
-    List<String> evidence = new ArrayList<>();
-    for (int k = 0; k < tests.size(); k++) {
-      MeanComparison t = tests.get(k);
-      boolean inDirection = lowest == t.firstIsLower();
-      boolean significant = adjusted[k] <= ALPHA;
-      all &= significant && inDirection;
-      against |= significant && !inDirection;
+      compared++;
+      MeanComparison t = MeanComparison.welch(own, e.getValue());
+      double[] ci = MeanComparison.differenceInterval(own, e.getValue());
+      boolean claimedWay = lowest ? t.meanA() < t.meanB() : t.meanA() > t.meanB();
+      boolean intervalClaimed = lowest ? ci[1] < 0 : ci[0] > 0;
+      boolean intervalAgainst = lowest ? ci[0] > 0 : ci[1] < 0;
+      if (claimedWay) {
+        supportP = Math.max(supportP, t.pValue());
+        allIntervalsClaimed &= intervalClaimed;
+      } else {
+        allClaimed = false;
+        if (t.meanA() != t.meanB() && t.pValue() < againstP) {
+          againstP = t.pValue();
+          againstInterval = intervalAgainst;
+        }
+      }
       evidence.add(
           String.format(
               Locale.ROOT,
-              "%s %s vs %s %s (Holm p %s)",
+              "%s %s vs %s %s (p %s, 95%% CI of the difference [%s, %s])",
               name,
               number(t.meanA()),
-              others.get(k),
+              e.getKey(),
               number(t.meanB()),
-              number(adjusted[k])));
+              number(t.pValue()),
+              number(ci[0]),
+              number(ci[1])));
     }
-    Outcome outcome =
-        against ? Outcome.CONTRADICTED : all ? Outcome.SUPPORTED : Outcome.NOT_RESOLVED;
     if (!skipped.isEmpty()) {
       evidence.add("not compared: " + String.join(", ", skipped));
     }
-    return new ClaimVerdict(claim, m.key(), outcome, String.join("; ", evidence));
+    if (compared == 0) {
+      return new ClaimVerdict(
+          claim,
+          m.key(),
+          null,
+          Outcome.NOT_RESOLVED,
+          null,
+          null,
+          "mixed",
+          false,
+          "no comparison possible: " + String.join(", ", skipped));
+    }
+    String joined = String.join("; ", evidence);
+    if (allClaimed) {
+      return new ClaimVerdict(
+          claim,
+          m.key(),
+          null,
+          Outcome.NOT_RESOLVED,
+          supportP,
+          null,
+          "claimed",
+          allIntervalsClaimed,
+          joined);
+    }
+    if (Double.isFinite(againstP)) {
+      return new ClaimVerdict(
+          claim,
+          m.key(),
+          null,
+          Outcome.NOT_RESOLVED,
+          Math.min(1, compared * againstP),
+          null,
+          "against",
+          againstInterval,
+          joined);
+    }
+    return new ClaimVerdict(
+        claim, m.key(), null, Outcome.NOT_RESOLVED, null, null, "mixed", false, joined);
   }
 
-  private static ClaimVerdict generalizationClaim(Measure m, Correlation withGap) {
-    if (withGap.tau() == null) {
+  private static ClaimVerdict generalizationClaim(Measure m, GapPrediction p) {
+    Claim claim = Claim.FLAT_GENERALIZES_BETTER;
+    if (p.tau() == null) {
       return new ClaimVerdict(
-          Claim.FLAT_GENERALIZES_BETTER,
+          claim,
           m.key(),
-          Outcome.NOT_RESOLVED,
-          "no correlation: " + withGap.undefinedBecause().replace('_', ' '));
+          p.gap(),
+          Outcome.NOT_APPLICABLE,
+          null,
+          null,
+          "mixed",
+          false,
+          p.settings() + " setting(s) with a value: no ordering to compare");
     }
-    Outcome outcome =
-        withGap.ci95Low() > 0
-            ? Outcome.SUPPORTED
-            : withGap.ci95High() < 0 ? Outcome.CONTRADICTED : Outcome.NOT_RESOLVED;
-    return new ClaimVerdict(
-        Claim.FLAT_GENERALIZES_BETTER,
-        m.key(),
-        outcome,
+    String evidence =
         String.format(
             Locale.ROOT,
-            "Kendall tau(measure, gap) = %s, 95%% bootstrap interval [%s, %s], permutation p %s,"
-                + " %d runs",
-            number(withGap.tau()),
-            number(withGap.ci95Low()),
-            number(withGap.ci95High()),
-            number(withGap.pValue()),
-            withGap.n()));
+            "Kendall tau over %d settings = %s (seed-bootstrap 95%% interval [%s, %s]),"
+                + " permutation p %s, smallest possible p %s",
+            p.settings(),
+            number(p.tau()),
+            number(p.tauLow()),
+            number(p.tauHigh()),
+            p.pValue() == null ? "-" : number(p.pValue()),
+            number(p.smallestP()));
+    if (!p.testable()) {
+      return new ClaimVerdict(
+          claim,
+          m.key(),
+          p.gap(),
+          Outcome.NOT_TESTABLE,
+          null,
+          null,
+          p.tau() > 0 ? "claimed" : p.tau() < 0 ? "against" : "mixed",
+          false,
+          evidence
+              + String.format(
+                  Locale.ROOT,
+                  ": with %d settings no ordering can reach p <= %s; a sweep of at least %d"
+                      + " settings can test it",
+                  p.settings(),
+                  ALPHA,
+                  settingsNeeded()));
+    }
+    // Flatter generalizes better: the sharper setting has the larger gap, a positive tau.
+    String direction = p.tau() > 0 ? "claimed" : p.tau() < 0 ? "against" : "mixed";
+    boolean excludesZero =
+        direction.equals("claimed")
+            ? p.tauLow() > 0
+            : direction.equals("against") && p.tauHigh() < 0;
+    return new ClaimVerdict(
+        claim,
+        m.key(),
+        p.gap(),
+        Outcome.NOT_RESOLVED,
+        p.pValue(),
+        null,
+        direction,
+        excludesZero,
+        evidence);
+  }
+
+  /** The fewest settings whose most extreme ordering has an exact permutation p <= alpha. */
+  static int settingsNeeded() {
+    int k = 2;
+    double factorial = 2;
+    while (2 / factorial > ALPHA) {
+      k++;
+      factorial *= k;
+    }
+    return k;
+  }
+
+  /** Kendall's tau-b between every two measures and gaps over the runs that have both. */
+  private static MeasureCorrelations correlations(
+      List<RunMeasurements> runs, List<Measure> measures) {
+    List<String> names = new ArrayList<>();
+    List<Function<RunMeasurements, Double>> columns = new ArrayList<>();
+    for (Measure m : measures) {
+      names.add(m.key());
+      columns.add(r -> r.values().get(m));
+    }
+    for (GapKind g : GapKind.values()) {
+      names.add(g.label());
+      columns.add(r -> r.gap(g));
+    }
+    int n = names.size();
+    Double[][] tau = new Double[n][n];
+    KendallsCorrelation kendall = new KendallsCorrelation();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        List<double[]> pairs = new ArrayList<>();
+        for (RunMeasurements r : runs) {
+          Double x = columns.get(i).apply(r);
+          Double y = columns.get(j).apply(r);
+          if (x != null && y != null && Double.isFinite(x) && Double.isFinite(y)) {
+            pairs.add(new double[] {x, y});
+          }
+        }
+        if (pairs.size() >= 3) {
+          double t =
+              kendall.correlation(
+                  pairs.stream().mapToDouble(v -> v[0]).toArray(),
+                  pairs.stream().mapToDouble(v -> v[1]).toArray());
+          tau[i][j] = Double.isNaN(t) ? null : t;
+        }
+      }
+    }
+    return new MeasureCorrelations(names, tau, runs.size());
   }
 
   /** Null when the two groups can be compared by Welch's test, else why not. */
@@ -335,8 +653,17 @@ public final class VerdictAnalysis {
     return runs.stream().filter(x -> x.recipe().name().equals(r.name())).toList();
   }
 
+  private static double average(
+      List<RunMeasurements> runs, java.util.function.ToDoubleFunction<RunMeasurements> value) {
+    return runs.stream().mapToDouble(value).average().orElse(Double.NaN);
+  }
+
   private static double mean(double[] v) {
     return MeanInterval.of(v).mean();
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
   }
 
   /** Three significant digits, or the special value's name. */

@@ -133,7 +133,7 @@ class SettingsDefaultsTest {
                 0.5,
                 0.01,
                 1e-3,
-                new AscentSettings(10, 1, 1.0, 0),
+                new AscentSettings(20, 2, 2.0, 0),
                 0.01,
                 0.1,
                 new MonteCarloSettings(20, true, 0)));

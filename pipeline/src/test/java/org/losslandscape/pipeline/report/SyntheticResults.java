@@ -202,9 +202,33 @@ final class SyntheticResults {
             0.625),
         null,
         new MeasuresSummary.WorstCase(
-            new MeasuresSummary.Ascent("SAM: max over ||e|| <= 0.05", 0.031, 0.029, 10, 2, 42),
-            new MeasuresSummary.Ascent("ASAM", Double.NaN, Double.NaN, 10, 2, 42),
-            new MeasuresSummary.Ascent("Keskar phi, eps 1e-3", 1.7, 1.2, 10, 2, 42)),
+            new MeasuresSummary.Ascent(
+                "SAM: max over ||e|| <= 0.05",
+                0.031,
+                0.029,
+                20,
+                2,
+                42,
+                new double[] {0.029, 0.030, 0.031, 0.031},
+                true),
+            new MeasuresSummary.Ascent(
+                "ASAM",
+                Double.NaN,
+                Double.NaN,
+                20,
+                2,
+                42,
+                new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN},
+                true),
+            new MeasuresSummary.Ascent(
+                "Keskar phi, eps 1e-3",
+                1.7,
+                1.2,
+                20,
+                2,
+                42,
+                new double[] {1.2, 1.5, 1.6, 1.7},
+                false)),
         new MeasuresSummary.AverageCase(
             new MeasuresSummary.MonteCarlo(
                 "isotropic", new IntervalSummary(0.02, 0.01, 0.03, null, 50), 50, true),
@@ -220,11 +244,12 @@ final class SyntheticResults {
     List<RunMeasurements> runs =
         List.of(
             new RunMeasurements(
-                new RunId(sliced.name(), 42, 0), sliced, 0.3, 0.84, 0.15, Map.of(m, 0.1875)));
+                new RunId(sliced.name(), 42, 0), sliced, 0.3, 0.9, 0.45, 0.84, Map.of(m, 0.1875)));
     return VerdictAnalysis.verdict(
         List.of(
             new VerdictAnalysis(1, 200)
-                .protocol("epochs", "2 epochs", List.of(sliced, diverged), runs, List.of(m))));
+                .protocol(
+                    "epochs", "2 epochs", null, List.of(sliced, diverged), runs, List.of(m))));
   }
 
   /** L(a, b) = 0.25 + a^2 + b^2 / 4 on coordinates -1, -0.5, 0, 0.5, 1 (first index a). */

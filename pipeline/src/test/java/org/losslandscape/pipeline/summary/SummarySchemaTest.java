@@ -199,13 +199,13 @@ class SummarySchemaTest {
         }
         runs.add(
             new RunMeasurements(
-                new RunId(r.name(), k, k), r, 0.3, 0.8, 0.1 + 0.01 * k, Map.of(m, value)));
+                new RunId(r.name(), k, k), r, 0.3, 0.9, 0.4 + 0.01 * k, 0.8, Map.of(m, value)));
       }
     }
     return VerdictAnalysis.verdict(
         List.of(
             new VerdictAnalysis(1, 200)
-                .protocol("epochs", "1 epochs", Recipes.defaults(), runs, List.of(m))));
+                .protocol("epochs", "1 epochs", null, Recipes.defaults(), runs, List.of(m))));
   }
 
   private static JsonNode tree(Summary s) throws Exception {
@@ -216,7 +216,7 @@ class SummarySchemaTest {
   void aSummaryWithFiniteNumbersIsValid() throws Exception {
     JsonNode json = tree(summary(0.3, -0.5, MeanInterval.of(new double[] {0.2, 0.3, 0.4})));
     assertThat(SummarySchema.errors(json)).isEmpty();
-    assertThat(json.path("format_version").asInt()).isEqualTo(2);
+    assertThat(json.path("format_version").asInt()).isEqualTo(3);
     assertThat(json.path("configs").get(0).has("effective_batch_size")).isFalse();
   }
 
