@@ -262,6 +262,91 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
     return new LandscapeGrid(grid, loss, accuracy, samples.count());
   }
 
+  /** Points the plane function evaluates per run: a disk search's first scan fits in one. */
+  static final int FUNCTION_POINTS_PER_RUN = 40;
+
+  /**
+   * The slice of {@code theta} along {@code directions} as a function of the plane: the mean loss
+   * at any (alpha, beta), for searches that need points off the grid (the disk maximum behind slice
+   * sharpness). It holds a graph, a session and the first-layer products of every sample chunk
+   * until closed; each call evaluates its points in runs of {@link #FUNCTION_POINTS_PER_RUN}, with
+   * the grid's arithmetic, so a point of the grid gets the grid's value.
+   */
+  @Override
+  public SliceFunction function(Parameters theta, DirectionPair directions, LabeledData samples) {
+    return new SliceFunction(theta, directions, samples);
+  }
+
+  /** See {@link #function}. Not thread-safe; close it. */
+  public final class SliceFunction implements PlaneSlice {
+    private final Graph graph;
+    private final Session session;
+    private final Kernel kernel;
+    private final List<FirstLayer> chunks = new ArrayList<>();
+    private final int count;
+
+    SliceFunction(Parameters theta, DirectionPair directions, LabeledData samples) {
+      this.count = samples.count();
+      this.graph = new Graph();
+      Session opened = null;
+      try {
+        kernel = new Kernel(settings.ops(graph), theta, directions, FUNCTION_POINTS_PER_RUN);
+        opened = new Session(graph, sessionConfig(settings, precision));
+        int chunk = Math.max(1, Math.min(count, tuning.samplesPerRun()));
+        for (int from = 0; from < count; from += chunk) {
+          int to = Math.min(count, from + chunk);
+          chunks.add(
+              kernel.firstLayer(
+                  opened, from == 0 && to == count ? samples : samples.range(from, to)));
+        }
+      } catch (RuntimeException | Error e) {
+        chunks.forEach(FirstLayer::close);
+        if (opened != null) {
+          opened.close();
+        }
+        graph.close();
+        throw e;
+      }
+      this.session = opened;
+    }
+
+    /** The mean loss at every (a[i], b[i]). */
+    @Override
+    public double[] at(double[] a, double[] b) {
+      double[] loss = new double[a.length];
+      for (int from = 0; from < a.length; from += FUNCTION_POINTS_PER_RUN) {
+        int points = Math.min(FUNCTION_POINTS_PER_RUN, a.length - from);
+        float[] values = new float[2 * FUNCTION_POINTS_PER_RUN];
+        for (int k = 0; k < points; k++) {
+          values[2 * k] = (float) a[from + k];
+          values[2 * k + 1] = (float) b[from + k];
+        }
+        try (TFloat32 coefficients = Tensors.floats(values, FUNCTION_POINTS_PER_RUN, 2)) {
+          for (FirstLayer chunk : chunks) {
+            float[][] sums = kernel.pointSums(session, chunk, coefficients, points);
+            for (int k = 0; k < points; k++) {
+              loss[from + k] += sums[0][k];
+            }
+          }
+        }
+      }
+      for (int i = 0; i < loss.length; i++) {
+        loss[i] /= count;
+      }
+      return loss;
+    }
+
+    @Override
+    public void close() {
+      try {
+        chunks.forEach(FirstLayer::close);
+        session.close();
+      } finally {
+        graph.close();
+      }
+    }
+  }
+
   /**
    * {@code [rows * n, 2]}: the (alpha, beta) of every point of rows {@code row..row+rows-1},
    * row-major.
@@ -459,8 +544,18 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
         int row,
         double[][] lossTotals,
         double[][] correctTotals) {
-      // Fetching only this run's points prunes the unused ones when the last group is short.
-      int points = rows * n;
+      float[][] sums = pointSums(session, chunk, coefficientTensor, rows * n);
+      for (int k = 0; k < rows * n; k++) {
+        lossTotals[row + k / n][k % n] += sums[0][k];
+        correctTotals[row + k / n][k % n] += sums[1][k];
+      }
+    }
+
+    /**
+     * The loss and correct-count sums over one chunk of the first {@code points} points of the
+     * coefficients fed; fetching only those prunes the others when a run is short.
+     */
+    float[][] pointSums(Session session, FirstLayer chunk, TFloat32 coefficientTensor, int points) {
       Session.Runner runner =
           session
               .runner()
@@ -471,12 +566,14 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
       for (int k = 0; k < points; k++) {
         runner.fetch(lossSums.get(k)).fetch(correctSums.get(k));
       }
+      float[][] out = new float[2][points];
       try (Result result = runner.run()) {
         for (int k = 0; k < points; k++) {
-          lossTotals[row + k / n][k % n] += ((TFloat32) result.get(2 * k)).getFloat();
-          correctTotals[row + k / n][k % n] += ((TFloat32) result.get(2 * k + 1)).getFloat();
+          out[0][k] = ((TFloat32) result.get(2 * k)).getFloat();
+          out[1][k] = ((TFloat32) result.get(2 * k + 1)).getFloat();
         }
       }
+      return out;
     }
 
     private Operand<TFloat32> constant(float[] values, long... shape) {

@@ -26,6 +26,24 @@ public interface LandscapeEvaluator {
       LabeledData samples,
       RowProgress progress);
 
+  /**
+   * The slice as a function of the plane (the mean loss at any (alpha, beta)), for searches that
+   * need points off the grid; the caller closes it.
+   *
+   * @throws UnsupportedOperationException if this evaluator only evaluates grids
+   */
+  default PlaneSlice function(Parameters theta, DirectionPair directions, LabeledData samples) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " evaluates grids only, not points off the grid");
+  }
+
+  /** A slice as a function of the plane that holds native resources until closed. */
+  interface PlaneSlice
+      extends org.losslandscape.models.sharpness.DiskMaximum.PlaneFunction, AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Receives progress after each finished row of the grid. */
   @FunctionalInterface
   interface RowProgress {

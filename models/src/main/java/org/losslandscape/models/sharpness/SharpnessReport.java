@@ -22,10 +22,16 @@ public record SharpnessReport(List<Entry> entries) {
    * @param epsilon the radius, in direction units
    * @param interval mean and 95% interval over direction pairs
    * @param perPair the value of each direction pair, in pair order
-   * @param pointsInBall grid points within the radius (1 means only the centre: the value is 0 by
-   *     construction)
+   * @param pointsInBall grid points within the radius
+   * @param perPairGrid each pair's maximum over the grid's points in the disk only (for comparison:
+   *     it depends on the grid's spacing, the disk maximum does not)
    */
-  public record Entry(double epsilon, MeanInterval interval, double[] perPair, int pointsInBall) {}
+  public record Entry(
+      double epsilon,
+      MeanInterval interval,
+      double[] perPair,
+      int pointsInBall,
+      double[] perPairGrid) {}
 
   /** Aggregates per-pair sharpness values; every element must use the same radii. */
   public static SharpnessReport of(List<SliceSharpness> perPair) {
@@ -37,15 +43,18 @@ public record SharpnessReport(List<Entry> entries) {
     for (int e = 0; e < radii; e++) {
       double eps = perPair.get(0).values().get(e).epsilon();
       double[] values = new double[perPair.size()];
+      double[] grid = new double[perPair.size()];
       for (int p = 0; p < values.length; p++) {
         SliceSharpness.Value v = perPair.get(p).values().get(e);
         if (v.epsilon() != eps) {
           throw new IllegalArgumentException("direction pairs were measured at different radii");
         }
         values[p] = v.value();
+        grid[p] = v.gridValue();
       }
       entries.add(
-          new Entry(eps, MeanInterval.of(values), values, perPair.get(0).values().get(e).points()));
+          new Entry(
+              eps, MeanInterval.of(values), values, perPair.get(0).values().get(e).points(), grid));
     }
     return new SharpnessReport(entries);
   }

@@ -5,13 +5,15 @@ import java.util.List;
 import org.losslandscape.models.landscape.LandscapeGrid;
 
 /**
- * Slice sharpness: for each radius eps, the largest loss increase over the centre among the grid
- * points within distance eps of it (in direction units), {@code S(eps) = max_{sqrt(a^2 + b^2) <=
- * eps} L(a, b) - L(0, 0)}.
+ * Slice sharpness: for each radius eps, the largest loss increase over the centre within distance
+ * eps of it on the slice plane (in direction units), {@code S(eps) = max_{sqrt(a^2 + b^2) <= eps}
+ * L(a, b) - L(0, 0)}: the 2-D cousin of the quantity SAM minimizes.
  *
- * <p>This is the 2-D, grid-restricted cousin of the quantity SAM minimizes. Several radii are
- * reported because orderings between models can cross as eps grows. Non-finite losses inside the
- * ball make the value infinite (the ball reaches a diverged region).
+ * <p>The value is the maximum over the disk found by {@link DiskMaximum} on the plane itself
+ * ({@link #onDisk}), so it does not depend on the grid's size; the maximum over the grid's points
+ * in the disk is kept beside it ({@link Value#gridValue}), and is the value when only a grid is at
+ * hand ({@link #of}). Several radii are reported because orderings between models can cross as eps
+ * grows. Non-finite losses inside the disk make the value infinite (it reaches a diverged region).
  *
  * @param values one value per requested radius, in the order requested
  */
@@ -28,12 +30,41 @@ public record SliceSharpness(List<Value> values) {
    * Sharpness at one radius.
    *
    * @param epsilon the radius
-   * @param value max loss in the ball minus the centre loss (>= 0)
-   * @param points how many grid points fell inside the ball (1 means only the centre)
+   * @param value max loss in the disk minus the centre loss (>= 0)
+   * @param points how many grid points fell inside the disk (1 means only the centre)
+   * @param gridValue the same maximum over those grid points only
    */
-  public record Value(double epsilon, double value, int points) {}
+  public record Value(double epsilon, double value, int points, double gridValue) {}
 
-  /** Computes the sharpness of {@code grid} at each of {@code epsilons}. */
+  /**
+   * The sharpness at each radius of {@code disk} (the disk maxima of the slice whose grid is {@code
+   * grid}), with the grid's own values beside them.
+   */
+  public static SliceSharpness onDisk(LandscapeGrid grid, List<DiskMaximum.Result> disk) {
+    return onDisk(
+        grid,
+        disk.stream().map(DiskMaximum.Result::epsilon).toList(),
+        disk.stream().mapToDouble(DiskMaximum.Result::increase).toArray());
+  }
+
+  /** As {@link #onDisk(LandscapeGrid, List)}, from the disk maxima's increases at {@code radii}. */
+  public static SliceSharpness onDisk(LandscapeGrid grid, List<Double> radii, double[] increases) {
+    if (increases.length != radii.size()) {
+      throw new IllegalArgumentException(
+          "need one disk maximum per radius, got " + increases.length + " for " + radii);
+    }
+    SliceSharpness onGrid = of(grid, radii);
+    List<Value> out = new ArrayList<>();
+    for (int k = 0; k < radii.size(); k++) {
+      Value g = onGrid.values().get(k);
+      // The disk holds the grid's points too: the larger of the two is the better lower bound.
+      double value = Math.max(increases[k], g.value());
+      out.add(new Value(g.epsilon(), value, g.points(), g.value()));
+    }
+    return new SliceSharpness(out);
+  }
+
+  /** The sharpness of {@code grid} at each of {@code epsilons}, over the grid's points only. */
   public static SliceSharpness of(LandscapeGrid grid, List<Double> epsilons) {
     double[] c = grid.spec().coordinates();
     if (c[grid.spec().centreIndex()] != 0.0) {
@@ -55,7 +86,7 @@ public record SliceSharpness(List<Value> values) {
           }
         }
       }
-      out.add(new Value(eps, max - centre, points));
+      out.add(new Value(eps, max - centre, points, max - centre));
     }
     return new SliceSharpness(out);
   }

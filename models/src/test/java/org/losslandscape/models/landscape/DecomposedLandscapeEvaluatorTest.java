@@ -21,6 +21,8 @@ import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.sharpness.DiskMaximum;
+import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.models.testing.ReferenceMlp;
 import org.losslandscape.models.testing.TinyProblems;
 import org.losslandscape.models.tf.ExecutionSettings;
@@ -267,5 +269,91 @@ class DecomposedLandscapeEvaluatorTest {
       }
     }
     return new Parameters(theta.architecture(), out);
+  }
+
+  @Test
+  void thePlaneFunctionGivesTheGridsValuesAtTheGridsPoints() {
+    MlpArchitecture net = new MlpArchitecture(6, List.of(8, 5), 4);
+    Parameters theta = withBiases(Initialization.HE.initialize(net, 3));
+    DirectionPair dirs =
+        RandomDirections.draw(theta, new DirectionSpec(Normalization.FILTER, false, 2));
+    GridSpec grid = new GridSpec(7, -1, 1);
+    DecomposedLandscapeEvaluator evaluator = new DecomposedLandscapeEvaluator(CPU, CHUNKED);
+    LandscapeGrid expected =
+        evaluator.evaluate(theta, dirs, grid, DATA, LandscapeEvaluator.RowProgress.NONE);
+    double[] c = grid.coordinates();
+    double[] a = new double[c.length * c.length];
+    double[] b = new double[a.length];
+    for (int i = 0; i < c.length; i++) {
+      for (int j = 0; j < c.length; j++) {
+        a[i * c.length + j] = c[i];
+        b[i * c.length + j] = c[j];
+      }
+    }
+    try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
+      double[] loss = f.at(a, b);
+      for (int i = 0; i < c.length; i++) {
+        for (int j = 0; j < c.length; j++) {
+          assertThat(loss[i * c.length + j])
+              .as("(%s, %s)", c[i], c[j])
+              .isCloseTo(expected.loss()[i][j], within(1e-9));
+        }
+      }
+    }
+  }
+
+  @Test
+  void sliceSharpnessOnTheDiskIsWithinOneThousandthOfADensePolarSearchWhateverTheGrid() {
+    MlpArchitecture net = new MlpArchitecture(6, List.of(8, 5), 4);
+    Parameters theta = withBiases(Initialization.HE.initialize(net, 5));
+    DirectionPair dirs =
+        RandomDirections.draw(theta, new DirectionSpec(Normalization.FILTER, false, 4));
+    DecomposedLandscapeEvaluator evaluator = new DecomposedLandscapeEvaluator(CPU);
+    List<Double> radii = List.of(0.1, 0.25, 0.5, 1.0);
+    // A very fine grid (201 x 201 over [-1, 1], spacing 0.01) is a lower bound only: its points
+    // near the circle can miss a maximum on it by half a spacing. The reference is a brute-force
+    // polar search: 60 rings x 480 angles inside each disk.
+    LandscapeGrid fine =
+        evaluator.evaluate(
+            theta, dirs, new GridSpec(201, -1, 1), DATA, LandscapeEvaluator.RowProgress.NONE);
+    SliceSharpness fineGrid = SliceSharpness.of(fine, radii);
+    double[] dense = new double[radii.size()];
+    try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
+      double centre = f.at(new double[] {0}, new double[] {0})[0];
+      for (int k = 0; k < radii.size(); k++) {
+        double eps = radii.get(k);
+        double[] a = new double[60 * 480];
+        double[] b = new double[a.length];
+        for (int ring = 1; ring <= 60; ring++) {
+          for (int angle = 0; angle < 480; angle++) {
+            double t = 2 * Math.PI * angle / 480;
+            a[(ring - 1) * 480 + angle] = eps * ring / 60.0 * Math.cos(t);
+            b[(ring - 1) * 480 + angle] = eps * ring / 60.0 * Math.sin(t);
+          }
+        }
+        dense[k] = java.util.Arrays.stream(f.at(a, b)).max().orElseThrow() - centre;
+      }
+    }
+    for (int size : new int[] {5, 31}) {
+      LandscapeGrid coarse =
+          evaluator.evaluate(
+              theta, dirs, new GridSpec(size, -1, 1), DATA, LandscapeEvaluator.RowProgress.NONE);
+      SliceSharpness onDisk;
+      try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
+        onDisk = SliceSharpness.onDisk(coarse, DiskMaximum.of(f, radii));
+      }
+      for (int k = 0; k < radii.size(); k++) {
+        double value = onDisk.values().get(k).value();
+        assertThat(value)
+            .as("grid %d, eps %s", size, radii.get(k))
+            .isCloseTo(dense[k], within(1e-3 * Math.max(1, dense[k])));
+        assertThat(value).isGreaterThanOrEqualTo(fineGrid.values().get(k).value() - 1e-3);
+      }
+    }
+    // The grid's own value depends on its spacing: a 5 x 5 grid has no point within 0.25.
+    LandscapeGrid five =
+        evaluator.evaluate(
+            theta, dirs, new GridSpec(5, -1, 1), DATA, LandscapeEvaluator.RowProgress.NONE);
+    assertThat(SliceSharpness.of(five, radii).values().get(1).value()).isZero();
   }
 }

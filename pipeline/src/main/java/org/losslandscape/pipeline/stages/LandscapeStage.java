@@ -15,6 +15,7 @@ import org.losslandscape.models.directions.RandomDirections;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.landscape.LandscapeEvaluator;
 import org.losslandscape.models.landscape.LandscapeGrid;
+import org.losslandscape.models.sharpness.DiskMaximum;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
@@ -91,8 +92,7 @@ public final class LandscapeStage {
       List<Slice> own =
           slices.subList(m * settings.directionPairs(), (m + 1) * settings.directionPairs());
       List<LandscapeGrid> grids = own.stream().map(Slice::grid).toList();
-      List<SliceSharpness> sharpness =
-          grids.stream().map(g -> SliceSharpness.of(g, settings.radii())).toList();
+      List<SliceSharpness> sharpness = own.stream().map(Slice::sharpness).toList();
       ModelLandscape result =
           new ModelLandscape(
               models.get(m).run(),
@@ -112,8 +112,8 @@ public final class LandscapeStage {
         + SliceCache.fingerprint(samples.indices(), samples.data());
   }
 
-  /** One slice and the directions it was taken along. */
-  private record Slice(DirectionPair directions, LandscapeGrid grid) {}
+  /** One slice, the directions it was taken along, and its sharpness on the plane. */
+  private record Slice(DirectionPair directions, LandscapeGrid grid, SliceSharpness sharpness) {}
 
   private Slice slice(
       WeightsToSlice model,
@@ -132,7 +132,13 @@ public final class LandscapeStage {
             model.run().folder(),
             pair + 1,
             settings.directionPairs());
-    return new Slice(directions, slice(model, directions, samples, samplesKey, label, shown));
+    LandscapeGrid grid = slice(model, directions, samples, samplesKey, label, shown);
+    // The maximum over each disk on the plane itself, not only over the grid's points.
+    try (LandscapeEvaluator.PlaneSlice plane =
+        evaluator.function(model.parameters(), directions, samples.data())) {
+      return new Slice(
+          directions, grid, SliceSharpness.onDisk(grid, DiskMaximum.of(plane, settings.radii())));
+    }
   }
 
   /**

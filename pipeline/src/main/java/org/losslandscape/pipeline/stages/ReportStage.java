@@ -438,7 +438,8 @@ public final class ReportStage {
               i.noIntervalBecause(),
               i.n(),
               e.perPair(),
-              e.pointsInBall()));
+              e.pointsInBall(),
+              e.perPairGrid()));
     }
     return new SharpnessSummary(means, reasons.isEmpty() ? null : reasons, detail);
   }

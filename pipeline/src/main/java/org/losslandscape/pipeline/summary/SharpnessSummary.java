@@ -22,8 +22,9 @@ public record SharpnessSummary(
    * @param ci95High upper end (null with one pair)
    * @param noIntervalBecause why the interval is null: {@code single_value} or {@code non_finite}
    * @param n direction pairs
-   * @param perPair the value of each pair
+   * @param perPair the value of each pair: its maximum over the disk on the slice plane
    * @param gridPointsInBall grid points within the radius (1 = only the centre)
+   * @param perPairGrid each pair's maximum over the grid's points in the disk only
    */
   public record SliceOverPairs(
       double mean,
@@ -32,5 +33,6 @@ public record SharpnessSummary(
       String noIntervalBecause,
       int n,
       double[] perPair,
-      int gridPointsInBall) {}
+      int gridPointsInBall,
+      double[] perPairGrid) {}
 }

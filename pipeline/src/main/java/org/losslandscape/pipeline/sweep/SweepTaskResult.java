@@ -133,8 +133,11 @@ public record SweepTaskResult(
    * @param loss mean cross-entropy at each grid point
    * @param accuracy accuracy at each grid point
    * @param samples examples per point
+   * @param diskSharpness slice sharpness at each of the study's radii, the maximum over the disk on
+   *     the plane (which the driver, holding only the grid, cannot measure again)
    */
-  public record SliceValues(double[][] loss, double[][] accuracy, int samples)
+  public record SliceValues(
+      double[][] loss, double[][] accuracy, int samples, double[] diskSharpness)
       implements Serializable {
     private static final long serialVersionUID = 1L;
   }
@@ -178,8 +181,13 @@ public record SweepTaskResult(
     List<SliceValues> slices = new ArrayList<>();
     List<SharpnessValue> sharpness = new ArrayList<>();
     if (landscape != null) {
-      for (LandscapeGrid g : landscape.grids()) {
-        slices.add(new SliceValues(g.loss(), g.accuracy(), g.samples()));
+      for (int p = 0; p < landscape.grids().size(); p++) {
+        LandscapeGrid g = landscape.grids().get(p);
+        double[] disk =
+            landscape.sharpness().get(p).values().stream()
+                .mapToDouble(SliceSharpness.Value::value)
+                .toArray();
+        slices.add(new SliceValues(g.loss(), g.accuracy(), g.samples(), disk));
       }
       for (SharpnessReport.Entry e : landscape.report().entries()) {
         sharpness.add(new SharpnessValue(e.epsilon(), e.interval().mean()));
@@ -256,9 +264,9 @@ public record SweepTaskResult(
   }
 
   /**
-   * The model's slices as the study's stages know them: the grids as computed by the task, their
-   * sharpness measured again by the same code, and the first direction pair drawn again from its
-   * seed (directions depend only on the weights and the seed).
+   * The model's slices as the study's stages know them: the grids and their sharpness on the disk
+   * as computed by the task (the grid's own values measured again by the same code), and the first
+   * direction pair drawn again from its seed (directions depend only on the weights and the seed).
    */
   public ModelLandscape toModelLandscape(SliceSettings settings, Parameters weights) {
     if (!usable()) {
@@ -269,7 +277,7 @@ public record SweepTaskResult(
     for (SliceValues s : slices) {
       LandscapeGrid grid = new LandscapeGrid(settings.grid(), s.loss(), s.accuracy(), s.samples());
       grids.add(grid);
-      perPair.add(SliceSharpness.of(grid, settings.radii()));
+      perPair.add(SliceSharpness.onDisk(grid, settings.radii(), s.diskSharpness()));
     }
     DirectionSpec first =
         new DirectionSpec(settings.normalization(), settings.biasRule(), settings.directionSeed());

@@ -22,11 +22,12 @@ public record Measure(String key, String label, String definition) {
     return new Measure(
         "slice_sharpness@" + epsilon,
         "slice S(" + epsilon + ")",
-        "max over grid points within radius "
+        "max of L(a, b) - L(0, 0) over the disk of radius "
             + epsilon
-            + " of L(a, b) - L(0, 0) on a 2-D slice along "
+            + " on a 2-D slice along "
             + normalization
-            + "-normalized directions, mean over direction pairs");
+            + "-normalized directions (searched on the plane, not on the grid's points), mean"
+            + " over direction pairs");
   }
 
   /** The largest Hessian eigenvalue (Lanczos). */

@@ -71,7 +71,7 @@ final class SyntheticResults {
     overPairs.put(
         "0.5",
         new SharpnessSummary.SliceOverPairs(
-            0.1875, 0.125, 0.25, null, 2, new double[] {0.15, 0.225}, 5));
+            0.1875, 0.125, 0.25, null, 2, new double[] {0.15, 0.225}, 5, new double[] {0.15, 0.2}));
     overPairs.put(
         "1.0",
         new SharpnessSummary.SliceOverPairs(
@@ -81,7 +81,8 @@ final class SyntheticResults {
             "non_finite",
             2,
             new double[] {0.75, Double.POSITIVE_INFINITY},
-            13));
+            13,
+            new double[] {0.7, Double.POSITIVE_INFINITY}));
     RecipeSummary sliced =
         new RecipeSummary(
             "high_lr_small_batch",

@@ -44,7 +44,8 @@ class SummarySchemaTest {
                     pairs.noIntervalBecause(),
                     pairs.n(),
                     new double[] {0.1, sharpness},
-                    9)));
+                    9,
+                    new double[] {0.1, sharpness})));
     RecipeSummary recipe =
         new RecipeSummary(
             "high_lr_small_batch",

@@ -44,7 +44,7 @@ class TaskStoreTest {
             List.of(new CurvePoint(1.0, 94, 0.61, 0.77))),
         new MetricValues(0.6123456789012345, 0.77, 3000),
         new MetricValues(0.7, 0.7, 1000),
-        List.of(new SliceValues(loss, accuracy, 300)),
+        List.of(new SliceValues(loss, accuracy, 300, new double[] {0.3, Double.POSITIVE_INFINITY})),
         List.of(new SharpnessValue(0.5, 0.1 + 0.2), new SharpnessValue(1.0, Double.NaN)),
         null);
   }
