@@ -103,7 +103,8 @@ public final class StudyPipeline {
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
     List<WeightsToSlice> usable = usable(models);
-    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
+    LandscapeSamples samples =
+        LandscapeSamples.forStudy(slice, data, training.smallestTrainExamples());
     List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
     return conclude(data, models, landscapes);
   }
@@ -117,7 +118,8 @@ public final class StudyPipeline {
   public StudyOutcome conclude(
       PreparedData data, List<TrainedModel> models, List<ModelLandscape> landscapes) {
     List<WeightsToSlice> usable = usable(models);
-    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
+    LandscapeSamples samples =
+        LandscapeSamples.forStudy(slice, data, training.smallestTrainExamples());
     List<RunMeasures> measured =
         measure.active() ? timer.time("measures", () -> measure.run(usable, samples)) : List.of();
     return conclude(data, models, landscapes, measured);
@@ -133,7 +135,8 @@ public final class StudyPipeline {
       List<ModelLandscape> landscapes,
       List<RunMeasures> measured) {
     List<WeightsToSlice> usable = usable(models);
-    LandscapeSamples samples = LandscapeSamples.forStudy(slice, data);
+    LandscapeSamples samples =
+        LandscapeSamples.forStudy(slice, data, training.smallestTrainExamples());
     Optional<LandscapeGrid> raw =
         usable.isEmpty() || !output.plots()
             ? Optional.empty()

@@ -35,11 +35,16 @@ public final class StackedMlp {
    * @param inputs each layer's input: {@code inputs.get(0)} is the data, {@code [M, n, in]} or
    *     {@code [n, in]} (shared by every model)
    * @param preactivations each layer's {@code x W + b}; the last is the logits {@code [M, n, C]}
+   * @param masks each hidden layer's dropout mask (already scaled by 1 / keep), or empty
    */
-  public record Forward(List<Operand<TFloat32>> inputs, List<Operand<TFloat32>> preactivations) {
+  public record Forward(
+      List<Operand<TFloat32>> inputs,
+      List<Operand<TFloat32>> preactivations,
+      List<Operand<TFloat32>> masks) {
     public Forward {
       inputs = List.copyOf(inputs);
       preactivations = List.copyOf(preactivations);
+      masks = List.copyOf(masks);
     }
 
     /** The logits, {@code [M, n, classes]}. */
@@ -57,6 +62,18 @@ public final class StackedMlp {
    */
   public static Forward forward(
       Ops tf, Operand<TFloat32> x, List<? extends Operand<TFloat32>> parameters) {
+    return forward(tf, x, parameters, List.of());
+  }
+
+  /**
+   * As {@link #forward(Ops, Operand, List)}, with each hidden layer's output multiplied by its
+   * dropout mask ({@code [M, n, width]}, zeros and 1 / keep; empty for no dropout).
+   */
+  public static Forward forward(
+      Ops tf,
+      Operand<TFloat32> x,
+      List<? extends Operand<TFloat32>> parameters,
+      List<Operand<TFloat32>> masks) {
     int layers = parameters.size() / 2;
     List<Operand<TFloat32>> inputs = new ArrayList<>();
     List<Operand<TFloat32>> preactivations = new ArrayList<>();
@@ -68,9 +85,16 @@ public final class StackedMlp {
               batchMatMul(tf, h, parameters.get(2 * layer), false, false),
               parameters.get(2 * layer + 1));
       preactivations.add(z);
-      h = layer < layers - 1 ? tf.nn.relu(z) : z;
+      if (layer < layers - 1) {
+        h = tf.nn.relu(z);
+        if (!masks.isEmpty()) {
+          h = tf.math.mul(h, masks.get(layer));
+        }
+      } else {
+        h = z;
+      }
     }
-    return new Forward(inputs, preactivations);
+    return new Forward(inputs, preactivations, masks);
   }
 
   /**
@@ -99,6 +123,9 @@ public final class StackedMlp {
       gradients.set(2 * layer + 1, tf.reduceSum(delta, tf.constant(1), ReduceSum.keepDims(true)));
       if (layer > 0) {
         Operand<TFloat32> back = batchMatMul(tf, delta, parameters.get(2 * layer), false, true);
+        if (!forward.masks().isEmpty()) {
+          back = tf.math.mul(back, forward.masks().get(layer - 1));
+        }
         delta = tf.nn.reluGrad(back, forward.preactivations().get(layer - 1));
       }
     }

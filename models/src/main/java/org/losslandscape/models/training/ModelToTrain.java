@@ -19,6 +19,10 @@ public record ModelToTrain(Parameters initial, TrainingConfig config) {
   /** What this model must share with every other model of its stack. */
   public StackKey stackKey() {
     return new StackKey(
-        initial.architecture(), config.batchSize(), config.budget(), config.optimizer().kind());
+        initial.architecture(),
+        config.batchSize(),
+        config.budget(),
+        config.optimizer().kind(),
+        config.trainExamples());
   }
 }

@@ -88,9 +88,15 @@ public final class SgdTrainer {
     return stepsPerRun;
   }
 
-  /** Trains from {@code initial} on {@code train} under {@code config}. */
+  /**
+   * Trains from {@code initial} on {@code train} under {@code config}.
+   *
+   * @throws IllegalArgumentException for dropout or a training subset, which only {@link
+   *     StackedTrainer} implements
+   */
   public TrainingResult train(
       Parameters initial, LabeledData train, TrainingConfig config, TrainingListener listener) {
+    requireSupported(config);
     long started = System.nanoTime();
     long planned = config.budget().plannedSteps(train.count(), config.batchSize());
     try (TrainingGraph g = new TrainingGraph(initial, train, config, planned)) {
@@ -114,6 +120,7 @@ public final class SgdTrainer {
       TrainingConfig config,
       int warmupSteps,
       int timedSteps) {
+    requireSupported(config);
     if (warmupSteps < 0 || timedSteps < 1 || config.batchSize() > train.count()) {
       throw new IllegalArgumentException(
           "need warm-up >= 0, timed steps >= 1 and batch <= examples, got "
@@ -128,6 +135,15 @@ public final class SgdTrainer {
     try (TrainingGraph g =
         new TrainingGraph(initial, train, config, (long) warmupSteps + timedSteps)) {
       return g.timeSteps(warmupSteps, timedSteps);
+    }
+  }
+
+  private static void requireSupported(TrainingConfig config) {
+    if (config.dropout() > 0 || config.trainExamples() > 0) {
+      throw new IllegalArgumentException(
+          config.name()
+              + ": the single-model reference trainer has no dropout and no training subset;"
+              + " the stacked trainer has both");
     }
   }
 

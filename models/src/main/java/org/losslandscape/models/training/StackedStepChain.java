@@ -12,6 +12,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * {@code length} training steps of every model of a stack, unrolled into the graph so that one
@@ -36,6 +37,7 @@ record StackedStepChain(
     int batchSize,
     Placeholder<TInt32> indices,
     Placeholder<TFloat32> rates,
+    Placeholder<TInt64> seeds,
     Operand<TFloat32> losses,
     Op update) {
 
@@ -54,6 +56,8 @@ record StackedStepChain(
    * @param weightDecay each model's weight decay, or null when no model uses any
    * @param rho each model's SAM/ASAM radius (unused for SGD)
    * @param eta each model's ASAM offset (unused unless ASAM)
+   * @param dropout each model's dropout rate, or null when no model drops units
+   * @param hiddenWidths the hidden layers' widths (the dropout masks' shapes)
    */
   record StackVariables(
       Variable<TFloat32> features,
@@ -66,7 +70,9 @@ record StackedStepChain(
       float[] momentum,
       float[] weightDecay,
       float[] rho,
-      float[] eta) {
+      float[] eta,
+      float[] dropout,
+      int[] hiddenWidths) {
     StackVariables {
       weights = List.copyOf(weights);
       velocities = List.copyOf(velocities);
@@ -87,6 +93,12 @@ record StackedStepChain(
         tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(length, m, batchSize)));
     Placeholder<TFloat32> rates =
         tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(length, m)));
+    // Dropout's seeds: for every step and model, (the model's seed, its step), fed so that each
+    // model's masks depend on its own seed and step only, whatever its stack.
+    Placeholder<TInt64> seeds =
+        tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(length, m, 2)));
+    List<Operand<TInt64>> stepSeeds = new ArrayList<>();
+    tf.unstack(seeds, (long) length).forEach(stepSeeds::add);
     List<Operand<TInt32>> batches = new ArrayList<>();
     tf.unstack(indices, (long) length)
         // TensorFlow's optimizer does not trust the shapes of fed placeholders; a reshape to a
@@ -102,18 +114,25 @@ record StackedStepChain(
       // Every op of this step, in particular every read of a weight, runs after the previous
       // step's updates: the variables are updated in place.
       Ops stepOps = previous == null ? tf : tf.withControlDependencies(List.of(previous));
-      Step step = step(stepOps, batches.get(k), stepRates.get(k), batchSize, state);
+      Step step =
+          step(stepOps, batches.get(k), stepRates.get(k), stepSeeds.get(k), batchSize, state);
       losses.add(step.losses());
       previous = step.done();
     }
-    return new StackedStepChain(length, batchSize, indices, rates, tf.stack(losses), previous);
+    return new StackedStepChain(
+        length, batchSize, indices, rates, seeds, tf.stack(losses), previous);
   }
 
   /** One step's per-example losses {@code [M, batch]} and the no-op that follows its updates. */
   private record Step(Operand<TFloat32> losses, Op done) {}
 
   private static Step step(
-      Ops tf, Operand<TInt32> batch, Operand<TFloat32> rate, int batchSize, StackVariables state) {
+      Ops tf,
+      Operand<TInt32> batch,
+      Operand<TFloat32> rate,
+      Operand<TInt64> seeds,
+      int batchSize,
+      StackVariables state) {
     Operand<TInt32> axis0 = tf.constant(0);
     Operand<TFloat32> x = tf.gather(state.features(), batch, axis0);
     Operand<TFloat32> oneHot =
@@ -123,7 +142,9 @@ record StackedStepChain(
             tf.constant(1f),
             tf.constant(0f));
     List<Operand<TFloat32>> weights = new ArrayList<>(state.weights());
-    StackedMlp.Forward forward = StackedMlp.forward(tf, x, weights);
+    List<Operand<TFloat32>> masks =
+        state.dropout() == null ? List.of() : dropoutMasks(tf, seeds, batchSize, state);
+    StackedMlp.Forward forward = StackedMlp.forward(tf, x, weights, masks);
     Operand<TFloat32> losses = MlpGraph.perExample(tf, forward.logits(), oneHot).loss();
     List<Operand<TFloat32>> gradients =
         StackedMlp.meanCrossEntropyGradients(tf, forward, weights, oneHot, batchSize);
@@ -135,7 +156,7 @@ record StackedStepChain(
         perturbed.add(tf.math.add(weights.get(i), e.get(i)));
       }
       // The same minibatches at w + e; e is a constant of this gradient (SAM's approximation).
-      StackedMlp.Forward atPerturbed = StackedMlp.forward(tf, x, perturbed);
+      StackedMlp.Forward atPerturbed = StackedMlp.forward(tf, x, perturbed, masks);
       gradients =
           StackedMlp.meanCrossEntropyGradients(tf, atPerturbed, perturbed, oneHot, batchSize);
     }
@@ -214,6 +235,37 @@ record StackedStepChain(
       e.add(tf.math.mul(direction, step));
     }
     return e;
+  }
+
+  /**
+   * Each hidden layer's inverted-dropout masks, {@code [M, batch, width]}: for model m, units kept
+   * with probability 1 - rate_m and scaled by 1 / (1 - rate_m), drawn by a stateless generator from
+   * m's own seeds. A rate of 0 gives a mask of ones, exactly.
+   */
+  private static List<Operand<TFloat32>> dropoutMasks(
+      Ops tf, Operand<TInt64> seeds, int batchSize, StackVariables state) {
+    List<Operand<TFloat32>> masks = new ArrayList<>();
+    int m = state.models();
+    List<Operand<TInt64>> modelSeeds = new ArrayList<>();
+    tf.unstack(seeds, (long) m).forEach(modelSeeds::add);
+    for (int layer = 0; layer < state.hiddenWidths().length; layer++) {
+      List<Operand<TFloat32>> perModel = new ArrayList<>();
+      for (int k = 0; k < m; k++) {
+        // The layer enters the seed, so that layers draw different masks.
+        Operand<TInt64> seed =
+            tf.math.add(modelSeeds.get(k), tf.constant(new long[] {0, (long) layer << 40}));
+        Operand<TFloat32> u =
+            tf.random.statelessRandomUniform(
+                tf.constant(new int[] {batchSize, state.hiddenWidths()[layer]}), seed);
+        float rate = state.dropout()[k];
+        perModel.add(
+            tf.math.mul(
+                tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class),
+                tf.constant(1f / (1f - rate))));
+      }
+      masks.add(tf.stack(perModel));
+    }
+    return masks;
   }
 
   /** A per-model value as a {@code [M, 1, 1]} constant that broadcasts over a model's tensors. */

@@ -93,8 +93,9 @@ public final class StackedTrainer {
       List<ModelToTrain> stack, LabeledData train, StackListener listener) {
     requireOneStack(stack, train);
     long started = System.nanoTime();
-    long planned = stack.get(0).config().budget().plannedSteps(train.count(), batchSize(stack));
-    try (StackGraph g = new StackGraph(stack, train, planned)) {
+    LabeledData data = trainingData(stack, train);
+    long planned = stack.get(0).config().budget().plannedSteps(data.count(), batchSize(stack));
+    try (StackGraph g = new StackGraph(stack, data, planned)) {
       return g.run(listener, started);
     }
   }
@@ -134,9 +135,16 @@ public final class StackedTrainer {
               + " of "
               + train.count());
     }
-    try (StackGraph g = new StackGraph(stack, train, (long) warmupSteps + timedSteps)) {
+    try (StackGraph g =
+        new StackGraph(stack, trainingData(stack, train), (long) warmupSteps + timedSteps)) {
       return g.timeSteps(warmupSteps, timedSteps, warmedUp);
     }
+  }
+
+  /** The examples the stack trains on: the whole set, or the fixed subset its models ask for. */
+  private static LabeledData trainingData(List<ModelToTrain> stack, LabeledData train) {
+    int n = stack.get(0).config().trainExamples();
+    return n > 0 ? train.subset(n) : train;
   }
 
   private static int batchSize(List<ModelToTrain> stack) {
@@ -353,7 +361,11 @@ public final class StackedTrainer {
               values(c -> c.momentum()),
               decay ? values(c -> c.weightDecay()) : null,
               values(c -> c.optimizer().rho()),
-              values(c -> c.optimizer().eta()));
+              values(c -> c.optimizer().eta()),
+              stack.stream().anyMatch(m -> m.config().dropout() > 0)
+                  ? values(TrainingConfig::dropout)
+                  : null,
+              architecture.hidden().stream().mapToInt(Integer::intValue).toArray());
       return new Declared(tf, state, dataIn, labelsIn, initialIn, loadOps);
     }
 
@@ -434,7 +446,8 @@ public final class StackedTrainer {
           } else {
             chain = single;
           }
-          float[][] losses = runChain(chain, all, b * batch, rates(chain, all, steps, planned));
+          float[][] losses =
+              runChain(chain, all, b * batch, rates(chain, all, steps, planned), steps);
           steps += chain.length();
           b += chain.length();
 
@@ -689,7 +702,8 @@ public final class StackedTrainer {
      * Runs {@code chain} on each model's consecutive minibatches starting at {@code from} in its
      * own order; returns every step's minibatch loss of every model, {@code [step][model]}.
      */
-    private float[][] runChain(StackedStepChain chain, List<Model> all, int from, float[] rates) {
+    private float[][] runChain(
+        StackedStepChain chain, List<Model> all, int from, float[] rates, long firstStep) {
       int size = chain.batchSize();
       int length = chain.length();
       int[] indices = new int[length * models * size];
@@ -698,14 +712,26 @@ public final class StackedTrainer {
           System.arraycopy(m.order, from + k * size, indices, (k * models + m.index) * size, size);
         }
       }
+      long[] seeds = new long[length * models * 2];
+      for (int k = 0; k < length; k++) {
+        for (Model m : all) {
+          seeds[2 * (k * models + m.index)] = m.config().seed();
+          seeds[2 * (k * models + m.index) + 1] = firstStep + k;
+        }
+      }
       float[] perExample;
       try (TInt32 idx = ints(indices, length, models, size);
           TFloat32 lr = floats(rates, length, models);
+          org.tensorflow.types.TInt64 seedTensor =
+              org.tensorflow.types.TInt64.tensorOf(
+                  org.tensorflow.ndarray.Shape.of(length, models, 2),
+                  org.tensorflow.ndarray.buffer.DataBuffers.of(seeds, true, false));
           Result result =
               session
                   .runner()
                   .feed(chain.indices(), idx)
                   .feed(chain.rates(), lr)
+                  .feed(chain.seeds(), seedTensor)
                   .fetch(chain.losses())
                   .addTarget(chain.update())
                   .run()) {
@@ -801,7 +827,7 @@ public final class StackedTrainer {
           }
           from = 0;
         }
-        runChain(timed, all, from, rates);
+        runChain(timed, all, from, rates, (long) r * length);
         from += length * batch;
       }
       return new StepTiming(

@@ -17,6 +17,10 @@ package org.losslandscape.models.training;
  * @param optimizer plain SGD, SAM or ASAM
  * @param checkpoints how many evenly spaced weight snapshots to keep, the initial and the final
  *     weights included (0 = none)
+ * @param dropout the rate at which every hidden unit is dropped while training (inverted dropout:
+ *     kept units are scaled by 1 / (1 - rate)); 0 = none
+ * @param trainExamples how many examples of the training set to train on, a fixed subset the same
+ *     for every seed ({@link org.losslandscape.models.data.LabeledData#subset}); 0 = all
  */
 public record TrainingConfig(
     String name,
@@ -29,7 +33,9 @@ public record TrainingConfig(
     long seed,
     double divergenceLimit,
     Optimizer optimizer,
-    int checkpoints) {
+    int checkpoints,
+    double dropout,
+    int trainExamples) {
 
   /**
    * Default divergence limit: 40 nats is far above chance (ln 10 = 2.3) and below float overflow.
@@ -64,6 +70,37 @@ public record TrainingConfig(
         seed,
         divergenceLimit,
         Optimizer.sgd(),
+        0,
+        0,
+        0);
+  }
+
+  /** A configuration without dropout that trains on the whole training set. */
+  public TrainingConfig(
+      String name,
+      double learningRate,
+      int batchSize,
+      double momentum,
+      double weightDecay,
+      LearningRateSchedule schedule,
+      TrainingBudget budget,
+      long seed,
+      double divergenceLimit,
+      Optimizer optimizer,
+      int checkpoints) {
+    this(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        weightDecay,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        optimizer,
+        checkpoints,
+        0,
         0);
   }
 
@@ -93,6 +130,13 @@ public record TrainingConfig(
     if (optimizer == null) {
       throw new IllegalArgumentException(name + ": choose an optimizer (SGD, SAM or ASAM)");
     }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException(name + ": dropout must be in [0, 1), got " + dropout);
+    }
+    if (trainExamples < 0) {
+      throw new IllegalArgumentException(
+          name + ": the training-set size must be >= 0 (0 = all), got " + trainExamples);
+    }
     if (checkpoints != 0 && checkpoints < 2) {
       throw new IllegalArgumentException(
           name
@@ -115,7 +159,9 @@ public record TrainingConfig(
         seed,
         divergenceLimit,
         newOptimizer,
-        checkpoints);
+        checkpoints,
+        dropout,
+        trainExamples);
   }
 
   /** This configuration keeping {@code count} checkpoints (0 = none). */
@@ -131,7 +177,9 @@ public record TrainingConfig(
         seed,
         divergenceLimit,
         optimizer,
-        count);
+        count,
+        dropout,
+        trainExamples);
   }
 
   /** This configuration with L2 weight decay {@code lambda} (0 = none). */
@@ -147,6 +195,62 @@ public record TrainingConfig(
         seed,
         divergenceLimit,
         optimizer,
-        checkpoints);
+        checkpoints,
+        dropout,
+        trainExamples);
+  }
+
+  /** This configuration with dropout {@code rate} after every hidden layer while training. */
+  public TrainingConfig withDropout(double rate) {
+    return new TrainingConfig(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        weightDecay,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        optimizer,
+        checkpoints,
+        rate,
+        trainExamples);
+  }
+
+  /** This configuration training on the fixed subset of {@code examples} (0 = all). */
+  public TrainingConfig withTrainExamples(int examples) {
+    return new TrainingConfig(
+        name,
+        learningRate,
+        batchSize,
+        momentum,
+        weightDecay,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        optimizer,
+        checkpoints,
+        dropout,
+        examples);
+  }
+
+  /** This configuration with momentum {@code value}. */
+  public TrainingConfig withMomentum(double value) {
+    return new TrainingConfig(
+        name,
+        learningRate,
+        batchSize,
+        value,
+        weightDecay,
+        schedule,
+        budget,
+        seed,
+        divergenceLimit,
+        optimizer,
+        checkpoints,
+        dropout,
+        trainExamples);
   }
 }

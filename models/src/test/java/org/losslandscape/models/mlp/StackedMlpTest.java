@@ -104,4 +104,114 @@ class StackedMlpTest {
       }
     }
   }
+
+  @Test
+  void withDropoutMasksTheGradientIsThatOfTheMaskedNetwork() {
+    // One model, fixed masks: the gradient of the masked network's loss against central
+    // differences of that loss, computed through the same forward pass in double precision.
+    Parameters p = Initialization.HE.initialize(NET, 4);
+    LabeledData data = TinyProblems.gaussianBlobs(9, 6, 3, 5);
+    java.util.Random random = new java.util.Random(3);
+    float[][] masks = new float[2][];
+    int[] widths = {7, 5};
+    for (int l = 0; l < 2; l++) {
+      masks[l] = new float[9 * widths[l]];
+      for (int i = 0; i < masks[l].length; i++) {
+        masks[l][i] = random.nextDouble() < 0.3 ? 0f : 1f / 0.7f;
+      }
+    }
+    float[] analytic = maskedGradient(p, data, masks);
+    ParameterLayout layout = new ParameterLayout(NET);
+    double[] theta = layout.flatten(p);
+    for (int k = 0; k < theta.length; k += 7) {
+      double h = 1e-3;
+      double[] plus = theta.clone();
+      double[] minus = theta.clone();
+      plus[k] += h;
+      minus[k] -= h;
+      double numeric =
+          (maskedLoss(layout.unflatten(plus), data, masks)
+                  - maskedLoss(layout.unflatten(minus), data, masks))
+              / (2 * h);
+      assertThat((double) analytic[k]).as("entry %d", k).isCloseTo(numeric, within(2e-3));
+    }
+  }
+
+  /** The masked network's mean cross-entropy, in double precision. */
+  private static double maskedLoss(Parameters p, LabeledData data, float[][] masks) {
+    double total = 0;
+    int n = data.count();
+    for (int row = 0; row < n; row++) {
+      double[] h = new double[6];
+      for (int i = 0; i < 6; i++) {
+        h[i] = data.features()[row * 6 + i];
+      }
+      for (int layer = 0; layer < 3; layer++) {
+        Parameter w = p.kernel(layer);
+        Parameter b = p.bias(layer);
+        int out = w.shape()[1];
+        double[] z = new double[out];
+        for (int j = 0; j < out; j++) {
+          z[j] = b.values()[j];
+          for (int i = 0; i < h.length; i++) {
+            z[j] += h[i] * w.values()[i * out + j];
+          }
+        }
+        if (layer < 2) {
+          for (int j = 0; j < out; j++) {
+            z[j] = Math.max(0, z[j]) * masks[layer][row * out + j];
+          }
+        }
+        h = z;
+      }
+      double max = java.util.Arrays.stream(h).max().orElseThrow();
+      double sum = 0;
+      for (double v : h) {
+        sum += Math.exp(v - max);
+      }
+      total += Math.log(sum) + max - h[data.labels()[row]];
+    }
+    return total / n;
+  }
+
+  /** The stacked gradient of one model with the given masks. */
+  private static float[] maskedGradient(Parameters p, LabeledData data, float[][] masks) {
+    int n = data.count();
+    try (GraphSession<List<Operand<TFloat32>>> g =
+        GraphSession.open(
+            ExecutionSettings.cpu(),
+            tf -> {
+              List<Operand<TFloat32>> stacked = new ArrayList<>();
+              for (Parameter t : p.tensors()) {
+                long[] shape =
+                    t.isMatrix()
+                        ? new long[] {1, t.shape()[0], t.shape()[1]}
+                        : new long[] {1, 1, t.shape()[0]};
+                stacked.add(constant(tf, t.values(), shape));
+              }
+              float[] y = new float[n * 3];
+              for (int i = 0; i < n; i++) {
+                y[i * 3 + data.labels()[i]] = 1;
+              }
+              List<Operand<TFloat32>> m =
+                  List.of(constant(tf, masks[0], 1, n, 7), constant(tf, masks[1], 1, n, 5));
+              StackedMlp.Forward f =
+                  StackedMlp.forward(tf, constant(tf, data.features(), 1, n, 6), stacked, m);
+              return StackedMlp.meanCrossEntropyGradients(
+                  tf, f, stacked, constant(tf, y, 1, n, 3), n);
+            })) {
+      var runner = g.session().runner();
+      g.parts().forEach(runner::fetch);
+      float[] out = new float[(int) NET.parameterCount()];
+      try (Result r = runner.run()) {
+        int offset = 0;
+        for (int t = 0; t < g.parts().size(); t++) {
+          float[] v = Tensors.toArray((TFloat32) r.get(t));
+          System.arraycopy(v, 0, out, offset, v.length);
+          offset += v.length;
+        }
+      }
+      return out;
+    }
+  }
 }

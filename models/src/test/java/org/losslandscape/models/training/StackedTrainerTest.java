@@ -297,4 +297,73 @@ class StackedTrainerTest {
       assertThat(p.shape()).isEqualTo(m.initial().tensors().get(t).shape());
     }
   }
+
+  @Test
+  void aDropoutRateOfZeroTrainsExactlyAsNoDropoutEvenBesideAModelThatDrops() {
+    ModelToTrain plain = model(config("plain", 0.1, 32, 1, new TrainingBudget.Steps(30)));
+    ModelToTrain dropping =
+        model(config("dropping", 0.1, 32, 2, new TrainingBudget.Steps(30)).withDropout(0.3));
+    List<TrainingResult> together =
+        trainer.train(List.of(plain, dropping), DATA, StackListener.NONE);
+    TrainingResult alone = trainer.train(List.of(plain), DATA, StackListener.NONE).get(0);
+    assertBitIdentical(together.get(0).parameters(), alone.parameters(), "rate 0");
+    // The dropping model's masks are its own: alone or stacked, the same weights.
+    TrainingResult droppingAlone =
+        trainer.train(List.of(dropping), DATA, StackListener.NONE).get(0);
+    assertBitIdentical(together.get(1).parameters(), droppingAlone.parameters(), "rate 0.3");
+    // And dropout does change the training.
+    TrainingResult sameSeedNoDropout =
+        trainer
+            .train(
+                List.of(model(config("dropping", 0.1, 32, 2, new TrainingBudget.Steps(30)))),
+                DATA,
+                StackListener.NONE)
+            .get(0);
+    assertThat(droppingAlone.parameters().tensors().get(0).values())
+        .isNotEqualTo(sameSeedNoDropout.parameters().tensors().get(0).values());
+  }
+
+  @Test
+  void aModelTrainsOnItsFixedSubsetAndItsEpochsAreTheSubsets() {
+    ModelToTrain small =
+        model(config("small", 0.1, 32, 1, new TrainingBudget.Epochs(2)).withTrainExamples(100));
+    TrainingResult r = trainer.train(List.of(small), DATA, StackListener.NONE).get(0);
+    assertThat(r.steps()).isEqualTo(2 * 4); // ceil(100 / 32) = 4 steps per epoch
+    assertThat(r.curve()).hasSize(2);
+    ModelToTrain full = model(config("full", 0.1, 32, 1, new TrainingBudget.Epochs(2)));
+    assertThatThrownBy(() -> trainer.train(List.of(small, full), DATA, StackListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new SgdTrainer(ExecutionSettings.cpu())
+                    .train(small.initial(), DATA, small.config(), TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stacked trainer");
+  }
+
+  @Test
+  void subsetsAreFixedNestedAndKeepTheOriginalOrder() {
+    LabeledData a = DATA.subset(50);
+    LabeledData b = DATA.subset(200);
+    assertThat(a.count()).isEqualTo(50);
+    assertThat(DATA.subset(50).features()).isEqualTo(a.features());
+    assertThat(DATA.subset(50).labels()).isEqualTo(a.labels());
+    assertThat(DATA.subset(10_000)).isSameAs(DATA);
+    // Every example of the smaller subset is in the larger one, in the same order.
+    List<String> inB = new ArrayList<>();
+    for (int i = 0; i < b.count(); i++) {
+      inB.add(
+          java.util.Arrays.toString(
+              java.util.Arrays.copyOfRange(b.features(), i * 12, i * 12 + 12)));
+    }
+    int last = -1;
+    for (int i = 0; i < a.count(); i++) {
+      int at =
+          inB.indexOf(
+              java.util.Arrays.toString(
+                  java.util.Arrays.copyOfRange(a.features(), i * 12, i * 12 + 12)));
+      assertThat(at).isGreaterThan(last);
+      last = at;
+    }
+  }
 }

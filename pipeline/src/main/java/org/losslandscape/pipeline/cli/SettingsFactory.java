@@ -118,7 +118,16 @@ final class SettingsFactory {
     return validated(
         () ->
             new SweepSettings(
-                new SweepGrid(sweep.learningRates, sweep.batchSizes),
+                new SweepGrid(
+                    sweep.learningRates,
+                    sweep.batchSizes,
+                    sweep.widths,
+                    sweep.depths,
+                    sweep.weightDecays,
+                    sweep.dropouts,
+                    sweep.momenta,
+                    sweep.optimizers,
+                    sweep.trainSizes),
                 spark
                     ? new SweepBackend.Spark(Optional.ofNullable(sweep.master))
                     : new SweepBackend.Embedded(sweep.parallel)));

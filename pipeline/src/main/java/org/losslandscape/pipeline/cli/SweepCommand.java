@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     abbreviateSynopsis = true,
     description = {
-      "Trains, slices and measures every (learning rate, batch size, seed) of a grid as one task"
+      "Trains, slices and measures every setting of a grid (learning rate x batch size, and width,"
+          + " depth, weight decay, dropout, momentum, optimizer and training-set size when given)"
+          + " and seed as one task"
           + " each, on this machine (--parallel N) or on Apache Spark (--master, or spark-submit),"
           + " and merges the tasks into one study folder: the study's summary.json, VERDICT.md and"
           + " figures, plus sweep_heatmap.png, sweep.json and sweep_results.csv. Finished tasks"
@@ -97,7 +99,7 @@ public final class SweepCommand implements Callable<Integer> {
   /** The validated study settings of the sweep: the grid's recipes, everything else as given. */
   StudySettings settings(SweepSettings sweepSettings) {
     return SettingsFactory.study(
-        common, output, cache, training, slice, sweepSettings.grid().recipes());
+        common, output, cache, training, slice, sweepSettings.grid().recipes(training.hidden));
   }
 
   @Override

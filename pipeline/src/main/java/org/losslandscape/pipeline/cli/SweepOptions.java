@@ -29,6 +29,57 @@ public final class SweepOptions {
   List<Integer> batchSizes = new ArrayList<>(DEFAULTS.grid().batchSizes());
 
   @Option(
+      names = "--widths",
+      paramLabel = "N,...",
+      split = ",",
+      description =
+          "Widths of every hidden layer, an axis of the grid (default: the study's network).")
+  List<Integer> widths = new ArrayList<>();
+
+  @Option(
+      names = "--depths",
+      paramLabel = "N,...",
+      split = ",",
+      description = "Numbers of hidden layers, an axis of the grid (default: the study's).")
+  List<Integer> depths = new ArrayList<>();
+
+  @Option(
+      names = "--weight-decays",
+      paramLabel = "X,...",
+      split = ",",
+      description = "L2 weight decays, an axis of the grid (default: none).")
+  List<Double> weightDecays = new ArrayList<>();
+
+  @Option(
+      names = "--dropouts",
+      paramLabel = "X,...",
+      split = ",",
+      description = "Dropout rates after every hidden layer, an axis of the grid (default: none).")
+  List<Double> dropouts = new ArrayList<>();
+
+  @Option(
+      names = "--momenta",
+      paramLabel = "X,...",
+      split = ",",
+      description = "Heavy-ball momenta, an axis of the grid (default: the study's --momentum).")
+  List<Double> momenta = new ArrayList<>();
+
+  @Option(
+      names = "--optimizers",
+      paramLabel = "NAME,...",
+      split = ",",
+      description = "Optimizers, of sgd, sam, asam, an axis of the grid (default: --optimizer).")
+  List<String> optimizers = new ArrayList<>();
+
+  @Option(
+      names = "--train-sizes",
+      paramLabel = "N,...",
+      split = ",",
+      description =
+          "Training-set sizes (nested seeded subsets), an axis of the grid (default: all).")
+  List<Integer> trainSizes = new ArrayList<>();
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description =

@@ -37,7 +37,10 @@ public record MemoryEstimate(
   public static MemoryEstimate forStudy(StudySettings settings) {
     return estimate(
         settings.slice(),
-        settings.training().architecture(),
+        settings.training().recipes().stream()
+            .map(settings.training()::architectureOf)
+            .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
+            .orElse(settings.training().architecture()),
         Math.max(1, settings.training().runs().size()));
   }
 

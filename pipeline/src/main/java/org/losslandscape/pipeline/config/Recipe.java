@@ -17,13 +17,15 @@ import org.losslandscape.models.training.Optimizer;
  * @param batchSize minibatch size
  * @param optimizer this recipe's optimizer, if it is not the study's
  * @param schedule this recipe's learning-rate schedule, if it is not the study's
+ * @param variation what else this recipe changes (a sweep's further axes)
  */
 public record Recipe(
     String name,
     double learningRate,
     int batchSize,
     Optional<Optimizer> optimizer,
-    Optional<LearningRateSchedule> schedule) {
+    Optional<LearningRateSchedule> schedule,
+    Variation variation) {
 
   public Recipe {
     if (!name.matches("[A-Za-z0-9_.-]+")) {
@@ -32,16 +34,27 @@ public record Recipe(
     }
     Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(variation, "variation");
   }
 
-  /** A recipe that uses the study's optimizer and schedule. */
+  /** A recipe that uses the study's optimizer and schedule and changes nothing else. */
   public Recipe(String name, double learningRate, int batchSize) {
     this(name, learningRate, batchSize, Optional.empty(), Optional.empty());
   }
 
+  /** A recipe with its own optimizer or schedule that changes nothing else. */
+  public Recipe(
+      String name,
+      double learningRate,
+      int batchSize,
+      Optional<Optimizer> optimizer,
+      Optional<LearningRateSchedule> schedule) {
+    this(name, learningRate, batchSize, optimizer, schedule, Variation.NONE);
+  }
+
   /**
-   * The hyperparameters that distinguish this recipe, by name ({@code lr}, {@code batch}, and
-   * {@code optimizer} or {@code schedule} when the recipe has its own), as the verdict's axes.
+   * The hyperparameters that distinguish this recipe, by name ({@code lr}, {@code batch}, and each
+   * further axis, {@code study} where the recipe takes the study's value), as the verdict's axes.
    */
   public java.util.Map<String, String> hyperparameters() {
     java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
@@ -49,6 +62,14 @@ public record Recipe(
     h.put("batch", Integer.toString(batchSize));
     h.put("optimizer", optimizer.map(Optimizer::label).orElse("study"));
     h.put("schedule", schedule.map(LearningRateSchedule::label).orElse("study"));
+    h.put(
+        "width",
+        variation.hidden().map(w -> w.isEmpty() ? "0" : w.get(0).toString()).orElse("study"));
+    h.put("depth", variation.hidden().map(w -> Integer.toString(w.size())).orElse("study"));
+    h.put("weight_decay", variation.weightDecay().map(Object::toString).orElse("study"));
+    h.put("momentum", variation.momentum().map(Object::toString).orElse("study"));
+    h.put("dropout", variation.dropout().map(Object::toString).orElse("study"));
+    h.put("train_size", variation.trainSize().map(Object::toString).orElse("study"));
     return h;
   }
 

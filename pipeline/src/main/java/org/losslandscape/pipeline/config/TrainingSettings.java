@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
@@ -110,6 +111,33 @@ public record TrainingSettings(
         recipe(run), run.label(seeds > 1), run.seed(), schedule, optimizer, momentum, budget);
   }
 
+  /** The network {@code recipe} trains: its own hidden widths, or the study's. */
+  public MlpArchitecture architectureOf(Recipe recipe) {
+    return recipe
+        .variation()
+        .hidden()
+        .map(h -> new MlpArchitecture(architecture.inputSize(), h, architecture.classes()))
+        .orElse(architecture);
+  }
+
+  /** The initial weights of {@code run}: its recipe's network, initialized from its seed. */
+  public Parameters initialWeights(RunId run) {
+    return initialization.initialize(architectureOf(recipe(run)), run.seed());
+  }
+
+  /**
+   * The smallest training subset any recipe trains on, or 0 when every recipe trains on the whole
+   * training set: the examples every model of the study has seen.
+   */
+  public int smallestTrainExamples() {
+    return recipes.stream()
+        .map(r -> r.variation().trainSize())
+        .filter(java.util.Optional::isPresent)
+        .mapToInt(java.util.Optional::get)
+        .min()
+        .orElse(0);
+  }
+
   /** The optimizer {@code recipe} trains with: its own, or the study's. */
   public Optimizer optimizerOf(Recipe recipe) {
     return recipe.optimizer().orElse(optimizer);
@@ -128,15 +156,19 @@ public record TrainingSettings(
       Optimizer optimizer,
       double momentum,
       TrainingBudget budget) {
+    Variation v = recipe.variation();
     return new TrainingConfig(
             label,
             recipe.learningRate(),
             recipe.batchSize(),
-            momentum,
+            v.momentum().orElse(momentum),
             recipe.schedule().orElse(schedule),
             budget,
             seed,
             TrainingConfig.DEFAULT_DIVERGENCE_LIMIT)
-        .withOptimizer(recipe.optimizer().orElse(optimizer));
+        .withOptimizer(recipe.optimizer().orElse(optimizer))
+        .withWeightDecay(v.weightDecay().orElse(0.0))
+        .withDropout(v.dropout().orElse(0.0))
+        .withTrainExamples(v.trainSize().orElse(0));
   }
 }

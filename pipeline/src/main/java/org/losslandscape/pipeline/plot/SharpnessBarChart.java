@@ -77,6 +77,38 @@ public final class SharpnessBarChart {
       String yAxisTitle,
       int width,
       int height) {
+    return render(
+        title,
+        subtitle,
+        "configuration",
+        configNames,
+        panelLabels,
+        mean,
+        errorHalfWidth,
+        yAxisTitle,
+        null,
+        width,
+        height);
+  }
+
+  /**
+   * As {@link #render(String, String, List, List, double[][], double[][], String, int, int)}, with
+   * the bars' axis titled {@code xAxisTitle} (what the bars are) instead of "configuration", and
+   * every panel on the y range {@code yRange} ({@code {min, max}}) when it is not null: one shared
+   * scale for quantities that are compared across panels.
+   */
+  public static BufferedImage render(
+      String title,
+      String subtitle,
+      String xAxisTitle,
+      List<String> configNames,
+      List<String> panelLabels,
+      double[][] mean,
+      double[][] errorHalfWidth,
+      String yAxisTitle,
+      double[] yRange,
+      int width,
+      int height) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(subtitle, "subtitle");
     Objects.requireNonNull(configNames, "configNames");
@@ -148,10 +180,12 @@ public final class SharpnessBarChart {
         CategoryChart chart =
             panel(
                 panelLabels.get(p),
+                xAxisTitle,
                 configNames,
                 heights,
                 errors,
                 yAxisTitle,
+                yRange,
                 colors[p],
                 bottomRow,
                 rotateLabels,
@@ -186,10 +220,12 @@ public final class SharpnessBarChart {
 
   private static CategoryChart panel(
       String label,
+      String xAxisTitle,
       List<String> configNames,
       double[] heights,
       double[] errors,
       String yAxisTitle,
+      double[] yRange,
       Color color,
       boolean showXAxisTitle,
       boolean rotateLabels,
@@ -200,7 +236,7 @@ public final class SharpnessBarChart {
             .width(width)
             .height(height)
             .title(label)
-            .xAxisTitle("configuration")
+            .xAxisTitle(xAxisTitle)
             .yAxisTitle(yAxisTitle)
             .build();
     XChartStyling.apply(chart.getStyler(), FigureStyle.defaults());
@@ -212,6 +248,12 @@ public final class SharpnessBarChart {
     chart.getStyler().setSeriesColors(new Color[] {color});
     if (rotateLabels) {
       chart.getStyler().setXAxisLabelRotation(25);
+    }
+    // Every bar keeps its label: XChart otherwise drops labels it finds crowded.
+    chart.getStyler().setXAxisTickMarkSpacingHint(10);
+    if (yRange != null) {
+      chart.getStyler().setYAxisMin(yRange[0]);
+      chart.getStyler().setYAxisMax(yRange[1]);
     }
     if (allZero(heights, errors)) {
       // XChart centres a flat series on its axis; keep 0 at the bottom like every other panel.

@@ -34,9 +34,14 @@ public record EmbeddedFigure(String file, String title, long bytes) {
   /** Captions for the figures known today; any other name is turned into words. */
   private static final Map<String, String> KNOWN_TITLES =
       Map.of(
-          "raw_vs_filter.png", "Raw vs filter-normalized directions (same model, same draw)",
-          "sharpness_vs_gap.png", "Sharpness vs generalization gap, every run a point",
-          "hessian_spectrum.png", "Hessian spectrum");
+          "raw_vs_filter.png",
+          "Raw vs filter-normalized directions (same model, same draw)",
+          "sharpness_vs_gap.png",
+          "Sharpness vs generalization gap, every run a point",
+          "generalization_scores.png",
+          "How well each measure predicts the error gap across settings",
+          "hessian_spectrum.png",
+          "Hessian spectrum");
 
   /**
    * The figures to embed: the PNGs at the top of {@code results} that the page does not draw

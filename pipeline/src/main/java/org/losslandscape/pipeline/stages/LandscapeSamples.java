@@ -24,9 +24,30 @@ public record LandscapeSamples(DataSplit split, int requested, int[] indices, La
 
   /** The subset the settings ask for, seeded by the direction seed. */
   public static LandscapeSamples forStudy(SliceSettings settings, PreparedData data) {
+    return forStudy(settings, data, 0);
+  }
+
+  /**
+   * As {@link #forStudy(SliceSettings, PreparedData)}, for a study whose smallest training subset
+   * holds {@code trainExamples} (0 = the whole set): training samples are drawn from that subset,
+   * which every model trained on (subsets are nested), and keep their indices in the whole set.
+   */
+  public static LandscapeSamples forStudy(
+      SliceSettings settings, PreparedData data, int trainExamples) {
     LabeledData split = settings.split() == DataSplit.TEST ? data.test() : data.train();
-    LandscapeSamples samples =
-        draw(settings.split(), split, settings.samples(), settings.directionSeed());
+    LandscapeSamples samples;
+    if (settings.split() == DataSplit.TRAIN && trainExamples > 0 && trainExamples < split.count()) {
+      int[] pool = split.subsetIndices(trainExamples);
+      LandscapeSamples local =
+          draw(settings.split(), split.select(pool), settings.samples(), settings.directionSeed());
+      int[] indices = new int[local.indices().length];
+      for (int i = 0; i < indices.length; i++) {
+        indices[i] = pool[local.indices()[i]];
+      }
+      samples = new LandscapeSamples(settings.split(), settings.samples(), indices, local.data());
+    } else {
+      samples = draw(settings.split(), split, settings.samples(), settings.directionSeed());
+    }
     if (samples.clamped()) {
       LOG.warn(
           "{} landscape samples asked for, but the {} split holds {}: using all {}",

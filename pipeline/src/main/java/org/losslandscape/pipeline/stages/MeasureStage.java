@@ -2,8 +2,10 @@ package org.losslandscape.pipeline.stages;
 
 import com.google.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -59,12 +61,27 @@ public final class MeasureStage {
     if (!active() || models.isEmpty()) {
       return out;
     }
-    MlpArchitecture architecture = models.get(0).parameters().architecture();
-    // Each lane loads the samples into its own graph once and measures its share of the models.
-    return lanes.map(
-        models,
-        () -> new DifferentiableLoss(architecture, samples.data(), execution),
-        this::measure);
+    // Each lane loads the samples into its own graph once per network and measures its share of
+    // the models of that network (a sweep over width or depth has several).
+    Map<MlpArchitecture, List<Integer>> byNetwork = new LinkedHashMap<>();
+    for (int i = 0; i < models.size(); i++) {
+      byNetwork
+          .computeIfAbsent(models.get(i).parameters().architecture(), a -> new ArrayList<>())
+          .add(i);
+    }
+    RunMeasures[] measured = new RunMeasures[models.size()];
+    byNetwork.forEach(
+        (architecture, indices) -> {
+          List<RunMeasures> results =
+              lanes.map(
+                  indices.stream().map(models::get).toList(),
+                  () -> new DifferentiableLoss(architecture, samples.data(), execution),
+                  this::measure);
+          for (int k = 0; k < indices.size(); k++) {
+            measured[indices.get(k)] = results.get(k);
+          }
+        });
+    return List.of(measured);
   }
 
   private RunMeasures measure(DifferentiableLoss loss, WeightsToSlice model) {

@@ -53,6 +53,9 @@ public final class PlotStage {
     if (!runs.isEmpty()) {
       write("sharpness_vs_gap.png", sharpnessVersusGap(runs, verdict));
     }
+    if (!verdict.axes().isEmpty() && !verdict.measures().isEmpty()) {
+      write("generalization_scores.png", generalizationScores(verdict, GapKind.ERROR_GAP));
+    }
     List<ChartGrid.Panel> spectra = new ArrayList<>();
     for (RecipeAggregate a : results.aggregates()) {
       results
@@ -124,6 +127,73 @@ public final class PlotStage {
         columns,
         900,
         650);
+  }
+
+  /**
+   * How well each measure predicts {@code gap} across settings, one panel per measure: Jiang et
+   * al.'s granulated tau along each axis and their mean Psi, the conditional mutual information
+   * score, and Dziugaite et al.'s sign-error (mean and worst over coupled settings). Every score
+   * lies in [-1, 1]; an undefined one is left out of its panel's title and drawn at 0.
+   */
+  private static BufferedImage generalizationScores(ProtocolVerdict verdict, GapKind gap) {
+    List<String> scores = new ArrayList<>();
+    verdict.axes().forEach(a -> scores.add("ψ along " + a));
+    scores.addAll(List.of("Ψ (mean of the ψ)", "CMI", "sign-error, mean", "sign-error, worst"));
+    List<String> measures = new ArrayList<>();
+    double[][] values = new double[verdict.measures().size()][scores.size()];
+    boolean undefined = false;
+    int settings = 0;
+    List<String> taus = new ArrayList<>();
+    for (int m = 0; m < verdict.measures().size(); m++) {
+      MeasureVerdict measure = verdict.measures().get(m);
+      var p = measure.predictions().stream().filter(x -> x.gap() == gap).findFirst().orElseThrow();
+      settings = Math.max(settings, p.settings());
+      measures.add(measure.label());
+      if (p.tau() != null) {
+        taus.add(
+            String.format(
+                Locale.ROOT,
+                "%s %.2f (%s)",
+                measure.label(),
+                p.tau(),
+                p.testable() ? String.format(Locale.ROOT, "p %.2g", p.pValue()) : "not testable"));
+      }
+      List<Double> row = new ArrayList<>();
+      p.psi().forEach(a -> row.add(a.psi()));
+      row.add(p.psiOverall());
+      row.add(p.cmi());
+      row.add(p.signError().mean());
+      row.add(p.signError().worst());
+      for (int b = 0; b < scores.size(); b++) {
+        Double v = row.get(b);
+        undefined |= v == null;
+        values[m][b] = v == null ? 0 : v;
+      }
+    }
+    int rows = (scores.size() + 2) / 3;
+    return SharpnessBarChart.render(
+        "How well each measure predicts the "
+            + gap.description()
+            + " across "
+            + settings
+            + " settings ("
+            + verdict.budget()
+            + ")",
+        "Kendall τ over settings: "
+            + String.join("; ", taus)
+            + ". ψ: τ over settings that differ only along one axis (Jiang et al.); CMI: their"
+            + " conditional mutual information; sign-error: Dziugaite et al.'s, over settings"
+            + " differing in one axis"
+            + (undefined ? "; an undefined score is drawn at 0" : ""),
+        "measure",
+        measures,
+        scores,
+        values,
+        null,
+        "score",
+        new double[] {-1, 1},
+        1800,
+        Math.max(760, 360 * rows + 220));
   }
 
   /** Kendall's tau over settings with the loss gap, for the panel's title. */

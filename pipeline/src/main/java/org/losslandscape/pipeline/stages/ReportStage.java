@@ -344,8 +344,10 @@ public final class ReportStage {
             : null,
         model.recipe().noiseScale(),
         ProvenanceRecorder.optimizerLabel(
-            training.optimizerOf(model.recipe()), training.momentum()),
+            training.optimizerOf(model.recipe()),
+            model.recipe().variation().momentum().orElse(training.momentum())),
         training.scheduleOf(model.recipe()).label(),
+        RecipeSummary.VariationSummary.of(model.recipe().variation()),
         model.training().epochs(),
         model.training().steps(),
         model.training().status().label(),
@@ -516,13 +518,24 @@ public final class ReportStage {
     LOG.info("written to {}", output.directory().toAbsolutePath());
   }
 
-  /** The network the study trains, as the summary describes it. */
+  /**
+   * The network the study trains, as the summary describes it: the study's, or, when recipes change
+   * width or depth, every network trained (the largest one's parameters counted).
+   */
   private ModelSummary trainedModel() {
+    List<MlpArchitecture> networks =
+        training.recipes().stream().map(training::architectureOf).distinct().toList();
+    MlpArchitecture largest =
+        networks.stream()
+            .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
+            .orElse(training.architecture());
     return new ModelSummary(
-        training.architecture().toString(),
+        networks.size() <= 1
+            ? largest.toString()
+            : String.join(", ", networks.stream().map(MlpArchitecture::toString).toList()),
         "relu",
         training.initialization().name().toLowerCase(Locale.ROOT),
-        training.architecture().parameterCount());
+        largest.parameterCount());
   }
 
   /** A saved model's network, as the summary describes it (its initialization is not known). */

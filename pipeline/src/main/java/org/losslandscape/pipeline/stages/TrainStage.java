@@ -4,13 +4,16 @@ import com.google.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.EpochRecord;
@@ -100,13 +103,19 @@ public final class TrainStage {
       train(toTrain, data);
     }
     List<TrainedModel> models = new ArrayList<>();
-    try (MlpEvaluator evaluator = new MlpEvaluator(settings.architecture(), execution)) {
+    Map<MlpArchitecture, MlpEvaluator> evaluators = new LinkedHashMap<>();
+    try {
       for (Run r : planned) {
         if (r.fromCache) {
           write(r, data);
         }
+        MlpEvaluator evaluator =
+            evaluators.computeIfAbsent(
+                r.initial.architecture(), a -> new MlpEvaluator(a, execution));
         models.add(evaluate(r, data, evaluator));
       }
+    } finally {
+      evaluators.values().forEach(MlpEvaluator::close);
     }
     return models;
   }
@@ -146,7 +155,7 @@ public final class TrainStage {
       config = config.withCheckpoints(trajectory.checkpoints());
     }
     int effectiveBatch = Math.min(recipe.batchSize(), data.train().count());
-    Parameters initial = settings.initialization().initialize(settings.architecture(), id.seed());
+    Parameters initial = settings.initialWeights(id);
     // The device, not the threads or the stack: the stacked trainer's weights were the same bit
     // for bit with 1 or 2 threads and in stacks of any size (StackedTrainerTest).
     String key =
@@ -256,7 +265,11 @@ public final class TrainStage {
       LOG.warn("{}: DIVERGED after {} steps: {}", label, result.steps(), result.message());
       return new TrainedModel(r.id, r.recipe, result, null, null, r.fromCache, r.effectiveBatch);
     }
-    Metrics train = evaluator.evaluate(result.parameters(), data.train());
+    // The training loss and accuracy on what the model trained on: its subset, if it has one.
+    int examples = r.config.trainExamples();
+    Metrics train =
+        evaluator.evaluate(
+            result.parameters(), examples > 0 ? data.train().subset(examples) : data.train());
     Metrics test = evaluator.evaluate(result.parameters(), data.test());
     LOG.info(
         "{}: {} steps ({} epochs) in {}; train loss {} acc {}, test loss {} acc {}{}",

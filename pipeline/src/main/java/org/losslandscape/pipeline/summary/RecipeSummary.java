@@ -36,6 +36,7 @@ public record RecipeSummary(
     Double lrOverBatch,
     String optimizer,
     String schedule,
+    VariationSummary variation,
     Double epochs,
     Long steps,
     String status,
@@ -53,6 +54,36 @@ public record RecipeSummary(
     MeasuresSummary measures) {
 
   /**
+   * What a recipe changes beyond learning rate and batch size; null fields are the study's.
+   *
+   * @param hidden the hidden layers' widths
+   * @param weightDecay L2 weight decay
+   * @param momentum heavy-ball momentum
+   * @param dropout dropout rate
+   * @param trainSize training-set size
+   */
+  public record VariationSummary(
+      java.util.List<Integer> hidden,
+      Double weightDecay,
+      Double momentum,
+      Double dropout,
+      Integer trainSize) {
+
+    /** The summary of {@code v}, or null when it changes nothing. */
+    public static VariationSummary of(org.losslandscape.pipeline.config.Variation v) {
+      if (v.equals(org.losslandscape.pipeline.config.Variation.NONE)) {
+        return null;
+      }
+      return new VariationSummary(
+          v.hidden().orElse(null),
+          v.weightDecay().orElse(null),
+          v.momentum().orElse(null),
+          v.dropout().orElse(null),
+          v.trainSize().orElse(null));
+    }
+  }
+
+  /**
    * A model this run did not train (a saved folder sliced with {@code landscape}, or an end of an
    * {@code interpolate} line): its losses and accuracies, and its slice when it has one; the
    * training fields are absent.
@@ -67,6 +98,7 @@ public record RecipeSummary(
       SharpnessSummary sharpness) {
     return new RecipeSummary(
         name,
+        null,
         null,
         null,
         null,

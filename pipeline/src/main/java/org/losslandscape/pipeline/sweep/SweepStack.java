@@ -38,10 +38,7 @@ public record SweepStack(List<SweepTask> tasks) implements Serializable {
     List<ModelToTrain> models = new ArrayList<>();
     for (SweepTask task : tasks) {
       RunId run = task.run();
-      models.add(
-          new ModelToTrain(
-              training.initialization().initialize(training.architecture(), run.seed()),
-              training.configFor(run)));
+      models.add(new ModelToTrain(training.initialWeights(run), training.configFor(run)));
     }
     StackPlan plan = StackPlan.of(models, maxStack, Long.MAX_VALUE, slots, examples);
     return plan.stacks().stream()

@@ -87,7 +87,9 @@ public final class SweepTaskRunner {
       ModelLandscape landscape = null;
       RunMeasures measured = null;
       if (model.usable()) {
-        LandscapeSamples samples = LandscapeSamples.forStudy(settings.slice(), data);
+        LandscapeSamples samples =
+            LandscapeSamples.forStudy(
+                settings.slice(), data, settings.training().smallestTrainExamples());
         landscape =
             injector
                 .getInstance(LandscapeStage.class)

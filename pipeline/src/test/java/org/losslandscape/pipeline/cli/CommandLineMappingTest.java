@@ -40,6 +40,7 @@ import org.losslandscape.pipeline.config.SweepGrid;
 import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
+import org.losslandscape.pipeline.config.Variation;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -261,6 +262,20 @@ class CommandLineMappingTest {
       "0.3,0.003",
       "--batches",
       "64,2048",
+      "--widths",
+      "32",
+      "--depths",
+      "1,3",
+      "--weight-decays",
+      "0.0001",
+      "--dropouts",
+      "0.1",
+      "--momenta",
+      "0.5",
+      "--optimizers",
+      "sam",
+      "--train-sizes",
+      "5000",
       "--parallel",
       "3",
       "--seeds",
@@ -284,15 +299,37 @@ class CommandLineMappingTest {
     assertThat(sweep)
         .isEqualTo(
             new SweepSettings(
-                new SweepGrid(List.of(0.3, 0.003), List.of(64, 2048)),
+                new SweepGrid(
+                    List.of(0.3, 0.003),
+                    List.of(64, 2048),
+                    List.of(32),
+                    List.of(1, 3),
+                    List.of(0.0001),
+                    List.of(0.1),
+                    List.of(0.5),
+                    List.of("sam"),
+                    List.of(5000)),
                 new SweepBackend.Embedded(3)));
     StudySettings settings = command.settings(sweep);
     assertThat(settings.training().recipes())
+        .extracting(Recipe::name)
         .containsExactly(
-            new Recipe("lr0.3_b64", 0.3, 64),
-            new Recipe("lr0.3_b2048", 0.3, 2048),
-            new Recipe("lr0.003_b64", 0.003, 64),
-            new Recipe("lr0.003_b2048", 0.003, 2048));
+            "lr0.3_b64_w32_d1_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.3_b64_w32_d3_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.3_b2048_w32_d1_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.3_b2048_w32_d3_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.003_b64_w32_d1_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.003_b64_w32_d3_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.003_b2048_w32_d1_wd0.0001_do0.1_m0.5_sam_n5000",
+            "lr0.003_b2048_w32_d3_wd0.0001_do0.1_m0.5_sam_n5000");
+    assertThat(settings.training().recipes().get(1).variation())
+        .isEqualTo(
+            new Variation(
+                Optional.of(List.of(32, 32, 32)),
+                Optional.of(0.0001),
+                Optional.of(0.5),
+                Optional.of(0.1),
+                Optional.of(5000)));
     assertThat(settings.training().seeds()).isEqualTo(4);
     assertThat(settings.training().budget()).isEqualTo(new TrainingBudget.Steps(500));
     assertThat(settings.slice().grid().size()).isEqualTo(9);

@@ -67,4 +67,71 @@ class SweepGridTest {
       }
     }
   }
+
+  @Test
+  void furtherAxesMakeAFullFactorialNamedByTheirValues() {
+    SweepGrid grid =
+        new SweepGrid(
+            List.of(0.1),
+            List.of(32, 256),
+            List.of(64),
+            List.of(1, 3),
+            List.of(0.0, 5e-4),
+            List.of(),
+            List.of(0.9),
+            List.of("sgd", "sam"),
+            List.of(5000));
+    List<Recipe> recipes = grid.recipes(List.of(128, 64));
+    assertThat(recipes).hasSize(2 * 2 * 2 * 2);
+    Recipe r = recipes.get(0);
+    assertThat(r.name()).isEqualTo("lr0.1_b32_w64_d1_wd0_m0.9_sgd_n5000");
+    assertThat(r.variation().hidden()).contains(List.of(64));
+    assertThat(r.variation().trainSize()).contains(5000);
+    assertThat(recipes.get(recipes.size() - 1).name())
+        .isEqualTo("lr0.1_b256_w64_d3_wd0.0005_m0.9_sam_n5000");
+    assertThat(recipes.get(recipes.size() - 1).variation().hidden()).contains(List.of(64, 64, 64));
+    // Depth alone varies: the study's first width at every layer.
+    assertThat(
+            new SweepGrid(
+                    List.of(0.1),
+                    List.of(32),
+                    List.of(),
+                    List.of(2),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of())
+                .recipes(List.of(128, 64))
+                .get(0)
+                .variation()
+                .hidden())
+        .contains(List.of(128, 128));
+    assertThatThrownBy(
+            () ->
+                new SweepGrid(
+                    List.of(0.1),
+                    List.of(32),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(1.0),
+                    List.of(),
+                    List.of(),
+                    List.of()))
+        .hasMessageStartingWith("sweep dropout rates must be in [0, 1)");
+    assertThatThrownBy(
+            () ->
+                new SweepGrid(
+                    List.of(0.1),
+                    List.of(32),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of("adam"),
+                    List.of()))
+        .hasMessageContaining("adam");
+  }
 }

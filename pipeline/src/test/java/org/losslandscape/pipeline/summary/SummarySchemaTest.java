@@ -55,6 +55,7 @@ class SummarySchemaTest {
             0.1 / 32,
             "sgd",
             "constant",
+            null,
             1.0,
             94L,
             "completed",
