@@ -11,6 +11,18 @@ package org.losslandscape.models.landscape;
  */
 public record LandscapeGrid(GridSpec spec, double[][] loss, double[][] accuracy, int samples) {
 
+  /** Every point of the grid as {@code {alpha, beta, loss}}, row by row. */
+  public java.util.List<double[]> points() {
+    double[] c = spec.coordinates();
+    java.util.List<double[]> out = new java.util.ArrayList<>(c.length * c.length);
+    for (int i = 0; i < c.length; i++) {
+      for (int j = 0; j < c.length; j++) {
+        out.add(new double[] {c[i], c[j], loss[i][j]});
+      }
+    }
+    return out;
+  }
+
   /** Loss at the centre point (the trained weights for a symmetric range). */
   public double centreLoss() {
     int c = spec.centreIndex();

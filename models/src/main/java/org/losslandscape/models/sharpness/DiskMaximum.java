@@ -11,13 +11,17 @@ import java.util.List;
  * grid's size (on a 31-point grid over [-1, 1] the 0.1-disk holds only 8 neighbours of the centre,
  * and S(0.1) is a finite difference of the grid's spacing).
  *
- * <p>Search, per radius eps (smallest first, every point evaluated for a smaller radius reused):
- * {@link #BOUNDARY_ANGLES} points on the circle and {@link #INNER_ANGLES} on the circle of radius
- * eps/2; then from the two best points inside the disk a pattern search in polar coordinates
- * (radius +- dr, angle +- dtheta, the radius kept within [0, eps]), moving to the best neighbour
- * while one is better and halving both steps otherwise, for {@link #ROUNDS} rounds. A smooth slice
- * is then within 1e-3 of the maximum over a very fine grid (see the tests). The points of a round
- * are evaluated together, so an evaluator can batch them.
+ * <p>Search, for every radius eps at once: {@link #BOUNDARY_ANGLES} points on the circle and {@link
+ * #INNER_ANGLES} on the circle of radius eps/2, beside any points whose values are known (the
+ * slice's grid); then from the {@link #STARTS} best points inside each disk that lie apart (so that
+ * each peak of a wavy slice gets its own search) a pattern search in polar coordinates (radius +-
+ * dr, angle +- dtheta, the radius kept within [0, eps]), moving to the best neighbour while one is
+ * better and halving both steps otherwise, for {@link #ROUNDS} rounds. Every answer is the value at
+ * a point of the disk, so it can fall short of the maximum but never exceed it; on smooth wavy
+ * slices with their grid it is within 1e-3 of a very fine search (see the tests). The radii are
+ * searched side by side so that one call of the function evaluates the first scan of every radius,
+ * and one call each round's neighbours of every radius: an evaluator that batches its points (the
+ * slice kernel runs 40 per pass) spends its passes on points, not on padding.
  */
 public final class DiskMaximum {
 
@@ -28,10 +32,10 @@ public final class DiskMaximum {
   static final int INNER_ANGLES = 12;
 
   /** Starts refined by the pattern search. */
-  static final int STARTS = 2;
+  static final int STARTS = 3;
 
   /** Pattern-search rounds per start. */
-  static final int ROUNDS = 10;
+  static final int ROUNDS = 8;
 
   /** f at many points of the plane at once. */
   @FunctionalInterface
@@ -61,16 +65,21 @@ public final class DiskMaximum {
 
   /** The maximum inside each disk of radius {@code epsilons[i]}, in the order given. */
   public static List<Result> of(PlaneFunction f, List<Double> epsilons) {
+    return of(f, epsilons, List.of());
+  }
+
+  /**
+   * As {@link #of(PlaneFunction, List)}, with points whose values are known already ({@code {a, b,
+   * f(a, b)}}, e.g. the slice's grid): they cost nothing, count as candidates, and the searches may
+   * start from them, so that on a large disk every peak the grid resolves gets a search.
+   */
+  public static List<Result> of(PlaneFunction f, List<Double> epsilons, List<double[]> known) {
     SliceSharpness.checkRadii(epsilons);
-    List<Point> seen = new ArrayList<>();
-    double centre = f.at(new double[] {0}, new double[] {0})[0];
-    seen.add(new Point(0, 0, centre));
-    List<Double> ascending = epsilons.stream().sorted().toList();
-    List<Result> results = new ArrayList<>();
-    for (double eps : ascending) {
-      int before = seen.size();
-      // The first scan: the boundary and the half-radius circle.
-      List<double[]> scan = new ArrayList<>();
+    int radii = epsilons.size();
+    // The first call: the centre, then the two circles of every radius.
+    List<double[]> scan = new ArrayList<>();
+    scan.add(new double[] {0, 0});
+    for (double eps : epsilons) {
       for (int j = 0; j < BOUNDARY_ANGLES; j++) {
         double t = 2 * Math.PI * j / BOUNDARY_ANGLES;
         scan.add(new double[] {eps * Math.cos(t), eps * Math.sin(t)});
@@ -79,55 +88,69 @@ public final class DiskMaximum {
         double t = 2 * Math.PI * (j + 0.5) / INNER_ANGLES;
         scan.add(new double[] {eps / 2 * Math.cos(t), eps / 2 * Math.sin(t)});
       }
-      seen.addAll(evaluate(f, scan));
-      // Refine the best starts inside this disk.
-      List<Point> starts =
-          seen.stream()
-              .filter(p -> p.radius() <= eps * (1 + 1e-12))
-              .sorted(Comparator.comparingDouble(Point::value).reversed())
-              .limit(STARTS)
-              .toList();
-      List<double[]> state = new ArrayList<>(); // r, theta, dr, dtheta, value
+    }
+    List<Point> seen = new ArrayList<>(evaluate(f, scan));
+    double centre = seen.get(0).value();
+    for (double[] k : known) {
+      seen.add(new Point(k[0], k[1], k[2]));
+    }
+
+    // The pattern search's state per (radius, start): r, theta, dr, dtheta, value.
+    List<double[]> state = new ArrayList<>();
+    List<Integer> radiusOf = new ArrayList<>();
+    for (int e = 0; e < radii; e++) {
+      double eps = epsilons.get(e);
+      List<Point> starts = starts(seen, eps);
       for (Point p : starts) {
         state.add(
             new double[] {
               p.radius(), Math.atan2(p.b(), p.a()), eps / 4, Math.PI / BOUNDARY_ANGLES, p.value()
             });
+        radiusOf.add(e);
       }
-      for (int round = 0; round < ROUNDS; round++) {
-        List<double[]> neighbours = new ArrayList<>();
-        for (double[] s : state) {
-          for (double[] step : new double[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
-            double r = Math.min(eps, Math.max(0, s[0] + step[0] * s[2]));
-            double t = s[1] + step[1] * s[3];
-            neighbours.add(new double[] {r * Math.cos(t), r * Math.sin(t)});
+    }
+    int[] searched = new int[radii];
+    for (int round = 0; round < ROUNDS; round++) {
+      List<double[]> neighbours = new ArrayList<>();
+      for (int k = 0; k < state.size(); k++) {
+        double[] s = state.get(k);
+        double eps = epsilons.get(radiusOf.get(k));
+        for (double[] step : new double[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}}) {
+          double r = Math.min(eps, Math.max(0, s[0] + step[0] * s[2]));
+          double t = s[1] + step[1] * s[3];
+          neighbours.add(new double[] {r * Math.cos(t), r * Math.sin(t)});
+        }
+        searched[radiusOf.get(k)] += 4;
+      }
+      List<Point> values = evaluate(f, neighbours);
+      seen.addAll(values);
+      for (int k = 0; k < state.size(); k++) {
+        double[] s = state.get(k);
+        Point best = null;
+        for (int n = 0; n < 4; n++) {
+          Point p = values.get(4 * k + n);
+          if (p.value() > s[4] && (best == null || p.value() > best.value())) {
+            best = p;
           }
         }
-        List<Point> values = evaluate(f, neighbours);
-        seen.addAll(values);
-        for (int k = 0; k < state.size(); k++) {
-          double[] s = state.get(k);
-          Point best = null;
-          for (int n = 0; n < 4; n++) {
-            Point p = values.get(4 * k + n);
-            if (p.value() > s[4] && (best == null || p.value() > best.value())) {
-              best = p;
-            }
-          }
-          if (best != null) {
-            s[0] = best.radius();
-            s[1] = Math.atan2(best.b(), best.a());
-            s[4] = best.value();
-          } else {
-            s[2] /= 2;
-            s[3] /= 2;
-          }
+        if (best != null) {
+          s[0] = best.radius();
+          s[1] = Math.atan2(best.b(), best.a());
+          s[4] = best.value();
+        } else {
+          s[2] /= 2;
+          s[3] /= 2;
         }
       }
+    }
+
+    List<Result> results = new ArrayList<>();
+    for (int e = 0; e < radii; e++) {
+      double eps = epsilons.get(e);
       Point best = seen.get(0);
       boolean infinite = false;
       for (Point p : seen) {
-        if (p.radius() <= eps * (1 + 1e-12)) {
+        if (inside(p, eps)) {
           if (!Double.isFinite(p.value())) {
             infinite = true;
           } else if (p.value() > best.value()) {
@@ -141,13 +164,35 @@ public final class DiskMaximum {
               infinite ? Double.POSITIVE_INFINITY : best.value() - centre,
               best.a(),
               best.b(),
-              seen.size() - before));
+              BOUNDARY_ANGLES + INNER_ANGLES + searched[e]));
     }
-    List<Result> ordered = new ArrayList<>();
-    for (double eps : epsilons) {
-      ordered.add(results.stream().filter(r -> r.epsilon() == eps).findFirst().orElseThrow());
+    return results;
+  }
+
+  /**
+   * The best {@link #STARTS} points inside the disk that lie apart (at least eps/4 from each
+   * other), so that two peaks of a wavy slice each get a search rather than one peak two.
+   */
+  private static List<Point> starts(List<Point> seen, double eps) {
+    List<Point> best =
+        seen.stream()
+            .filter(p -> inside(p, eps) && Double.isFinite(p.value()))
+            .sorted(Comparator.comparingDouble(Point::value).reversed())
+            .toList();
+    List<Point> out = new ArrayList<>();
+    for (Point p : best) {
+      if (out.size() == STARTS) {
+        break;
+      }
+      if (out.stream().allMatch(q -> Math.hypot(p.a() - q.a(), p.b() - q.b()) >= eps / 4)) {
+        out.add(p);
+      }
     }
-    return ordered;
+    return out;
+  }
+
+  private static boolean inside(Point p, double eps) {
+    return p.radius() <= eps * (1 + 1e-12);
   }
 
   private static List<Point> evaluate(PlaneFunction f, List<double[]> points) {

@@ -340,7 +340,7 @@ class DecomposedLandscapeEvaluatorTest {
               theta, dirs, new GridSpec(size, -1, 1), DATA, LandscapeEvaluator.RowProgress.NONE);
       SliceSharpness onDisk;
       try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
-        onDisk = SliceSharpness.onDisk(coarse, DiskMaximum.of(f, radii));
+        onDisk = SliceSharpness.onDisk(coarse, DiskMaximum.of(f, radii, coarse.points()));
       }
       for (int k = 0; k < radii.size(); k++) {
         double value = onDisk.values().get(k).value();

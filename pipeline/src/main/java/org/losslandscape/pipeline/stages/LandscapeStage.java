@@ -133,11 +133,14 @@ public final class LandscapeStage {
             pair + 1,
             settings.directionPairs());
     LandscapeGrid grid = slice(model, directions, samples, samplesKey, label, shown);
-    // The maximum over each disk on the plane itself, not only over the grid's points.
+    // The maximum over each disk on the plane itself, not only over the grid's points; the grid's
+    // points (same arithmetic) are free candidates and starts of the search.
     try (LandscapeEvaluator.PlaneSlice plane =
         evaluator.function(model.parameters(), directions, samples.data())) {
       return new Slice(
-          directions, grid, SliceSharpness.onDisk(grid, DiskMaximum.of(plane, settings.radii())));
+          directions,
+          grid,
+          SliceSharpness.onDisk(grid, DiskMaximum.of(plane, settings.radii(), grid.points())));
     }
   }
 
