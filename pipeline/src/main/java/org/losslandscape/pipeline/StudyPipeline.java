@@ -102,10 +102,11 @@ public final class StudyPipeline {
     PreparedData data = timer.time("load-data", loadData::run);
     List<TrainedModel> models = timer.time("train", () -> train.run(data));
 
-    List<WeightsToSlice> usable = usable(models);
+    List<WeightsToSlice> sliced =
+        usable(models).stream().filter(w -> slice.slices(w.run())).toList();
     LandscapeSamples samples =
         LandscapeSamples.forStudy(slice, data, training.smallestTrainExamples());
-    List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(usable, samples));
+    List<ModelLandscape> landscapes = timer.time("landscape", () -> landscape.run(sliced, samples));
     return conclude(data, models, landscapes);
   }
 
@@ -181,19 +182,38 @@ public final class StudyPipeline {
             .filter(k -> k != MeasureKind.SLICE)
             .map(MeasureKind::label)
             .toList();
+    int seeds = training.seeds();
+    int sliced = slice.slicedOf(seeds);
+    String slicedSeeds =
+        sliced == seeds
+            ? "every seed is"
+            : sliced == 1 ? "the first seed is" : "the first " + sliced + " seeds are";
+    String sliceText =
+        String.format(
+            Locale.ROOT,
+            "%s sliced along %d direction pair(s) of %dx%d points on %,d %s samples",
+            slicedSeeds,
+            slice.directionPairs(),
+            slice.grid().size(),
+            slice.grid().size(),
+            slice.samples(),
+            slice.split().label());
+    String measured =
+        others.isEmpty() ? "" : "; every seed is measured (" + String.join(", ", others) + ")";
+    String untested =
+        sliced < seeds && sliced < 2
+            ? " (slice sharpness has one seed per recipe, so the verdict tests it only with"
+                + " --sliced-seeds all)"
+            : "";
     return String.format(
         Locale.ROOT,
-        "study: %d recipe(s) x %d seed(s) from %d; every seed is trained, sliced along %d direction"
-            + " pair(s) of %dx%d points on %,d %s samples%s; the figures show seed %d",
+        "study: %d recipe(s) x %d seed(s) from %d, all trained; %s%s%s; the figures show seed %d",
         training.recipes().size(),
-        training.seeds(),
+        seeds,
         training.firstSeed(),
-        slice.directionPairs(),
-        slice.grid().size(),
-        slice.grid().size(),
-        slice.samples(),
-        slice.split().label(),
-        others.isEmpty() ? "" : " and measured (" + String.join(", ", others) + ")",
+        sliceText,
+        untested,
+        measured,
         training.firstSeed());
   }
 

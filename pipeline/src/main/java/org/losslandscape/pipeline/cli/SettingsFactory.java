@@ -202,7 +202,8 @@ final class SettingsFactory {
         DataSplit.parse(s.landscapeSplit),
         s.directionSeed,
         s.directionPairs,
-        s.eps);
+        s.eps,
+        s.parsedSlicedSeeds());
   }
 
   /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */

@@ -77,6 +77,15 @@ public final class SliceOptions {
   int directionPairs = DEFAULTS.directionPairs();
 
   @Option(
+      names = "--sliced-seeds",
+      paramLabel = "N|all",
+      description =
+          "How many seeds of every recipe are sliced, from the first; every seed is trained and"
+              + " gets the measures beyond the slices (default: ${DEFAULT-VALUE}, the seed the"
+              + " figures show; 'all' puts slice sharpness into the verdict with intervals).")
+  String slicedSeeds = "1";
+
+  @Option(
       names = "--eps",
       paramLabel = "E,...",
       split = ",",
@@ -119,5 +128,22 @@ public final class SliceOptions {
       // fall through to the one-line error
     }
     throw new UsageException("--range must be MIN:MAX, e.g. -1:1, got '" + range + "'");
+  }
+
+  /** {@code --sliced-seeds}: a positive count or {@code all}. */
+  int parsedSlicedSeeds() {
+    if (slicedSeeds.trim().equalsIgnoreCase("all")) {
+      return SliceSettings.ALL_SEEDS;
+    }
+    try {
+      int n = Integer.parseInt(slicedSeeds.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the one-line error
+    }
+    throw new UsageException(
+        "--sliced-seeds must be a count >= 1 or 'all', got '" + slicedSeeds + "'");
   }
 }

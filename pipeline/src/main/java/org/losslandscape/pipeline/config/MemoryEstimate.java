@@ -33,7 +33,7 @@ public record MemoryEstimate(
   /** Bytes per grid point while one slice is made: running sums, float32 files, figure points. */
   private static final double WORKING_SLICE = 16 + 8 + 96;
 
-  /** The estimate for a study of {@code training} runs sliced as {@code slice} says. */
+  /** The estimate for a study whose sliced runs ({@code --sliced-seeds}) are sliced as said. */
   public static MemoryEstimate forStudy(StudySettings settings) {
     return estimate(
         settings.slice(),
@@ -41,7 +41,9 @@ public record MemoryEstimate(
             .map(settings.training()::architectureOf)
             .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
             .orElse(settings.training().architecture()),
-        Math.max(1, settings.training().runs().size()));
+        (int)
+            Math.max(
+                1, settings.training().runs().stream().filter(settings.slice()::slices).count()));
   }
 
   /** The estimate for slicing one model of {@code architecture}. */

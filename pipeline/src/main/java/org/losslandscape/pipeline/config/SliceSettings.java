@@ -19,6 +19,9 @@ import org.losslandscape.models.sharpness.SliceSharpness;
  * @param directionSeed seed of the first direction pair (pair k uses seed + k)
  * @param directionPairs independent direction pairs per model
  * @param radii slice-sharpness radii, in direction units
+ * @param slicedSeeds how many seeds of every recipe are sliced, from the first ({@link #ALL_SEEDS}
+ *     for all): slices are the costly measure, so further seeds may get only the measures beyond
+ *     the slices, which every seed gets
  */
 public record SliceSettings(
     GridSpec grid,
@@ -28,7 +31,33 @@ public record SliceSettings(
     DataSplit split,
     long directionSeed,
     int directionPairs,
-    List<Double> radii) {
+    List<Double> radii,
+    int slicedSeeds) {
+
+  /** {@link #slicedSeeds} for "slice every seed". */
+  public static final int ALL_SEEDS = Integer.MAX_VALUE;
+
+  /** Settings that slice every seed. */
+  public SliceSettings(
+      GridSpec grid,
+      Normalization normalization,
+      BiasRule biasRule,
+      int samples,
+      DataSplit split,
+      long directionSeed,
+      int directionPairs,
+      List<Double> radii) {
+    this(
+        grid,
+        normalization,
+        biasRule,
+        samples,
+        split,
+        directionSeed,
+        directionPairs,
+        radii,
+        ALL_SEEDS);
+  }
 
   public SliceSettings {
     Objects.requireNonNull(grid, "grid");
@@ -43,11 +72,25 @@ public record SliceSettings(
       throw new IllegalArgumentException("direction pairs must be >= 1, got " + directionPairs);
     }
     SliceSharpness.checkRadii(radii);
+    if (slicedSeeds < 1) {
+      throw new IllegalArgumentException("sliced seeds must be >= 1 or all, got " + slicedSeeds);
+    }
+  }
+
+  /** True when {@code run} is among the seeds that are sliced. */
+  public boolean slices(RunId run) {
+    return run.seedIndex() < slicedSeeds;
+  }
+
+  /** How many of {@code seeds} seeds per recipe are sliced. */
+  public int slicedOf(int seeds) {
+    return Math.min(seeds, slicedSeeds);
   }
 
   /**
    * 31x31 on [-1, 1], filter-normalized, biases fixed, 10,000 training examples, direction seed 7,
-   * 3 pairs, radii 0.1, 0.25, 0.5, 1.0.
+   * 3 pairs, radii 0.1, 0.25, 0.5, 1.0, the first seed of every recipe sliced (the one the figures
+   * show; the others get the measures beyond the slices).
    */
   public static SliceSettings defaults() {
     return new SliceSettings(
@@ -58,6 +101,7 @@ public record SliceSettings(
         DataSplit.TRAIN,
         7,
         3,
-        List.of(0.1, 0.25, 0.5, 1.0));
+        List.of(0.1, 0.25, 0.5, 1.0),
+        1);
   }
 }

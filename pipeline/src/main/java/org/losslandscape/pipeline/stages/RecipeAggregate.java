@@ -27,19 +27,37 @@ public record RecipeAggregate(
     }
   }
 
-  /** Training seeds when the recipe was trained with several, else direction pairs. */
+  /**
+   * Training seeds when several seeds were sliced, or when the others diverged (the survivor's
+   * sharpness is then a point, not a pair interval that would look like a seed interval); the
+   * direction pairs of the one sliced seed when one was trained, or when the others were trained
+   * but not sliced ({@code --sliced-seeds}).
+   */
   public IntervalSource intervalSource() {
-    return runs.size() > 1 ? IntervalSource.TRAINING_SEEDS : IntervalSource.DIRECTION_PAIRS;
+    if (landscapes.size() > 1) {
+      return IntervalSource.TRAINING_SEEDS;
+    }
+    boolean othersNotSliced = usable().size() > landscapes.size();
+    return runs.size() > 1 && !othersNotSliced
+        ? IntervalSource.TRAINING_SEEDS
+        : IntervalSource.DIRECTION_PAIRS;
   }
 
-  /** What the intervals are over, in words, for captions and logs. */
+  /** What the sharpness intervals are over, in words, for captions and logs. */
   public String describeIntervals() {
+    int usable = usable().size();
     if (intervalSource() == IntervalSource.DIRECTION_PAIRS) {
-      return "direction pairs of one training seed (training noise not included; use --seeds)";
+      return runs.size() > 1
+          ? "direction pairs of the first seed, the one sliced (training noise not included;"
+              + " --sliced-seeds all slices every seed)"
+          : "direction pairs of one training seed (training noise not included; use --seeds)";
+    }
+    if (landscapes.size() < usable) {
+      return landscapes.size() + " sliced training seeds of " + runs.size();
     }
     return runs.size()
         + " training seeds"
-        + (landscapes.size() < runs.size() ? " (" + landscapes.size() + " did not diverge)" : "");
+        + (usable < runs.size() ? " (" + usable + " did not diverge)" : "");
   }
 
   public MeanInterval testAccuracy() {

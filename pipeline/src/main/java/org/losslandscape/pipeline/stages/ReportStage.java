@@ -13,6 +13,7 @@ import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.sharpness.MeanInterval;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.BuildInfo;
@@ -487,6 +488,10 @@ public final class ReportStage {
     for (double eps : slice.radii()) {
       table.append(String.format(Locale.ROOT, "  %22s", "S(" + eps + ")"));
     }
+    boolean hessian = results.measures().stream().anyMatch(m -> m.hessian().isPresent());
+    if (hessian) {
+      table.append(String.format(Locale.ROOT, "  %22s  %22s", "lambda_max", "trace"));
+    }
     for (RecipeAggregate a : results.aggregates()) {
       TrainedModel first = a.runs().get(0);
       table.append(
@@ -504,6 +509,25 @@ public final class ReportStage {
       for (double eps : slice.radii()) {
         table.append(String.format(Locale.ROOT, "  %22s", IntervalText.of(a.sharpness(eps))));
       }
+      if (hessian) {
+        // The curvature of every measured seed, not only of the sliced ones.
+        List<RunMeasures.Hessian> h =
+            a.runs().stream()
+                .map(m -> results.measuresOf(m.run()))
+                .flatMap(java.util.Optional::stream)
+                .map(RunMeasures::hessian)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "  %22s  %22s",
+                IntervalText.of(
+                    MeanInterval.of(h.stream().mapToDouble(x -> x.top().max()).toArray())),
+                IntervalText.of(
+                    MeanInterval.of(
+                        h.stream().mapToDouble(x -> x.trace().interval().mean()).toArray()))));
+      }
     }
     for (TrainedModel m : results.models()) {
       if (!m.usable()) {
@@ -514,7 +538,9 @@ public final class ReportStage {
     }
     String over =
         results.aggregates().isEmpty() ? "" : results.aggregates().get(0).describeIntervals();
-    LOG.info("results (means; sharpness ± 95% half-width over {}):{}", over, table);
+    LOG.info(
+        "results (means; sharpness ± 95% half-width over {}{}):{}",
+        over, hessian ? "; curvature over every measured seed" : "", table);
     LOG.info("written to {}", output.directory().toAbsolutePath());
   }
 

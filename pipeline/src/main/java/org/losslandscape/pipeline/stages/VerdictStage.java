@@ -80,13 +80,17 @@ public final class VerdictStage {
   }
 
   /** Each measure's value for one run, from its slices and its other measures. */
-  private Map<Measure, Double> values(ModelLandscape l, java.util.Optional<RunMeasures> other) {
+  private Map<Measure, Double> values(
+      java.util.Optional<ModelLandscape> sliced, java.util.Optional<RunMeasures> other) {
     Map<Measure, Double> values = new LinkedHashMap<>();
-    for (double eps : slice.radii()) {
-      values.put(
-          Measure.sliceSharpness(eps, slice.normalization().label()),
-          l.report().at(eps).interval().mean());
-    }
+    sliced.ifPresent(
+        l -> {
+          for (double eps : slice.radii()) {
+            values.put(
+                Measure.sliceSharpness(eps, slice.normalization().label()),
+                l.report().at(eps).interval().mean());
+          }
+        });
     MeasureSettings m = measureSettings;
     other.ifPresent(
         r -> {
@@ -117,28 +121,29 @@ public final class VerdictStage {
     return values;
   }
 
-  /** Every usable, sliced run with its measures. */
+  /**
+   * Every usable run that was sliced or measured, with its measures: a run beyond {@code
+   * --sliced-seeds} carries the measures beyond the slices only.
+   */
   public List<RunMeasurements> measurements(StudyResults results) {
     List<RunMeasurements> out = new ArrayList<>();
     for (TrainedModel m : results.models()) {
       if (!m.usable()) {
         continue;
       }
-      results
-          .landscapeOf(m.run())
-          .ifPresent(
-              l -> {
-                Map<Measure, Double> values = values(l, results.measuresOf(m.run()));
-                out.add(
-                    new RunMeasurements(
-                        m.run(),
-                        m.recipe(),
-                        m.train().loss(),
-                        m.train().accuracy(),
-                        m.test().loss(),
-                        m.test().accuracy(),
-                        values));
-              });
+      Map<Measure, Double> values =
+          values(results.landscapeOf(m.run()), results.measuresOf(m.run()));
+      if (!values.isEmpty()) {
+        out.add(
+            new RunMeasurements(
+                m.run(),
+                m.recipe(),
+                m.train().loss(),
+                m.train().accuracy(),
+                m.test().loss(),
+                m.test().accuracy(),
+                values));
+      }
     }
     return out;
   }

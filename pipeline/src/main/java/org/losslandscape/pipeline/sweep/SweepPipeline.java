@@ -110,7 +110,9 @@ public final class SweepPipeline {
       Parameters weights = ModelFiles.read(output.directory().resolve(r.task().run().folder()));
       models.add(r.toTrainedModel(training, weights));
       if (r.usable()) {
-        landscapes.add(r.toModelLandscape(slice, weights));
+        if (!r.slices().isEmpty()) {
+          landscapes.add(r.toModelLandscape(slice, weights));
+        }
         r.toRunMeasures().ifPresent(measured::add);
       }
     }

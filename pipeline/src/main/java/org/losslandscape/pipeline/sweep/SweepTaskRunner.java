@@ -90,17 +90,19 @@ public final class SweepTaskRunner {
         LandscapeSamples samples =
             LandscapeSamples.forStudy(
                 settings.slice(), data, settings.training().smallestTrainExamples());
-        landscape =
-            injector
-                .getInstance(LandscapeStage.class)
-                .run(List.of(model.weights()), samples)
-                .get(0);
+        if (settings.slice().slices(task.run())) {
+          landscape =
+              injector
+                  .getInstance(LandscapeStage.class)
+                  .run(List.of(model.weights()), samples)
+                  .get(0);
+          if (settings.output().plots()) {
+            injector.getInstance(PlotStage.class).perModel(landscape);
+          }
+        }
         MeasureStage measures = injector.getInstance(MeasureStage.class);
         if (measures.active()) {
           measured = measures.run(List.of(model.weights()), samples).get(0);
-        }
-        if (settings.output().plots()) {
-          injector.getInstance(PlotStage.class).perModel(landscape);
         }
       }
       // A task's time: its share of the stack's training, plus its own slicing and measures.

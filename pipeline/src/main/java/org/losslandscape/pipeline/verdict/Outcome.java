@@ -16,7 +16,7 @@ public enum Outcome {
   NOT_RESOLVED,
   /**
    * No outcome could have been significant: with this few settings even the most extreme ordering
-   * has a permutation p above alpha.
+   * has a permutation p above alpha, or the measure has one run per recipe and so no interval.
    */
   NOT_TESTABLE,
   /** The study has no recipe in the role the claim names, or the measure was not computed. */

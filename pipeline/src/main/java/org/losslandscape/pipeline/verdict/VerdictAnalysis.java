@@ -469,6 +469,21 @@ public final class VerdictAnalysis {
     if (!skipped.isEmpty()) {
       evidence.add("not compared: " + String.join(", ", skipped));
     }
+    if (compared == 0 && own.length < 2) {
+      return new ClaimVerdict(
+          claim,
+          m.key(),
+          null,
+          Outcome.NOT_TESTABLE,
+          null,
+          null,
+          "mixed",
+          false,
+          "one run of "
+              + name
+              + " has this measure, so it has no interval (slices are taken of the first seed"
+              + " only unless --sliced-seeds says more)");
+    }
     if (compared == 0) {
       return new ClaimVerdict(
           claim,

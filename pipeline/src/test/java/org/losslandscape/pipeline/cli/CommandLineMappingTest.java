@@ -136,6 +136,8 @@ class CommandLineMappingTest {
             "9",
             "--direction-pairs",
             "2",
+            "--sliced-seeds",
+            "2",
             "--eps",
             "0.3,0.6",
             "--measures",
@@ -177,7 +179,8 @@ class CommandLineMappingTest {
                     DataSplit.TEST,
                     9,
                     2,
-                    List.of(0.3, 0.6)),
+                    List.of(0.3, 0.6),
+                    2),
                 MeasureSettings.defaults()
                     .withKinds(
                         EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE)),
@@ -205,6 +208,10 @@ class CommandLineMappingTest {
         .containsExactlyInAnyOrder(MeasureKind.values());
 
     assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
+    assertThat(parse("--sliced-seeds", "all").slice().slicedSeeds())
+        .isEqualTo(SliceSettings.ALL_SEEDS);
+    assertThat(parse("--sliced-seeds", "ALL").slice().slicedSeeds())
+        .isEqualTo(SliceSettings.ALL_SEEDS);
     TrainingSettings sam =
         parse("--optimizer", "sam", "--rho", "0.1", "--asam-eta", "0.02").training();
     assertThat(sam.optimizer()).isEqualTo(Optimizer.sam(0.1));

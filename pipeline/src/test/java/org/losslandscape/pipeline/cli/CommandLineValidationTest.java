@@ -55,6 +55,8 @@ class CommandLineValidationTest {
         "--landscape-split val         | --landscape-split: unknown split 'val'",
         "--landscape-samples 0         | --landscape-samples: landscape samples must be >= 1",
         "--direction-pairs 0           | --direction-pairs: direction pairs must be >= 1",
+        "--sliced-seeds 0              | --sliced-seeds must be a count >= 1 or 'all', got '0'",
+        "--sliced-seeds some           | --sliced-seeds must be a count >= 1 or 'all', got 'some'",
         "--normalization column        | --normalization: unknown normalization 'column'",
         "--schedule step               | --schedule: unknown schedule 'step'",
         "--init xavier                 | --init: unknown initialization 'xavier'",

@@ -30,14 +30,16 @@ class MemoryEstimateTest {
             s.split(),
             s.directionSeed(),
             pairs,
-            s.radii()),
+            s.radii(),
+            s.slicedSeeds()),
         d.measures());
   }
 
   @Test
   void theDefaultStudyFitsOneGigabyte() {
     MemoryEstimate e = MemoryEstimate.forStudy(StudySettings.defaults());
-    // 12 runs x 3 pairs of 31 x 31 doubles is tiny next to the data set.
+    // 4 sliced runs (the first seed of each recipe) x 3 pairs of 31 x 31 doubles is tiny next to
+    // the data set.
     assertThat(e.sliceBytes()).isLessThan(1e6);
     assertThat(e.totalBytes()).isLessThan(0.8 * GB);
     e.requireFits(GB);
@@ -45,9 +47,9 @@ class MemoryEstimateTest {
 
   @Test
   void eachPartThatDoesNotFitIsNamed() {
-    // 100,001^2 points x (37 kept slices x 16 B + 120 B while one is made) = 7.1 TB.
+    // 100,001^2 points x (13 kept slices x 16 B + 120 B while one is made) = 3.3 TB.
     assertThatThrownBy(() -> MemoryEstimate.forStudy(withGrid(100_001, 3)).requireFits(6 * GB))
-        .hasMessageStartingWith("the slices need about 7.1 TB of memory (12 run(s) x 3 direction");
+        .hasMessageStartingWith("the slices need about 3.3 TB of memory (4 run(s) x 3 direction");
     assertThatThrownBy(
             () ->
                 MemoryEstimate.forSlicing(

@@ -72,7 +72,7 @@ class SettingsDefaultsTest {
                 0.0,
                 new TrainingBudget.Epochs(10),
                 42,
-                3));
+                5));
   }
 
   @Test
@@ -87,7 +87,8 @@ class SettingsDefaultsTest {
                 DataSplit.TRAIN,
                 7,
                 3,
-                List.of(0.1, 0.25, 0.5, 1.0)));
+                List.of(0.1, 0.25, 0.5, 1.0),
+                1));
   }
 
   @Test
@@ -149,21 +150,37 @@ class SettingsDefaultsTest {
   }
 
   @Test
-  void theDefaultStudyHasFourRecipesOfThreeSeedsEach() {
+  void theDefaultStudyHasFourRecipesOfFiveSeedsEachAndSlicesTheFirst() {
     assertThat(TrainingSettings.defaults().runs())
         .extracting(RunId::folder)
         .containsExactly(
             "high_lr_small_batch",
             "high_lr_small_batch/seed-43",
             "high_lr_small_batch/seed-44",
+            "high_lr_small_batch/seed-45",
+            "high_lr_small_batch/seed-46",
             "high_lr_large_batch",
             "high_lr_large_batch/seed-43",
             "high_lr_large_batch/seed-44",
+            "high_lr_large_batch/seed-45",
+            "high_lr_large_batch/seed-46",
             "low_lr_small_batch",
             "low_lr_small_batch/seed-43",
             "low_lr_small_batch/seed-44",
+            "low_lr_small_batch/seed-45",
+            "low_lr_small_batch/seed-46",
             "low_lr_large_batch",
             "low_lr_large_batch/seed-43",
-            "low_lr_large_batch/seed-44");
+            "low_lr_large_batch/seed-44",
+            "low_lr_large_batch/seed-45",
+            "low_lr_large_batch/seed-46");
+    assertThat(TrainingSettings.defaults().runs())
+        .filteredOn(SliceSettings.defaults()::slices)
+        .extracting(RunId::folder)
+        .containsExactly(
+            "high_lr_small_batch",
+            "high_lr_large_batch",
+            "low_lr_small_batch",
+            "low_lr_large_batch");
   }
 }

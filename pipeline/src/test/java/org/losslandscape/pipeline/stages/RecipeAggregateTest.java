@@ -111,6 +111,22 @@ class RecipeAggregateTest {
   }
 
   @Test
+  void whenOnlyTheFirstSeedIsSlicedItsSharpnessIntervalIsOverItsPairs() {
+    // --sliced-seeds 1: three seeds trained and measured, the first one sliced.
+    List<TrainedModel> runs =
+        List.of(run(recipe, 0, false, 0.8), run(recipe, 1, false, 0.9), run(recipe, 2, false, 1));
+    RecipeAggregate a =
+        new RecipeAggregate(recipe, runs, List.of(landscape(runs.get(0).run(), 1, 3)));
+    assertThat(a.intervalSource()).isEqualTo(IntervalSource.DIRECTION_PAIRS);
+    assertThat(a.sharpness(1.0).n()).isEqualTo(2);
+    assertThat(a.describeIntervals())
+        .startsWith("direction pairs of the first seed, the one sliced");
+    // The metrics stay over every seed.
+    assertThat(a.testAccuracy().n()).isEqualTo(3);
+    assertThat(a.testAccuracy().mean()).isCloseTo(0.9, within(1e-12));
+  }
+
+  @Test
   void withOneSeedIntervalsAreOverDirectionPairs() {
     TrainedModel only = run(recipe, 0, false, 0.8);
     RecipeAggregate a =

@@ -166,9 +166,46 @@ class VerdictAnalysisTest {
     ProtocolVerdict p =
         decided(analysis.protocol("epochs", "10 epochs", null, RECIPES, single, List.of(M)));
     ClaimVerdict c = claim(p, Claim.HIGH_LR_SMALL_BATCH_FLATTEST);
-    assertThat(c.outcome()).isEqualTo(Outcome.NOT_RESOLVED);
-    assertThat(c.evidence()).contains("single value");
+    assertThat(c.outcome()).isEqualTo(Outcome.NOT_TESTABLE);
+    assertThat(c.pValue()).isNull();
+    assertThat(c.evidence()).contains("one run of high_lr_small_batch has this measure");
     assertThat(p.measures().get(0).comparisons()).isZero();
+  }
+
+  @Test
+  void aMeasureOfTheFirstSeedOnlyIsNotTestableAndStaysOutOfTheFamily() {
+    // Slices of the first seed only (M), a measure every seed has (every): the family is the
+    // two cells of the measure with seeds, and its claims are decided as if M were absent.
+    Measure every = new Measure("every", "every", "a measure every seed has");
+    List<RunMeasurements> runs = new ArrayList<>();
+    for (RunMeasurements r :
+        runs(RECIPES, new double[] {1, 2, 3, 4}, 0.05, new double[] {1, 1, 1, 1})) {
+      double value = r.values().get(M);
+      runs.add(
+          new RunMeasurements(
+              r.run(),
+              r.recipe(),
+              r.trainLoss(),
+              r.trainAccuracy(),
+              r.testLoss(),
+              r.testAccuracy(),
+              r.run().seedIndex() == 0 ? Map.of(M, value, every, value) : Map.of(every, value)));
+    }
+    Verdict v =
+        VerdictAnalysis.verdict(
+            List.of(
+                analysis.protocol("epochs", "10 epochs", null, RECIPES, runs, List.of(M, every))));
+    assertThat(v.family().tests()).isEqualTo(2);
+    ProtocolVerdict p = v.protocols().get(0);
+    for (Claim claim :
+        List.of(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, Claim.LOW_LR_LARGE_BATCH_SHARPEST)) {
+      assertThat(p.claims())
+          .filteredOn(c -> c.claim() == claim)
+          .extracting(ClaimVerdict::measure, ClaimVerdict::outcome)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("m", Outcome.NOT_TESTABLE),
+              org.assertj.core.groups.Tuple.tuple("every", Outcome.SUPPORTED));
+    }
   }
 
   @Test

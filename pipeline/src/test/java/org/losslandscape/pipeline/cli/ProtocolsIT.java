@@ -16,7 +16,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * its own folder, and the verdict across them names every protocol and the training loss each
  * recipe reached under it.
  */
-class ProtocolsTest {
+class ProtocolsIT {
 
   @TempDir Path tmp;
 

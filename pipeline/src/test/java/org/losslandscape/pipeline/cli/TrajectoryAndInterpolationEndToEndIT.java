@@ -26,7 +26,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * saved models: the files promised, the summary against the arrays, the curve's ends against the
  * models' own losses, and the refusal of two different architectures.
  */
-class TrajectoryAndInterpolationEndToEndTest {
+class TrajectoryAndInterpolationEndToEndIT {
 
   @TempDir static Path tmp;
 
@@ -43,7 +43,7 @@ class TrajectoryAndInterpolationEndToEndTest {
   static void runTheStudyWithBothFeatures() throws Exception {
     data =
         Path.of(
-            TrajectoryAndInterpolationEndToEndTest.class
+            TrajectoryAndInterpolationEndToEndIT.class
                 .getResource("/fashion-mnist-subset")
                 .toURI());
     out = tmp.resolve("results");

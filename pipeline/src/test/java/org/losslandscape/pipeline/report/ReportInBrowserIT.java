@@ -37,7 +37,7 @@ import org.openqa.selenium.logging.LogType;
  * numbers it shows are those of summary.json, and hovering a contour map shows values. Screenshots
  * are kept in {@code target/report-browser/} for a person to look at.
  */
-class ReportInBrowserTest {
+class ReportInBrowserIT {
 
   private static final Path SHOTS = Path.of("target", "report-browser");
 

@@ -24,7 +24,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  *
  * <p>The runs are real processes of the tool's main class, on this test's classpath.
  */
-class InterruptedRunTest {
+class InterruptedRunIT {
 
   @TempDir Path tmp;
 

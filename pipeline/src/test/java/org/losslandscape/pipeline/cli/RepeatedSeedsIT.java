@@ -16,7 +16,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * {@code --seeds K}: every config trained K times, intervals over seeds, orderings only when they
  * separate.
  */
-class RepeatedSeedsTest {
+class RepeatedSeedsIT {
 
   @TempDir Path tmp;
 
@@ -40,6 +40,8 @@ class RepeatedSeedsTest {
             "1",
             "--seeds",
             "3",
+            "--sliced-seeds",
+            "all",
             "--grid-size",
             "5",
             "--landscape-samples",
@@ -114,5 +116,69 @@ class RepeatedSeedsTest {
     // Two recipes with three finite seed values each: one comparison, nothing skipped.
     assertThat(ordering.path("comparisons").asInt()).isEqualTo(1);
     assertThat(ordering.path("not_compared")).isEmpty();
+  }
+
+  /**
+   * The default: every seed trained and measured, the first one sliced. Slice sharpness then has
+   * one value per recipe and its cells are not testable (outside Holm's family), while the
+   * Hessian's cells are tested over every seed.
+   */
+  @Test
+  void byDefaultOnlyTheFirstSeedIsSlicedAndEverySeedIsMeasured() throws Exception {
+    Path data = Path.of(getClass().getResource("/fashion-mnist-subset").toURI());
+    Path out = tmp.resolve("first-sliced");
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(err, true),
+            "--data-dir",
+            data.toString(),
+            "--out",
+            out.toString(),
+            "--cache-dir",
+            tmp.resolve("cache").toString(),
+            "--configs",
+            "high_lr_small_batch,low_lr_large_batch",
+            "--epochs",
+            "1",
+            "--seeds",
+            "3",
+            "--grid-size",
+            "5",
+            "--landscape-samples",
+            "200",
+            "--direction-pairs",
+            "2",
+            "--eps",
+            "1.0",
+            "--no-plots");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.resolve("high_lr_small_batch/loss.npy")).isRegularFile();
+    assertThat(out.resolve("high_lr_small_batch/seed-43/weights/dense0.kernel.npy"))
+        .isRegularFile();
+    assertThat(out.resolve("high_lr_small_batch/seed-43/loss.npy")).doesNotExist();
+
+    JsonNode summary = SummarySchema.assertValid(out.resolve("summary.json"));
+    JsonNode config = summary.path("configs").get(0);
+    // The sharpness interval is over the first seed's two direction pairs.
+    assertThat(config.path("over_seeds").path("runs")).hasSize(3);
+    assertThat(summary.path("orderings").path("1.0").path("intervals_over").asText())
+        .isEqualTo("direction_pairs");
+    JsonNode claims = summary.path("verdict").path("protocols").get(0).path("claims");
+    int tested = 0;
+    for (JsonNode c : claims) {
+      if (c.path("claim").asText().equals("high_lr_small_batch_flattest")) {
+        if (c.path("measure").asText().startsWith("slice_sharpness")) {
+          assertThat(c.path("outcome").asText()).isEqualTo("not_testable");
+          assertThat(c.has("p_value")).isFalse();
+        } else {
+          assertThat(c.path("p_value").isNumber()).as(c.toString()).isTrue();
+          tested++;
+        }
+      }
+    }
+    assertThat(tested).as("lambda_max and the trace are tested").isEqualTo(2);
+    // Claims 1-2 for lambda_max and the trace: the family is those four cells.
+    assertThat(summary.path("verdict").path("family").path("tests").asInt()).isEqualTo(4);
   }
 }

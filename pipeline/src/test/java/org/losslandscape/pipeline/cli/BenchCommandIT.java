@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** The bench command end to end on the committed 3,000-image subset, tiny grid, one repeat. */
-class BenchCommandTest {
+class BenchCommandIT {
 
   @Test
   void printsAMarkdownTableWithEveryEvaluatorAndTheResultChecks() throws Exception {
-    Path data = Path.of(BenchCommandTest.class.getResource("/fashion-mnist-subset").toURI());
+    Path data = Path.of(BenchCommandIT.class.getResource("/fashion-mnist-subset").toURI());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =

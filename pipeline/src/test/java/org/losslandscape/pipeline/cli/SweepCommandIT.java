@@ -24,7 +24,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * plus the sweep's files; the sweep's numbers are the study's numbers for the same runs; a rerun
  * skips finished tasks and recomputes only a missing one.
  */
-class SweepCommandTest {
+class SweepCommandIT {
 
   @TempDir static Path tmp;
 
@@ -50,6 +50,8 @@ class SweepCommandTest {
                 "64",
                 "--seeds",
                 "2",
+                "--sliced-seeds",
+                "all",
                 "--steps",
                 "40",
                 "--grid-size",
@@ -78,7 +80,7 @@ class SweepCommandTest {
 
   @BeforeAll
   static void sweepOnce() throws Exception {
-    data = Path.of(SweepCommandTest.class.getResource("/fashion-mnist-subset").toURI());
+    data = Path.of(SweepCommandIT.class.getResource("/fashion-mnist-subset").toURI());
     out = tmp.resolve("sweep");
     Outcome o = run(sweep(out, tmp.resolve("cache"), "--parallel", "2"));
     exit = o.code();

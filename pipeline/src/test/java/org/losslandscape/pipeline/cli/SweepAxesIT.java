@@ -18,7 +18,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * recipe says, the summary records each recipe's variation, and the verdict treats the axes that
  * vary as its axes, with granulated tau per axis and a settings-level test.
  */
-class SweepAxesTest {
+class SweepAxesIT {
 
   @TempDir Path tmp;
 

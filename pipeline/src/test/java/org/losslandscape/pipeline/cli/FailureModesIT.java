@@ -14,7 +14,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
 /**
  * Bad input at run time: one line, the documented exit code, nothing earlier lost or half-written.
  */
-class FailureModesTest {
+class FailureModesIT {
 
   @TempDir Path tmp;
 

@@ -21,7 +21,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * executor for the same seeds: the same files, bit for bit. Each run trains with its own empty
  * weights cache, so neither reuses the other's weights.
  */
-class SparkSweepTest {
+class SparkSweepIT {
 
   @TempDir Path tmp;
 

@@ -27,7 +27,7 @@ import org.losslandscape.pipeline.summary.SummarySchema;
  * arrays, that the cache is used on a second run, and that the {@code landscape} command reproduces
  * the study's slice from the saved weights.
  */
-class EndToEndTest {
+class EndToEndIT {
 
   @TempDir static Path tmp;
 
@@ -39,7 +39,7 @@ class EndToEndTest {
 
   @BeforeAll
   static void runTheStudyOnce() throws Exception {
-    data = Path.of(EndToEndTest.class.getResource("/fashion-mnist-subset").toURI());
+    data = Path.of(EndToEndIT.class.getResource("/fashion-mnist-subset").toURI());
     out = tmp.resolve("results");
     cache = tmp.resolve("cache");
     StringWriter err = new StringWriter();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.losslandscape.pipeline.cli.Main;
 
 /** {@code loss-landscape report --results DIR} on a copy of a real study's folder. */
-class ReportCommandTest {
+class ReportCommandIT {
 
   @TempDir Path tmp;
 
