@@ -32,6 +32,7 @@ import org.losslandscape.pipeline.progress.Terminal;
 import org.losslandscape.pipeline.results.SliceCache;
 import org.losslandscape.pipeline.results.WeightsCache;
 import org.losslandscape.pipeline.stages.StageTimer;
+import org.losslandscape.pipeline.stages.TrainStage;
 
 /**
  * The whole wiring of a run in one place: each part of the settings bound on its own (a stage asks
@@ -89,6 +90,8 @@ public final class PipelineModule extends AbstractModule {
     bind(DeviceChoice.class).toInstance(device);
     bind(Invocation.class).toInstance(invocation);
     bind(StageTimer.class).in(Singleton.class);
+    // One per study: the runs a multi-protocol command trains ahead are handed to this instance.
+    bind(TrainStage.class).in(Singleton.class);
   }
 
   /**

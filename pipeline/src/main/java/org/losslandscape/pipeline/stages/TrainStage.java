@@ -62,6 +62,9 @@ public final class TrainStage {
   private final ProvenanceRecorder provenance;
   private final Progress progress;
 
+  /** Runs trained ahead of {@link #run} by {@link #trainTogether}, by cache key. */
+  private final Map<String, Run> trainedAhead = new LinkedHashMap<>();
+
   @Inject
   public TrainStage(
       TrainingSettings settings,
@@ -100,7 +103,7 @@ public final class TrainStage {
     List<Run> planned = runs.stream().map(run -> plan(run, data)).toList();
     List<Run> toTrain = planned.stream().filter(r -> r.result == null).toList();
     if (!toTrain.isEmpty()) {
-      train(toTrain, data);
+      train(toTrain, java.util.Collections.nCopies(toTrain.size(), this), data);
     }
     List<TrainedModel> models = new ArrayList<>();
     Map<MlpArchitecture, MlpEvaluator> evaluators = new LinkedHashMap<>();
@@ -147,6 +150,34 @@ public final class TrainStage {
     }
   }
 
+  /**
+   * Trains the runs of several studies, the protocols of one command, in one plan on the first
+   * stage's lanes: the stacks of every protocol share the lanes, so a protocol whose models train
+   * long (a low learning rate to a target loss) no longer leaves a lane idle at the end of its own
+   * training stage. Each model is written and cached by its own study's stage as its stack ends,
+   * and that stage's {@link #run} then returns it as if it had trained it.
+   */
+  public static void trainTogether(List<TrainStage> stages, PreparedData data) {
+    List<Run> toTrain = new ArrayList<>();
+    List<TrainStage> owners = new ArrayList<>();
+    for (TrainStage stage : stages) {
+      for (RunId id : stage.settings.runs()) {
+        Run r = stage.plan(id, data);
+        if (r.result == null) {
+          toTrain.add(r);
+          owners.add(stage);
+        }
+      }
+    }
+    if (toTrain.isEmpty()) {
+      return;
+    }
+    stages.get(0).train(toTrain, owners, data);
+    for (int k = 0; k < toTrain.size(); k++) {
+      owners.get(k).trainedAhead.put(toTrain.get(k).key, toTrain.get(k));
+    }
+  }
+
   private Run plan(RunId id, PreparedData data) {
     Recipe recipe = settings.recipe(id);
     TrainingConfig config = settings.configFor(id);
@@ -165,6 +196,10 @@ public final class TrainStage {
             settings.initialization().name(),
             config,
             execution.deviceSpec());
+    Run ahead = trainedAhead.remove(key);
+    if (ahead != null) {
+      return ahead;
+    }
     Run run = new Run(id, recipe, config, initial, key, effectiveBatch);
     Optional<TrainingResult> cached =
         cacheSettings.retrain() ? Optional.empty() : cache.load(key, config);
@@ -180,8 +215,11 @@ public final class TrainStage {
     return run;
   }
 
-  /** Trains {@code runs} in stacks on the lanes, saving each stack's models as it ends. */
-  private void train(List<Run> runs, PreparedData data) {
+  /**
+   * Trains {@code runs} in stacks on this stage's lanes; as each stack ends, the stage that owns
+   * each run ({@code owners}, index for index) caches and writes it.
+   */
+  private void train(List<Run> runs, List<TrainStage> owners, PreparedData data) {
     List<ModelToTrain> models =
         runs.stream().map(r -> new ModelToTrain(r.initial, r.config)).toList();
     int examples = data.train().count();
@@ -221,14 +259,15 @@ public final class TrainStage {
           (indices, results) -> {
             for (int k = 0; k < indices.size(); k++) {
               Run r = runs.get(indices.get(k));
+              TrainStage owner = owners.get(indices.get(k));
               r.result = results.get(k);
               if (r.result.status() != TrainingStatus.DIVERGED) {
-                cache.store(
+                owner.cache.store(
                     r.key,
                     r.result,
-                    provenance.of(r.id, r.recipe, r.effectiveBatch, r.result, data));
+                    owner.provenance.of(r.id, r.recipe, r.effectiveBatch, r.result, data));
               }
-              write(r, data);
+              owner.write(r, data);
             }
           });
     }
