@@ -219,7 +219,12 @@ final class SettingsFactory {
   }
 
   static MeasureSettings measures(SliceOptions s) {
-    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
+    MeasureSettings m = MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
+    if (s.mSharpness > 0 && !m.includes(MeasureKind.WORST_CASE)) {
+      throw new UsageException(
+          "--m-sharpness adds to the worst-case measures: give --measures worst-case (or all) too");
+    }
+    return m.withMSharpness(s.mSharpness);
   }
 
   /**

@@ -67,8 +67,27 @@ public record MeasuresSummary(
    * @param sam SAM's L2 ball
    * @param asam ASAM's adaptive ball
    * @param keskar Keskar's box (value is phi, in percent)
+   * @param mSharpness SAM's and ASAM's m-sharpness, when computed (else null)
    */
-  public record WorstCase(Ascent sam, Ascent asam, Ascent keskar) {}
+  public record WorstCase(Ascent sam, Ascent asam, Ascent keskar, MSharpness mSharpness) {
+
+    /** The three full-set searches, without m-sharpness. */
+    public WorstCase(Ascent sam, Ascent asam, Ascent keskar) {
+      this(sam, asam, keskar, null);
+    }
+  }
+
+  /**
+   * m-sharpness: the mean over batches of m samples of each batch's worst-case increase.
+   *
+   * @param m samples per batch
+   * @param batches full batches measured
+   * @param sam SAM's L2 ball: mean and 95% interval over batches
+   * @param asam ASAM's adaptive ball: the same
+   * @param convergedBatches batches whose SAM and ASAM searches both converged
+   */
+  public record MSharpness(
+      int m, int batches, IntervalSummary sam, IntervalSummary asam, int convergedBatches) {}
 
   /**
    * One worst-case search.
@@ -130,7 +149,24 @@ public record MeasuresSummary(
             .orElse(null),
         m.spectrum().map(s -> spectrum(s, spectrumFile)).orElse(null),
         m.worstCase()
-            .map(w -> new WorstCase(ascent(w.sam()), ascent(w.asam()), ascent(w.keskar())))
+            .map(
+                w ->
+                    new WorstCase(
+                        ascent(w.sam()),
+                        ascent(w.asam()),
+                        ascent(w.keskar()),
+                        w.mSharpness()
+                            .map(
+                                b ->
+                                    new MSharpness(
+                                        b.sam().batchSize(),
+                                        b.sam().perBatch().length,
+                                        IntervalSummary.of(b.sam().interval()),
+                                        IntervalSummary.of(b.asam().interval()),
+                                        Math.min(
+                                            b.sam().convergedBatches(),
+                                            b.asam().convergedBatches())))
+                            .orElse(null)))
             .orElse(null),
         m.averageCase()
             .map(a -> new AverageCase(monteCarlo(a.isotropic()), monteCarlo(a.elementScaled())))
