@@ -17,6 +17,7 @@ import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.plot.ChartGrid;
 import org.losslandscape.pipeline.plot.ColorScale;
+import org.losslandscape.pipeline.plot.HeatMapGrid;
 import org.losslandscape.pipeline.plot.PanelFigure;
 import org.losslandscape.pipeline.plot.PanelKind;
 import org.losslandscape.pipeline.plot.PngEncoding;
@@ -26,6 +27,7 @@ import org.losslandscape.pipeline.plot.SurfaceData;
 import org.losslandscape.pipeline.verdict.GapKind;
 import org.losslandscape.pipeline.verdict.Measure;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictRecords;
 import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 
@@ -55,6 +57,9 @@ public final class PlotStage {
     }
     if (!verdict.axes().isEmpty() && !verdict.measures().isEmpty()) {
       write("generalization_scores.png", generalizationScores(verdict, GapKind.ERROR_GAP));
+    }
+    if (verdict.correlations().names().size() > 1) {
+      write("measure_correlations.png", measureCorrelations(verdict));
     }
     List<ChartGrid.Panel> spectra = new ArrayList<>();
     for (RecipeAggregate a : results.aggregates()) {
@@ -194,6 +199,63 @@ public final class PlotStage {
         new double[] {-1, 1},
         1800,
         Math.max(760, 360 * rows + 220));
+  }
+
+  /**
+   * Kendall's tau between every two measures (and the gaps) over the runs, on one fixed [-1, 1]
+   * scale: measures that rank the runs alike are one piece of evidence, not several.
+   */
+  private static BufferedImage measureCorrelations(ProtocolVerdict verdict) {
+    VerdictRecords.MeasureCorrelations c = verdict.correlations();
+    int n = c.names().size();
+    double[][] values = new double[n][n];
+    String[][] text = new String[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        Double tau = c.tau()[i][j];
+        values[i][j] = tau == null ? Double.NaN : tau;
+        text[i][j] = tau == null ? "–" : String.format(Locale.ROOT, "%.2f", tau);
+      }
+    }
+    // Short names on the axes: a measure's label (S(0.1), λ_max, ...), a gap's own name.
+    List<String> labels =
+        c.names().stream()
+            .map(
+                key ->
+                    verdict.measures().stream()
+                        .filter(m -> m.measure().equals(key))
+                        .map(MeasureVerdict::label)
+                        .findFirst()
+                        .orElse(key.replace('_', ' ')))
+            .toList();
+    // Numbers on the columns (the rows say which is which): long labels would overlap there.
+    List<String> rowLabels = new ArrayList<>();
+    List<String> columnLabels = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rowLabels.add(labels.get(i) + "  (" + (i + 1) + ")");
+      columnLabels.add(Integer.toString(i + 1));
+    }
+    int side = Math.max(700, 120 + 70 * n);
+    return HeatMapGrid.render(
+        "How alike the measures rank the runs: Kendall's tau over "
+            + c.runs()
+            + " runs ("
+            + verdict.budget()
+            + ")",
+        List.of(
+            new HeatMapGrid.HeatMap(
+                "tau between measures and gaps (– : fewer than 3 runs with both)",
+                "Kendall's tau",
+                "measure",
+                rowLabels,
+                "measure (numbered as the rows)",
+                columnLabels,
+                values,
+                text,
+                new double[] {-1, 1})),
+        1,
+        side + 420,
+        side);
   }
 
   /** Kendall's tau over settings with the loss gap, for the panel's title. */
