@@ -118,7 +118,10 @@ public final class SweepCommand implements Callable<Integer> {
       int threads = executor.threadsPerTask(requested.device().threads());
       Invocation invocation = Invocation.of(withCommandName(args));
       SweepJob job =
-          new SweepJob(SweepArguments.forTasks(args, requested, threads), invocation.commandLine());
+          new SweepJob(
+              SweepArguments.forTasks(args, requested, threads),
+              invocation.commandLine(),
+              SweepArguments.Parser.SWEEP_COMMAND);
       StudySettings settings = job.settings();
       StudyResults results =
           Guice.createInjector(
