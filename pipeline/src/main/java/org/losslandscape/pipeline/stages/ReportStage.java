@@ -16,19 +16,17 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.models.tf.ExecutionSettings;
-import org.losslandscape.pipeline.BuildInfo;
-import org.losslandscape.pipeline.StudyOutcome;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
+import org.losslandscape.pipeline.results.BuildInfo;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.InterpolationSummary;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
-import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
@@ -365,7 +363,7 @@ public final class ReportStage {
         overSeeds,
         results
             .measuresOf(model.run())
-            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .map(m -> MeasuresSummaries.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
             .orElse(null));
   }
 
