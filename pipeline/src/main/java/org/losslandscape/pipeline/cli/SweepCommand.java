@@ -107,11 +107,7 @@ public final class SweepCommand implements Callable<Integer> {
     Main.configureLogging(common.verbose);
     SweepSettings sweepSettings = sweepSettings();
     StudySettings requested = settings(sweepSettings);
-    SettingsFactory.validated(
-        () -> {
-          MemoryEstimate.forStudy(requested).requireFits(Runtime.getRuntime().maxMemory());
-          return requested;
-        });
+    SettingsFactory.requireMemory(() -> MemoryEstimate.forStudy(requested));
     OutputFolder.prepare(requested.output().directory());
     List<String> args = sweepArguments();
     try (SweepExecutor executor = open(sweepSettings.backend())) {
