@@ -2,6 +2,7 @@ package org.losslandscape.models.sharpness;
 
 import java.util.Arrays;
 import org.losslandscape.models.curvature.DifferentiableLoss;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * m-sharpness (Foret et al. 2021; Andriushchenko et al. 2023): the mean over disjoint batches of m
