@@ -33,11 +33,11 @@ import org.losslandscape.models.tf.ExecutionSettings;
 public final class SgdTrainer {
 
   /**
-   * Steps per {@code Session.run} unless told otherwise. Measured on this 2-core machine (README,
-   * "Training: several steps per run"): at batch 32 chains of 4 to 16 steps all took about 0.7 of
-   * the reference step's time, while every step of chain length costs about 0.05-0.1 s more graph
-   * building and optimization per training run. At batch 1024 the arithmetic dominates and chains
-   * neither help nor hurt.
+   * Steps per {@code Session.run} unless told otherwise. Measured on this 2-core machine
+   * (results/README.md, "Training: several steps per run, measured"): at batch 32 chains of 4 to 16
+   * steps all took about 0.7 of the reference step's time, while every step of chain length costs
+   * about 0.05-0.1 s more graph building and optimization per training run. At batch 1024 the
+   * arithmetic dominates and chains neither help nor hurt.
    */
   public static final int DEFAULT_STEPS_PER_RUN = 8;
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The results of one {@code bench} run and their Markdown rendering (ready to paste into the
- * README).
+ * The results of one {@code bench} run and their Markdown rendering (ready to paste into
+ * results/README.md, "Speed").
  *
  * @param title what was measured, e.g. the network, grid and samples
  * @param gridSize points per axis of the benchmark grid

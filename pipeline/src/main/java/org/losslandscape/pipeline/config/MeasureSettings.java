@@ -75,7 +75,7 @@ public record MeasureSettings(
    * the trace from 30 probes, a density from 3 probes of 40 Lanczos steps, SAM at rho 0.05, ASAM at
    * rho 0.5 and eta 0.01, Keskar at eps 1e-3 (10 ascent steps, 1 restart), average-case at sigma
    * 0.01 and 0.1 |w| from 20 antithetic draws. The values follow the papers (SAM, ASAM, Keskar) and
-   * the measurements of their costs in the README.
+   * the measurements of their costs in results/README.md, "Speed".
    */
   public static MeasureSettings defaults() {
     return new MeasureSettings(
