@@ -43,7 +43,7 @@ started=()
 stop_all() {
   local pid
   if [ -n "$image" ]; then
-    "${docker[@]}" ps -aq --filter "name=^$containers-" | xargs -r "${docker[@]}" rm -f > /dev/null 2>&1 || true
+    "${docker[@]}" ps -aq --filter "name=^$containers-" | xargs -r "${docker[@]}" rm -f -v > /dev/null 2>&1 || true
   fi
   # Executors are children of the workers: stop them too (a killed worker cannot).
   for pid in "${started[@]}"; do
