@@ -92,7 +92,7 @@ if [ -n "$image" ]; then
   app_jar=local:/app/loss-landscape.jar
   image_conf=(--conf spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache)
   echo "spark cluster: master, workers, executors and driver in containers of $image" \
-    "($("${docker[@]}" run --rm --entrypoint java "$image" -version 2>&1 | head -1))"
+    "($("${docker[@]}" run --rm --network none --entrypoint java "$image" -version 2>&1 | head -1))"
 fi
 
 wait_for() { # wait_for FILE PATTERN SECONDS
