@@ -55,6 +55,9 @@ public final class StackedTrainer {
   /** Examples in the fixed subset a target loss is checked on between epoch ends. */
   static final int CHECK_SUBSET = 10_000;
 
+  /** How close to a target loss (as a factor of it) a model is checked ten times as often. */
+  static final double APPROACH = 1.1;
+
   private static final long CHECK_SUBSET_SEED = 0x5EEDL;
 
   /** How often (in steps) the listener hears about progress, at the next run boundary. */
@@ -216,6 +219,7 @@ public final class StackedTrainer {
     int nextCheckpoint;
     int[] order;
     boolean nearTarget; // the check subset says the target is reached: check the whole set
+    boolean approaching; // within APPROACH of the target: check ten times as often
     TrainingResult result; // set when it stops
 
     Model(int index, ModelToTrain spec, int examples, long planned) {
@@ -418,9 +422,15 @@ public final class StackedTrainer {
       long steps = 0;
       // A target loss is checked every checkEvery steps on a fixed subset of the training set, and
       // a model the subset says has reached it is checked on the whole set from then on, so that
-      // it stops within checkEvery steps of the target, not at the next epoch's end.
+      // it stops within its check interval of the target, not at the next epoch's end.
       long checkEvery =
           budget instanceof TrainingBudget.TargetLoss target ? target.checkEvery() : 0;
+      // Once a model is within APPROACH of the target, it is checked ten times as often, so that
+      // a fast model stops within a few steps of it: at every 200 steps, models at batch 128 and
+      // learning rate 0.1 went from above 0.25 to 0.241 between two checks (3.6% under the
+      // target, outside the verdict's 2% band). Each model keeps its own interval (the stack
+      // only stops at the finest one), so when a model stops does not depend on its stack.
+      long every = checkEvery;
       int[] checkSubset = checkEvery > 0 ? checkSubset(n) : null;
 
       while (all.stream().anyMatch(Model::training)) {
@@ -433,8 +443,8 @@ public final class StackedTrainer {
           for (Model m : all) {
             boundary = Math.min(boundary, m.nextCheckpointStep());
           }
-          if (checkEvery > 0) {
-            boundary = Math.min(boundary, (steps / checkEvery + 1) * checkEvery);
+          if (every > 0) {
+            boundary = Math.min(boundary, (steps / every + 1) * every);
           }
           StackedStepChain chain;
           if (b >= fullBatches) {
@@ -492,15 +502,20 @@ public final class StackedTrainer {
                 reporting == 0 ? Double.NaN : lossSum / reporting);
           }
           keepCheckpoints(all, steps);
-          if (checkEvery > 0 && steps % checkEvery == 0 && b < perEpoch && steps < planned) {
+          if (every > 0 && steps % every == 0 && b < perEpoch && steps < planned) {
             checkTarget(
                 all,
                 ((TrainingBudget.TargetLoss) budget).loss(),
                 checkSubset,
                 steps,
+                checkEvery,
                 perEpoch,
                 started,
                 listener);
+            every =
+                all.stream().anyMatch(m -> m.training() && m.approaching)
+                    ? Math.max(1, checkEvery / 10)
+                    : checkEvery;
           }
         }
         List<Model> active = all.stream().filter(Model::training).toList();
@@ -561,6 +576,7 @@ public final class StackedTrainer {
         double target,
         int[] subset,
         long steps,
+        long checkEvery,
         long perEpoch,
         long started,
         StackListener listener) {
@@ -568,13 +584,17 @@ public final class StackedTrainer {
       List<Integer> bySubset = new ArrayList<>();
       List<Integer> byWholeSet = new ArrayList<>();
       for (Model m : all) {
-        if (m.training()) {
+        long own = m.approaching ? Math.max(1, checkEvery / 10) : checkEvery;
+        if (m.training() && steps % own == 0) {
           (m.nearTarget ? byWholeSet : bySubset).add(m.index);
         }
       }
       if (!bySubset.isEmpty()) {
         EpochRecord[] quick = evaluate(bySubset, subset, epochs, steps);
         for (int m : bySubset) {
+          if (quick[m].loss() <= APPROACH * target) {
+            all.get(m).approaching = true;
+          }
           if (quick[m].loss() <= target) {
             all.get(m).nearTarget = true;
             byWholeSet.add(m);

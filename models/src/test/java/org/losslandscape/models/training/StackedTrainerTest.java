@@ -197,28 +197,55 @@ class StackedTrainerTest {
 
   @Test
   void aTargetIsCheckedBetweenEpochEndsAndAModelStopsAtTheFirstCheckThatReachesIt() {
-    // Cap 2,000 steps: checks every 20 steps; an epoch is 16 steps, so checks fall mid-epoch too.
-    TrainingBudget target = new TrainingBudget.TargetLoss(0.45, 2_000);
-    assertThat(((TrainingBudget.TargetLoss) target).checkEvery()).isEqualTo(20);
-    ModelToTrain model = model(config("m", 0.05, 32, 4, target));
+    // Cap 20,000 steps: checks every 200 steps, every 20 once the model is within 10% of the
+    // target; an epoch is 125 steps at batch 4, so checks fall mid-epoch too.
+    TrainingBudget target = new TrainingBudget.TargetLoss(0.45, 20_000);
+    assertThat(((TrainingBudget.TargetLoss) target).checkEvery()).isEqualTo(200);
+    ModelToTrain model = model(config("m", LR, 4, 4, target));
     TrainingResult r = trainer.train(List.of(model), DATA, StackListener.NONE).get(0);
 
     assertThat(r.status()).isEqualTo(TrainingStatus.COMPLETED);
     long stop = r.steps();
-    assertThat(stop % 20 == 0 || stop % 16 == 0).as("stopped at a check, step %d", stop).isTrue();
     EpochRecord last = r.curve().get(r.curve().size() - 1);
     assertThat(last.step()).isEqualTo(stop);
     assertThat(last.loss()).isLessThanOrEqualTo(0.45);
-    // One check earlier (a check or an epoch end) the whole-set loss was still above the target.
-    long before = Math.max((stop - 1) / 20 * 20, (stop - 1) / 16 * 16);
-    TrainingResult earlier =
-        trainer
-            .train(
-                List.of(model(config("m", 0.05, 32, 4, new TrainingBudget.Steps(before)))),
-                DATA,
-                StackListener.NONE)
-            .get(0);
-    assertThat(earlier.curve().get(earlier.curve().size() - 1).loss()).isGreaterThan(0.45);
+    assertThat(stop % 20 == 0 || stop % 125 == 0).as("stopped at a check, step %d", stop).isTrue();
+    // 20 steps before the stop the whole-set loss was still above the target: near it the model
+    // was checked every 20 steps, so it stopped within 20 steps of reaching it (at every 200 steps
+    // and epoch ends only, it could run on for up to 124 steps).
+    assertThat(wholeSetLossAfter(stop - 20)).isGreaterThan(0.45);
+  }
+
+  /** A learning rate at which the loss at batch 4 falls slowly near 0.45 on the blobs. */
+  private static final double LR = 0.002;
+
+  private TrainingResult trainedFor(long steps) {
+    return trainer
+        .train(
+            List.of(model(config("m", LR, 4, 4, new TrainingBudget.Steps(steps)))),
+            DATA,
+            StackListener.NONE)
+        .get(0);
+  }
+
+  private double wholeSetLossAfter(long steps) {
+    TrainingResult t = trainedFor(steps);
+    return t.curve().get(t.curve().size() - 1).loss();
+  }
+
+  /**
+   * Checked ten times as often near its target, a model stops where it would alone: its own
+   * interval decides its checks, not its neighbours' (a fast model beside a slow one, and alone).
+   */
+  @Test
+  void theFinerChecksNearATargetAreEachModelsOwn() {
+    TrainingBudget target = new TrainingBudget.TargetLoss(0.45, 2_000);
+    ModelToTrain slow = model(config("slow", 0.02, 32, 5, target));
+    ModelToTrain fast = model(config("fast", 0.2, 32, 6, target));
+    List<TrainingResult> both = trainer.train(List.of(fast, slow), DATA, StackListener.NONE);
+    TrainingResult slowAlone = trainer.train(List.of(slow), DATA, StackListener.NONE).get(0);
+    assertThat(both.get(1).steps()).isEqualTo(slowAlone.steps());
+    assertBitIdentical(both.get(1).parameters(), slowAlone.parameters(), "slow");
   }
 
   @Test
