@@ -195,8 +195,8 @@ public final class SliceCache {
                 + root.toAbsolutePath()
                 + ": the disk is full ("
                 + WriteFailures.NO_SPACE
-                + "); free some space or choose another --cache-dir, then run the same command"
-                + " again (the entries already there are whole and will be reused).",
+                + "); free some space or use another --cache-dir and run the same command again"
+                + " (the entries already there are whole).",
             e);
       }
       LOG.warn(
