@@ -11,7 +11,7 @@
 #    embedded run's.
 # Everything this script starts, it stops (trap on exit), by process id.
 #
-# For measurements (README, "Sweeps"): SWEEP_OPTIONS replaces the sweep's options and
+# For measurements (results/README.md, "Measured: a 16-task sweep"): SWEEP_OPTIONS replaces the sweep's options and
 # KILL_WORKER=0 leaves both workers running; the script prints each sweep's wall time.
 set -euo pipefail
 cd "$(dirname "$0")/.."

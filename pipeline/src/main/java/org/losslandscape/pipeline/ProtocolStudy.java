@@ -15,6 +15,7 @@ import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.stages.LoadDataStage;
 import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
+import org.losslandscape.pipeline.stages.StudyOutcome;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.VerdictStage;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;

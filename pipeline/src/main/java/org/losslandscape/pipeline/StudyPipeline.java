@@ -26,6 +26,7 @@ import org.losslandscape.pipeline.stages.ReportPageStage;
 import org.losslandscape.pipeline.stages.ReportStage;
 import org.losslandscape.pipeline.stages.RunMeasures;
 import org.losslandscape.pipeline.stages.StageTimer;
+import org.losslandscape.pipeline.stages.StudyOutcome;
 import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.stages.TrainStage;
 import org.losslandscape.pipeline.stages.TrainedModel;

@@ -61,6 +61,7 @@ public final class DifferentiableLoss implements Objective, AutoCloseable {
   private final List<Operand<TFloat32>> gradientOfSum = new ArrayList<>();
   private final List<Operand<TFloat32>> hessianOfSumTimesVector = new ArrayList<>();
   private final List<Tensor> chunkTensors = new ArrayList<>();
+  private final List<Integer> chunkRows = new ArrayList<>();
 
   /** The loss over {@code data} in chunks of {@link #DEFAULT_CHUNK} samples. */
   public DifferentiableLoss(
@@ -137,6 +138,7 @@ public final class DifferentiableLoss implements Objective, AutoCloseable {
             Tensors.floatsFrom(
                 data.features(), from * data.featureSize(), rows, data.featureSize()));
         chunkTensors.add(Tensors.intsFrom(data.labels(), from, rows));
+        chunkRows.add(rows);
       }
       opened = settings.openSession(graph);
     } catch (RuntimeException | Error e) {
@@ -165,43 +167,101 @@ public final class DifferentiableLoss implements Objective, AutoCloseable {
   /** The mean cross-entropy at {@code theta}. */
   @Override
   public double value(double[] theta) {
-    layout.requireDimension(theta);
-    List<TFloat32> fedTheta = toTensors(theta);
-    try {
-      double sum = 0;
-      for (int c = 0; c < chunkTensors.size(); c += 2) {
-        Session.Runner runner = chunkRunner(c, fedTheta).fetch(lossSum);
-        try (Result result = runner.run()) {
-          sum += ((TFloat32) result.get(0)).getFloat();
-        }
-      }
-      return sum / sampleCount;
-    } finally {
-      fedTheta.forEach(Tensor::close);
-    }
+    return valueOver(0, chunkCount(), theta);
   }
 
   /** The mean cross-entropy at {@code theta} and its gradient. */
   @Override
   public ValueAndGradient valueAndGradient(double[] theta) {
+    return valueAndGradientOver(0, chunkCount(), theta);
+  }
+
+  /** How many chunks the samples are run in. */
+  public int chunkCount() {
+    return chunkRows.size();
+  }
+
+  /** Samples in chunk {@code index}. */
+  public int chunkSize(int index) {
+    return chunkRows.get(index);
+  }
+
+  /**
+   * The mean cross-entropy over chunk {@code index} alone, as an objective of the same parameters:
+   * m-sharpness takes the worst case per batch of m samples, and a loss built with chunks of m
+   * samples hands out its batches this way without a graph per batch. Valid while this loss is
+   * open.
+   */
+  public Objective chunk(int index) {
+    if (index < 0 || index >= chunkCount()) {
+      throw new IllegalArgumentException(
+          "chunk " + index + " of a loss with " + chunkCount() + " chunks");
+    }
+    return new Objective() {
+      @Override
+      public int dimension() {
+        return layout.dimension();
+      }
+
+      @Override
+      public double value(double[] point) {
+        return valueOver(index, index + 1, point);
+      }
+
+      @Override
+      public ValueAndGradient valueAndGradient(double[] point) {
+        return valueAndGradientOver(index, index + 1, point);
+      }
+    };
+  }
+
+  /** The mean cross-entropy over chunks {@code [first, end)}. */
+  private double valueOver(int first, int end, double[] theta) {
+    layout.requireDimension(theta);
+    List<TFloat32> fedTheta = toTensors(theta);
+    try {
+      double sum = 0;
+      for (int c = first; c < end; c++) {
+        Session.Runner runner = chunkRunner(2 * c, fedTheta).fetch(lossSum);
+        try (Result result = runner.run()) {
+          sum += ((TFloat32) result.get(0)).getFloat();
+        }
+      }
+      return sum / rowsOver(first, end);
+    } finally {
+      fedTheta.forEach(Tensor::close);
+    }
+  }
+
+  /** The mean cross-entropy over chunks {@code [first, end)} and its gradient. */
+  private ValueAndGradient valueAndGradientOver(int first, int end, double[] theta) {
     layout.requireDimension(theta);
     List<TFloat32> fedTheta = toTensors(theta);
     try {
       double sum = 0;
       double[] gradient = new double[dimension()];
-      for (int c = 0; c < chunkTensors.size(); c += 2) {
-        Session.Runner runner = chunkRunner(c, fedTheta).fetch(lossSum);
+      for (int c = first; c < end; c++) {
+        Session.Runner runner = chunkRunner(2 * c, fedTheta).fetch(lossSum);
         gradientOfSum.forEach(runner::fetch);
         try (Result result = runner.run()) {
           sum += ((TFloat32) result.get(0)).getFloat();
           accumulate(result, 1, gradient);
         }
       }
-      scale(gradient, 1.0 / sampleCount);
-      return new ValueAndGradient(sum / sampleCount, gradient);
+      int rows = rowsOver(first, end);
+      scale(gradient, 1.0 / rows);
+      return new ValueAndGradient(sum / rows, gradient);
     } finally {
       fedTheta.forEach(Tensor::close);
     }
+  }
+
+  private int rowsOver(int first, int end) {
+    int rows = 0;
+    for (int c = first; c < end; c++) {
+      rows += chunkRows.get(c);
+    }
+    return rows;
   }
 
   /** The Hessian of the mean cross-entropy at {@code theta} times {@code vector}. */

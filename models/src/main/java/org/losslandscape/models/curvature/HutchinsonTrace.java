@@ -1,7 +1,7 @@
 package org.losslandscape.models.curvature;
 
 import java.util.Random;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * The trace of a symmetric operator by Hutchinson's estimator: for Rademacher probes v (entries

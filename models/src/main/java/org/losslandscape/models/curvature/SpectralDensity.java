@@ -3,7 +3,7 @@ package org.losslandscape.models.curvature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * The eigenvalue density of a symmetric operator by stochastic Lanczos quadrature (Ghorbani et al.

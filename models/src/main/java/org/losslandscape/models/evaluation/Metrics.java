@@ -1,5 +1,7 @@
 package org.losslandscape.models.evaluation;
 
+import java.io.Serializable;
+
 /**
  * Mean cross-entropy and accuracy of a model on a set of examples.
  *
@@ -7,4 +9,7 @@ package org.losslandscape.models.evaluation;
  * @param accuracy fraction of examples whose label has the largest logit
  * @param samples how many examples the numbers are over
  */
-public record Metrics(double loss, double accuracy, int samples) {}
+// Serializable: a sweep task sends its metrics back from a Spark executor as they are.
+public record Metrics(double loss, double accuracy, int samples) implements Serializable {
+  private static final long serialVersionUID = 1L;
+}

@@ -40,7 +40,7 @@ import org.tensorflow.types.TInt64;
  * + b R)} and the narrower layers 2..L with their perturbed weights.
  *
  * <p>How the per-point work is expressed matters as much as the algebra (measurements in the {@code
- * bench} command, whose table is in the README):
+ * bench} command, whose table is in results/README.md, "Speed"):
  *
  * <ul>
  *   <li>{@code P}, {@code Q} and {@code R} are computed in their own run per sample chunk and kept

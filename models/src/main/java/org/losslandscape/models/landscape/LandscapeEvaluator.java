@@ -38,8 +38,7 @@ public interface LandscapeEvaluator {
   }
 
   /** A slice as a function of the plane that holds native resources until closed. */
-  interface PlaneSlice
-      extends org.losslandscape.models.sharpness.DiskMaximum.PlaneFunction, AutoCloseable {
+  interface PlaneSlice extends PlaneFunction, AutoCloseable {
     @Override
     void close();
   }

@@ -2,6 +2,7 @@ package org.losslandscape.models.sharpness;
 
 import java.util.Random;
 import org.losslandscape.models.curvature.Objective;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * Average-case sharpness {@code E[L(w + e)] - L(w)} for a Gaussian perturbation e, estimated by

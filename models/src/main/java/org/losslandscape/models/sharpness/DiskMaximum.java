@@ -3,6 +3,7 @@ package org.losslandscape.models.sharpness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.losslandscape.models.landscape.PlaneFunction;
 
 /**
  * The largest value of a function of the slice plane, f(a, b), on and inside circles of given radii
@@ -36,13 +37,6 @@ public final class DiskMaximum {
 
   /** Pattern-search rounds per start. */
   static final int ROUNDS = 8;
-
-  /** f at many points of the plane at once. */
-  @FunctionalInterface
-  public interface PlaneFunction {
-    /** f(a[i], b[i]) for every i. */
-    double[] at(double[] a, double[] b);
-  }
 
   /**
    * One radius's answer.

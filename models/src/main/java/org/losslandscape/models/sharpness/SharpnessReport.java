@@ -2,6 +2,7 @@ package org.losslandscape.models.sharpness;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * Slice sharpness of one model over several independent direction pairs: per radius, the value of

@@ -1,6 +1,8 @@
 package org.losslandscape.models.sharpness;
 
 import org.losslandscape.models.curvature.DifferentiableLoss;
+import org.losslandscape.models.curvature.Objective;
+import org.losslandscape.models.mlp.ParameterLayout;
 
 /**
  * A worst-case sharpness of a trained network: the largest loss increase found by projected
@@ -21,10 +23,23 @@ public record WorstCaseSharpness(WorstCaseDefinition definition, AscentResult as
       double[] theta,
       WorstCaseDefinition definition,
       AscentSettings settings) {
-    loss.layout().requireDimension(theta);
-    PerturbationRegion region = definition.region(theta, loss.layout().weightMask());
+    return measure(loss, loss.layout(), theta, definition, settings);
+  }
+
+  /**
+   * Measures {@code definition} at {@code theta} on {@code objective}, a loss over parameters laid
+   * out as {@code layout} (one batch of a loss, for m-sharpness).
+   */
+  public static WorstCaseSharpness measure(
+      Objective objective,
+      ParameterLayout layout,
+      double[] theta,
+      WorstCaseDefinition definition,
+      AscentSettings settings) {
+    layout.requireDimension(theta);
+    PerturbationRegion region = definition.region(theta, layout.weightMask());
     return new WorstCaseSharpness(
-        definition, PerturbationAscent.maximize(loss, theta, region, settings));
+        definition, PerturbationAscent.maximize(objective, theta, region, settings));
   }
 
   /** The definition's reported number: the loss increase, or Keskar's phi. */

@@ -56,18 +56,7 @@ public record GranulatedKendall(
     for (int b = 0; b < resamples; b++) {
       double[] m = new double[values.size()];
       double[] g = new double[values.size()];
-      for (int s = 0; s < values.size(); s++) {
-        int n = measure.get(s).length;
-        double sm = 0;
-        double sg = 0;
-        for (int k = 0; k < n; k++) {
-          int pick = random.nextInt(n);
-          sm += measure.get(s)[pick];
-          sg += gap.get(s)[pick];
-        }
-        m[s] = sm / n;
-        g[s] = sg / n;
-      }
+      SeedResample.draw(random, measure, gap, m, g);
       double[] p = psi(axes.size(), values, m, g);
       for (int i = 0; i < axes.size(); i++) {
         psiDraws[i][b] = p[i];

@@ -112,18 +112,7 @@ public record SettingsKendall(
     double[] m = new double[measure.size()];
     double[] g = new double[measure.size()];
     for (int b = 0; b < resamples; b++) {
-      for (int s = 0; s < m.length; s++) {
-        int n = measure.get(s).length;
-        double sm = 0;
-        double sg = 0;
-        for (int k = 0; k < n; k++) {
-          int pick = random.nextInt(n);
-          sm += measure.get(s)[pick];
-          sg += gap.get(s)[pick];
-        }
-        m[s] = sm / n;
-        g[s] = sg / n;
-      }
+      SeedResample.draw(random, measure, gap, m, g);
       taus[b] = tauA(m, g);
     }
     java.util.Arrays.sort(taus);

@@ -2,7 +2,7 @@ package org.losslandscape.models.training;
 
 /**
  * How long to train. Comparisons of flatness are only fair at a stated budget: equal epochs give
- * large batches far fewer steps, equal steps give them far more data (the README's results section
+ * large batches far fewer steps, equal steps give them far more data (results/README.md, "Results",
  * shows both).
  */
 public sealed interface TrainingBudget {

@@ -12,6 +12,7 @@ import org.losslandscape.models.directions.RandomDirectionsTest;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.ParameterLayout;
+import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.models.testing.DoubleMlp;
 import org.losslandscape.models.testing.JacobiEigen;
 import org.losslandscape.models.testing.TinyProblems;

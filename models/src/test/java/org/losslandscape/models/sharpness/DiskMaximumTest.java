@@ -8,6 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.losslandscape.models.landscape.PlaneFunction;
 
 /** The disk maximum against closed forms and against a very fine grid. */
 class DiskMaximumTest {
@@ -38,7 +39,7 @@ class DiskMaximumTest {
   @Test
   void anInteriorPeakIsFound() {
     // A narrow bump at (0.2, 0.1) on a falling plane: the maximum of the 0.5-disk is inside it.
-    DiskMaximum.PlaneFunction f =
+    PlaneFunction f =
         (a, b) -> {
           double[] v = new double[a.length];
           for (int i = 0; i < v.length; i++) {

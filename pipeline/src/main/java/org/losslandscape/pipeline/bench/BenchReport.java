@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The results of one {@code bench} run and their Markdown rendering (ready to paste into the
- * README).
+ * The results of one {@code bench} run and their Markdown rendering (ready to paste into
+ * results/README.md, "Speed").
  *
  * @param title what was measured, e.g. the network, grid and samples
  * @param gridSize points per axis of the benchmark grid
@@ -162,17 +162,31 @@ public record BenchReport(
     }
     if (!measures.isEmpty()) {
       md.append("\n### Measures on one model (the study's settings)\n\n");
-      md.append("| Measure | Seconds | Gradient or Hessian-vector evaluations |\n");
-      md.append("|---|---:|---:|\n");
+      md.append(
+          "| Measure | Seconds | Gradient or Hessian-vector evaluations | GFLOP/s | % of MatMul"
+              + " peak |\n");
+      md.append("|---|---:|---:|---:|---:|\n");
       for (MeasureBenchmark.Row row : measures) {
+        double gflops =
+            row.flopsPerCall() > 0 ? row.flopsPerCall() / row.timing().median() / 1e9 : 0;
         md.append("| ")
             .append(row.name())
             .append(" | ")
             .append(f("%.3f", row.timing().median()))
             .append(" | ")
             .append(row.calls())
+            .append(" | ")
+            .append(gflops > 0 ? f("%.1f", gflops) : "–")
+            .append(" | ")
+            .append(gflops > 0 ? f("%.0f%%", 100 * gflops / peakGflops()) : "–")
             .append(" |\n");
       }
+      md.append(
+          "\nGFLOP/s of the primitives count their matrix products (loss: the forward pass;"
+              + " gradient: the training step's products; Hessian-vector product: twice the"
+              + " gradient's) on one lane, against the one-lane MatMul peak: a primitive near the"
+              + " peak leaves little for stacking the measures of several models to gain on this"
+              + " CPU.\n");
       measures.stream()
           .filter(r -> r.name().equals("Hessian-vector product"))
           .findFirst()

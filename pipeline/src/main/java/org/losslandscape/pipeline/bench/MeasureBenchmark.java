@@ -10,6 +10,7 @@ import org.losslandscape.models.curvature.HutchinsonTrace;
 import org.losslandscape.models.curvature.SpectralDensity;
 import org.losslandscape.models.curvature.TopEigenvalues;
 import org.losslandscape.models.data.LabeledData;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.sharpness.AverageCaseDefinition;
 import org.losslandscape.models.sharpness.AverageCaseSharpness;
@@ -36,8 +37,17 @@ public final class MeasureBenchmark {
    * @param timing seconds per call, per repeat
    * @param calls Hessian-vector products (or gradient / loss evaluations) inside one call, 1 for a
    *     primitive
+   * @param flopsPerCall the call's matrix-product FLOP for the primitives (0 when not modelled), so
+   *     that the report can say how close to the machine's MatMul peak they run: how much stacking
+   *     the measures of several models could gain here
    */
-  public record Row(String name, Timing timing, int calls) {}
+  public record Row(String name, Timing timing, int calls, double flopsPerCall) {
+
+    /** A row without a FLOP model. */
+    public Row(String name, Timing timing, int calls) {
+      this(name, timing, calls, 0);
+    }
+  }
 
   /** Times every measure of a study on {@code weights} over {@code samples}. */
   public static List<Row> time(
@@ -49,10 +59,18 @@ public final class MeasureBenchmark {
       double[] theta = loss.layout().flatten(weights);
       double[] v = loss.valueAndGradient(theta).gradient();
       // The primitives: warmed up, then repeated.
-      rows.add(row("loss", repeats, 1, () -> loss.value(theta)));
-      rows.add(row("loss and gradient", repeats, 1, () -> loss.valueAndGradient(theta)));
+      MlpArchitecture net = weights.architecture();
+      double forward = (double) FlopModel.denseForwardPerExample(net) * samples.count();
+      double gradient = (double) FlopModel.trainingStepPerExample(net) * samples.count();
+      rows.add(withFlops(row("loss", repeats, 1, () -> loss.value(theta)), forward));
       rows.add(
-          row("Hessian-vector product", repeats, 1, () -> loss.hessianVectorProduct(theta, v)));
+          withFlops(
+              row("loss and gradient", repeats, 1, () -> loss.valueAndGradient(theta)), gradient));
+      // The product differentiates the gradient's graph once more: credited as two gradients.
+      rows.add(
+          withFlops(
+              row("Hessian-vector product", repeats, 1, () -> loss.hessianVectorProduct(theta, v)),
+              2 * gradient));
       // The measures, once each, as a study runs them (the graph is warm by now).
       long started = System.nanoTime();
       TopEigenvalues top = TopEigenvalues.estimate(loss.hessianAt(theta), m.eigen());
@@ -99,6 +117,10 @@ public final class MeasureBenchmark {
       }
     }
     return rows;
+  }
+
+  private static Row withFlops(Row r, double flops) {
+    return new Row(r.name(), r.timing(), r.calls(), flops);
   }
 
   private static Row once(String name, int calls, Supplier<?> work) {

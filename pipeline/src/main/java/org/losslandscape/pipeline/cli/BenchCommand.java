@@ -1,22 +1,15 @@
 package org.losslandscape.pipeline.cli;
 
-import com.google.inject.Guice;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.losslandscape.models.landscape.GridSpec;
-import org.losslandscape.pipeline.PipelineModule;
 import org.losslandscape.pipeline.bench.BenchEvaluator;
 import org.losslandscape.pipeline.bench.BenchReport;
 import org.losslandscape.pipeline.bench.BenchSettings;
 import org.losslandscape.pipeline.bench.Benchmark;
-import org.losslandscape.pipeline.config.CacheSettings;
-import org.losslandscape.pipeline.config.MeasureSettings;
-import org.losslandscape.pipeline.config.OutputSettings;
-import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
-import org.losslandscape.pipeline.config.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,22 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
                     stepTiming,
                     measureTiming,
                     stackSizes));
-    StudySettings settings =
-        SettingsFactory.validated(
-            () ->
-                new StudySettings(
-                    SettingsFactory.data(common),
-                    SettingsFactory.device(common),
-                    OutputSettings.defaults(),
-                    CacheSettings.defaults(),
-                    TrainingSettings.defaults(),
-                    SliceSettings.defaults(),
-                    MeasureSettings.defaults()));
-    BenchReport report =
-        Guice.createInjector(
-                new PipelineModule(settings, PipelineModule.chooseDevice(settings.device())))
-            .getInstance(Benchmark.class)
-            .run(bench, command());
+    StudySettings settings = SettingsFactory.standalone(common, null, null, null, null);
+    BenchReport report = CommandSetup.wired(settings, Benchmark.class).run(bench, command());
     PrintWriter out = spec.commandLine().getOut();
     out.println(report.markdown());
     out.flush();

@@ -27,6 +27,7 @@ final class FlagNames {
           subject("[A-Za-z_]*_large_batch: batch size", "--batch-large"),
           subject("([A-Za-z0-9_.-]+: )?momentum", "--momentum"),
           subject("grid size", "--grid-size"),
+          subject("m-sharpness batch size", "--m-sharpness"),
           subject("grid range", "--range"),
           subject("the number of epochs", "--epochs"),
           subject("the number of steps", "--steps"),

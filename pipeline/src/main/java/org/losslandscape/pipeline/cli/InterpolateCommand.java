@@ -1,23 +1,14 @@
 package org.losslandscape.pipeline.cli;
 
-import com.google.inject.Guice;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.InterpolationOnlyPipeline;
-import org.losslandscape.pipeline.PipelineModule;
-import org.losslandscape.pipeline.config.CacheSettings;
-import org.losslandscape.pipeline.config.InterpolationSettings;
-import org.losslandscape.pipeline.config.MeasureSettings;
-import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.StudySettings;
-import org.losslandscape.pipeline.config.TrainingSettings;
-import org.losslandscape.pipeline.config.TrajectorySettings;
 import org.losslandscape.pipeline.data.Standardization;
 import org.losslandscape.pipeline.io.ResultsException;
 import org.losslandscape.pipeline.results.ModelFiles;
@@ -80,19 +71,7 @@ public final class InterpolateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Main.configureLogging(common.verbose);
-    StudySettings settings =
-        SettingsFactory.validated(
-            () ->
-                new StudySettings(
-                    SettingsFactory.data(common),
-                    SettingsFactory.device(common),
-                    SettingsFactory.output(output),
-                    CacheSettings.defaults(),
-                    TrainingSettings.defaults(),
-                    SliceSettings.defaults(),
-                    MeasureSettings.defaults(),
-                    TrajectorySettings.defaults(),
-                    new InterpolationSettings(true, range.parsed(), List.of())));
+    StudySettings settings = SettingsFactory.standalone(common, output, null, null, range);
     Parameters a = readModel("--from", from);
     Parameters b = readModel("--to", to);
     if (!a.architecture().equals(b.architecture())) {
@@ -114,9 +93,7 @@ public final class InterpolateCommand implements Callable<Integer> {
       toName = toName + "_to";
     }
     OutputFolder.prepare(settings.output().directory());
-    Guice.createInjector(
-            new PipelineModule(settings, PipelineModule.chooseDevice(settings.device())))
-        .getInstance(InterpolationOnlyPipeline.class)
+    CommandSetup.wired(settings, InterpolationOnlyPipeline.class)
         .run(fromName, from, a, toName, to, b, preprocessing());
     return ExitCodes.OK;
   }

@@ -1,16 +1,13 @@
 package org.losslandscape.pipeline.cli;
 
-import com.google.inject.Guice;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.losslandscape.models.mlp.Parameters;
-import org.losslandscape.pipeline.PipelineModule;
 import org.losslandscape.pipeline.SliceOnlyPipeline;
 import org.losslandscape.pipeline.config.MemoryEstimate;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.StudySettings;
-import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.data.Standardization;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.Provenance;
@@ -64,30 +61,14 @@ public final class LandscapeCommand implements Callable<Integer> {
     if (!name.matches("[A-Za-z0-9_.-]+")) {
       throw new UsageException("--name may only use letters, digits, _ . -, got '" + name + "'");
     }
-    StudySettings settings =
-        SettingsFactory.validated(
-            () ->
-                new StudySettings(
-                    SettingsFactory.data(common),
-                    SettingsFactory.device(common),
-                    SettingsFactory.output(output),
-                    SettingsFactory.cache(cache),
-                    TrainingSettings.defaults(),
-                    SettingsFactory.slice(slice),
-                    SettingsFactory.measures(slice)));
+    StudySettings settings = SettingsFactory.standalone(common, output, cache, slice, null);
     Parameters parameters = ModelFiles.read(weights);
     Optional<Provenance> provenance = ModelFiles.readProvenance(weights);
-    SettingsFactory.validated(
-        () -> {
-          MemoryEstimate.forSlicing(settings.slice(), parameters.architecture())
-              .requireFits(Runtime.getRuntime().maxMemory());
-          return settings;
-        });
+    SettingsFactory.requireMemory(
+        () -> MemoryEstimate.forSlicing(settings.slice(), parameters.architecture()));
     OutputFolder.prepare(settings.output().directory());
     RunId run = new RunId(name, provenance.map(Provenance::seed).orElse(0L), 0);
-    Guice.createInjector(
-            new PipelineModule(settings, PipelineModule.chooseDevice(settings.device())))
-        .getInstance(SliceOnlyPipeline.class)
+    CommandSetup.wired(settings, SliceOnlyPipeline.class)
         .run(
             run,
             weights,

@@ -19,6 +19,7 @@ import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.InterpolationSettings;
 import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
+import org.losslandscape.pipeline.config.MemoryEstimate;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.Protocol;
@@ -71,6 +72,44 @@ final class SettingsFactory {
                 measures(slice),
                 trajectory(trajectory),
                 interpolation(interpolation)));
+  }
+
+  /**
+   * The settings of a command that runs one part of a study on its own (landscape, interpolate,
+   * bench): data and device from the common options, nothing trained, no trajectory. An option
+   * group the command does not have is null, and its settings are the defaults.
+   *
+   * @param range the interpolation range of a command that interpolates, else null
+   */
+  static StudySettings standalone(
+      CommonOptions common,
+      OutputOptions output,
+      CacheOptions cache,
+      SliceOptions slice,
+      InterpolationRangeOptions range) {
+    return validated(
+        () ->
+            new StudySettings(
+                data(common),
+                device(common),
+                output == null ? OutputSettings.defaults() : output(output),
+                cache == null ? CacheSettings.defaults() : cache(cache),
+                TrainingSettings.defaults(),
+                slice == null ? SliceSettings.defaults() : slice(slice),
+                slice == null ? MeasureSettings.defaults() : measures(slice),
+                TrajectorySettings.defaults(),
+                range == null
+                    ? InterpolationSettings.defaults()
+                    : new InterpolationSettings(true, range.parsed(), List.of())));
+  }
+
+  /** Refuses, as a usage error, a run whose estimated memory does not fit this JVM's heap. */
+  static void requireMemory(Supplier<MemoryEstimate> estimate) {
+    validated(
+        () -> {
+          estimate.get().requireFits(Runtime.getRuntime().maxMemory());
+          return estimate;
+        });
   }
 
   static TrajectorySettings trajectory(TrajectoryOptions t) {
@@ -219,7 +258,12 @@ final class SettingsFactory {
   }
 
   static MeasureSettings measures(SliceOptions s) {
-    return MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
+    MeasureSettings m = MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
+    if (s.mSharpness > 0 && !m.includes(MeasureKind.WORST_CASE)) {
+      throw new UsageException(
+          "--m-sharpness adds to the worst-case measures: give --measures worst-case (or all) too");
+    }
+    return m.withMSharpness(s.mSharpness);
   }
 
   /**

@@ -86,6 +86,15 @@ public final class SliceOptions {
   String slicedSeeds = "1";
 
   @Option(
+      names = "--m-sharpness",
+      paramLabel = "M",
+      description =
+          "Also SAM's and ASAM's m-sharpness: the mean over batches of M landscape samples of each"
+              + " batch's worst case (Andriushchenko et al. use 128); needs --measures worst-case"
+              + " (default: 0, none).")
+  int mSharpness = 0;
+
+  @Option(
       names = "--eps",
       paramLabel = "E,...",
       split = ",",

@@ -74,11 +74,7 @@ public final class StudyCommand implements Callable<Integer> {
   public Integer call() {
     Main.configureLogging(common.verbose);
     StudySettings settings = settings();
-    SettingsFactory.validated(
-        () -> {
-          MemoryEstimate.forStudy(settings).requireFits(Runtime.getRuntime().maxMemory());
-          return settings;
-        });
+    SettingsFactory.requireMemory(() -> MemoryEstimate.forStudy(settings));
     List<Protocol> protocols = SettingsFactory.protocols(training);
     // Each protocol's budget must suit the shared settings (e.g. a cosine schedule needs an end).
     SettingsFactory.validated(() -> protocols.stream().map(settings::forProtocol).toList());

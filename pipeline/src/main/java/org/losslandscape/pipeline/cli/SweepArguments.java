@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.sweep.SweepJob;
 import picocli.CommandLine;
 
 /**
@@ -13,6 +14,16 @@ import picocli.CommandLine;
  * sides hold the same settings by construction.
  */
 public final class SweepArguments {
+
+  /** {@link #settings} as the parser a {@link SweepJob} carries to its tasks. */
+  enum Parser implements SweepJob.Parser {
+    SWEEP_COMMAND;
+
+    @Override
+    public StudySettings settings(List<String> arguments) {
+      return SweepArguments.settings(arguments);
+    }
+  }
 
   private SweepArguments() {}
 

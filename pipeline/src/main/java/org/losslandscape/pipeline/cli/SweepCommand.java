@@ -107,18 +107,17 @@ public final class SweepCommand implements Callable<Integer> {
     Main.configureLogging(common.verbose);
     SweepSettings sweepSettings = sweepSettings();
     StudySettings requested = settings(sweepSettings);
-    SettingsFactory.validated(
-        () -> {
-          MemoryEstimate.forStudy(requested).requireFits(Runtime.getRuntime().maxMemory());
-          return requested;
-        });
+    SettingsFactory.requireMemory(() -> MemoryEstimate.forStudy(requested));
     OutputFolder.prepare(requested.output().directory());
     List<String> args = sweepArguments();
     try (SweepExecutor executor = open(sweepSettings.backend())) {
       int threads = executor.threadsPerTask(requested.device().threads());
       Invocation invocation = Invocation.of(withCommandName(args));
       SweepJob job =
-          new SweepJob(SweepArguments.forTasks(args, requested, threads), invocation.commandLine());
+          new SweepJob(
+              SweepArguments.forTasks(args, requested, threads),
+              invocation.commandLine(),
+              SweepArguments.Parser.SWEEP_COMMAND);
       StudySettings settings = job.settings();
       StudyResults results =
           Guice.createInjector(

@@ -1,6 +1,6 @@
 package org.losslandscape.pipeline.cli;
 
-import org.losslandscape.pipeline.BuildInfo;
+import org.losslandscape.pipeline.results.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /**

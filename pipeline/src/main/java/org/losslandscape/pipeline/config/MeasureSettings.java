@@ -25,6 +25,8 @@ import org.losslandscape.models.sharpness.MonteCarloSettings;
  * @param isotropicSigma standard deviation of the plain Gaussian perturbation
  * @param elementSigma relative standard deviation of the |w|-scaled perturbation (sigma |w_i|)
  * @param monteCarlo draws of each average-case estimate
+ * @param mSharpness m of SAM's and ASAM's m-sharpness (the mean of per-batch maxima over batches of
+ *     m samples, Andriushchenko et al. use 128), beside the full-set values; 0 for none
  */
 public record MeasureSettings(
     Set<MeasureKind> kinds,
@@ -38,7 +40,8 @@ public record MeasureSettings(
     AscentSettings ascent,
     double isotropicSigma,
     double elementSigma,
-    MonteCarloSettings monteCarlo) {
+    MonteCarloSettings monteCarlo,
+    int mSharpness) {
 
   public MeasureSettings {
     kinds = kinds.isEmpty() ? EnumSet.of(MeasureKind.SLICE) : EnumSet.copyOf(kinds);
@@ -58,6 +61,10 @@ public record MeasureSettings(
             "measure radii and noise scales must be positive, got " + v);
       }
     }
+    if (mSharpness < 0) {
+      throw new IllegalArgumentException(
+          "m-sharpness batch size must be >= 1, or 0 for none, got " + mSharpness);
+    }
     if (!(asamEta >= 0) || Double.isInfinite(asamEta)) {
       throw new IllegalArgumentException("ASAM's eta must be >= 0, got " + asamEta);
     }
@@ -68,7 +75,7 @@ public record MeasureSettings(
    * the trace from 30 probes, a density from 3 probes of 40 Lanczos steps, SAM at rho 0.05, ASAM at
    * rho 0.5 and eta 0.01, Keskar at eps 1e-3 (10 ascent steps, 1 restart), average-case at sigma
    * 0.01 and 0.1 |w| from 20 antithetic draws. The values follow the papers (SAM, ASAM, Keskar) and
-   * the measurements of their costs in the README.
+   * the measurements of their costs in results/README.md, "Speed".
    */
   public static MeasureSettings defaults() {
     return new MeasureSettings(
@@ -83,7 +90,8 @@ public record MeasureSettings(
         AscentSettings.defaults(),
         0.01,
         0.1,
-        new MonteCarloSettings(20, true, 0));
+        new MonteCarloSettings(20, true, 0),
+        0);
   }
 
   /** True when {@code kind} is to be computed. */
@@ -105,6 +113,25 @@ public record MeasureSettings(
         ascent,
         isotropicSigma,
         elementSigma,
-        monteCarlo);
+        monteCarlo,
+        mSharpness);
+  }
+
+  /** The same settings with m-sharpness at batch size {@code m} (0: none). */
+  public MeasureSettings withMSharpness(int m) {
+    return new MeasureSettings(
+        kinds,
+        eigen,
+        traceProbes,
+        density,
+        samRho,
+        asamRho,
+        asamEta,
+        keskarEpsilon,
+        ascent,
+        isotropicSigma,
+        elementSigma,
+        monteCarlo,
+        m);
   }
 }

@@ -10,7 +10,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
-import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +19,8 @@ import java.util.Objects;
 /**
  * Draws a surface from above: the field filled by bilinear interpolation of the colour-scale
  * positions, iso-lines by marching squares at fixed levels (labelled where there is room), axes
- * alpha and beta with ticks, a marker at (0, 0) where the trained weights sit, and a title.
+ * alpha and beta with ticks, a marker at (0, 0) where the trained weights sit, and a title. The
+ * lines come from {@link MarchingSquares}, their labels are placed by {@link IsoLineLabels}.
  *
  * <p>The levels are the same for every panel drawn with the same scale, so panels compare line for
  * line. In a log scale both the fill and the iso-lines interpolate in log10(value).
@@ -33,7 +33,6 @@ public final class ContourRenderer implements PanelRenderer {
   /** Relative luminance above which a light iso-line would vanish into the field. */
   private static final double BRIGHT_FIELD = 0.42;
 
-  private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 215);
   private static final String ALPHA_TITLE = "α  (along d₁)";
   private static final String BETA_TITLE = "β  (along d₂)";
 
@@ -44,6 +43,7 @@ public final class ContourRenderer implements PanelRenderer {
   private final String alphaTitle;
   private final String betaTitle;
   private final boolean equalAspect;
+  private final IsoLineLabels labels;
 
   /** Default look: viridis, values called "loss (nats)", levels from the scale's ticks. */
   public ContourRenderer() {
@@ -84,6 +84,7 @@ public final class ContourRenderer implements PanelRenderer {
       }
     }
     this.levels = levels == null ? null : levels.clone();
+    this.labels = new IsoLineLabels(this.style);
   }
 
   /**
@@ -116,117 +117,6 @@ public final class ContourRenderer implements PanelRenderer {
   @Override
   public ColorBar colorBar(ColorScale scale) {
     return new ColorBar(scale, colorMap, ColorBar.labelFor(valueLabel, scale), style);
-  }
-
-  /**
-   * The iso-line {@code z = level} of a gridded field, by marching squares: one or two straight
-   * segments per grid cell that the level crosses, in data coordinates.
-   *
-   * <p>A corner counts as "inside" when its value is {@code >= level}, so a level equal to corner
-   * values never divides by zero, and a flat field gives no segments. A saddle cell (inside corners
-   * on one diagonal only) is resolved by the mean of its four corners: when the mean is inside, the
-   * inside corners are joined through the centre. Cells with a non-finite corner are skipped. A
-   * crossing on an edge shared by two cells is computed identically for both, so the segments join
-   * into continuous polylines.
-   *
-   * @param x first-axis coordinates, {@code z.length} of them
-   * @param y second-axis coordinates, {@code z[i].length} of them
-   * @param z values, {@code z[i][j]} at (x[i], y[j])
-   * @param level finite iso-value
-   */
-  public static List<Segment> isoSegments(double[] x, double[] y, double[][] z, double level) {
-    Objects.requireNonNull(x, "x");
-    Objects.requireNonNull(y, "y");
-    Objects.requireNonNull(z, "z");
-    if (x.length < 2 || y.length < 2) {
-      throw new IllegalArgumentException(
-          "marching squares needs at least a 2x2 grid, got " + x.length + "x" + y.length);
-    }
-    if (z.length != x.length) {
-      throw new IllegalArgumentException(
-          "z needs one row per x (" + x.length + "), got " + z.length);
-    }
-    for (int i = 0; i < z.length; i++) {
-      if (z[i] == null || z[i].length != y.length) {
-        throw new IllegalArgumentException("z[" + i + "] needs one value per y (" + y.length + ")");
-      }
-    }
-    if (!Double.isFinite(level)) {
-      throw new IllegalArgumentException("iso-level must be finite, got " + level);
-    }
-    List<Segment> segments = new ArrayList<>();
-    for (int i = 0; i + 1 < x.length; i++) {
-      for (int j = 0; j + 1 < y.length; j++) {
-        addCellSegments(x, y, z, level, i, j, segments);
-      }
-    }
-    return segments;
-  }
-
-  private static void addCellSegments(
-      double[] x, double[] y, double[][] z, double level, int i, int j, List<Segment> out) {
-    double v00 = z[i][j];
-    double v10 = z[i + 1][j];
-    double v11 = z[i + 1][j + 1];
-    double v01 = z[i][j + 1];
-    if (!(Double.isFinite(v00)
-        && Double.isFinite(v10)
-        && Double.isFinite(v11)
-        && Double.isFinite(v01))) {
-      return;
-    }
-    boolean in00 = v00 >= level;
-    boolean in10 = v10 >= level;
-    boolean in11 = v11 >= level;
-    boolean in01 = v01 >= level;
-    // Edges in cyclic order: bottom (00-10), right (10-11), top (01-11), left (00-01).
-    Point2D.Double bottom =
-        in00 != in10 ? crossing(x[i], y[j], v00, x[i + 1], y[j], v10, level) : null;
-    Point2D.Double right =
-        in10 != in11 ? crossing(x[i + 1], y[j], v10, x[i + 1], y[j + 1], v11, level) : null;
-    Point2D.Double top =
-        in01 != in11 ? crossing(x[i], y[j + 1], v01, x[i + 1], y[j + 1], v11, level) : null;
-    Point2D.Double left =
-        in00 != in01 ? crossing(x[i], y[j], v00, x[i], y[j + 1], v01, level) : null;
-
-    if (bottom != null && right != null && top != null && left != null) {
-      boolean centreIn = (v00 + v10 + v11 + v01) / 4 >= level;
-      boolean diagonal0011In = in00;
-      if (centreIn == diagonal0011In) {
-        // Corners 00 and 11 are joined through the centre: cut off corners 10 and 01.
-        out.add(segment(bottom, right));
-        out.add(segment(top, left));
-      } else {
-        // Corners 10 and 01 are joined through the centre: cut off corners 00 and 11.
-        out.add(segment(left, bottom));
-        out.add(segment(right, top));
-      }
-      return;
-    }
-    List<Point2D.Double> ends = new ArrayList<>(2);
-    for (Point2D.Double p : Arrays.asList(bottom, right, top, left)) {
-      if (p != null) {
-        ends.add(p);
-      }
-    }
-    if (ends.size() == 2) {
-      out.add(segment(ends.get(0), ends.get(1)));
-    }
-  }
-
-  /**
-   * Where the level crosses the edge from a to b, with a always the lower grid index so that both
-   * cells sharing the edge get bit-identical points.
-   */
-  private static Point2D.Double crossing(
-      double xa, double ya, double va, double xb, double yb, double vb, double level) {
-    // One end is >= level and the other < level, so vb != va.
-    double t = (level - va) / (vb - va);
-    return new Point2D.Double(xa + t * (xb - xa), ya + t * (yb - ya));
-  }
-
-  private static Segment segment(Point2D.Double a, Point2D.Double b) {
-    return new Segment(a.x, a.y, b.x, b.y);
   }
 
   /**
@@ -364,13 +254,13 @@ public final class ContourRenderer implements PanelRenderer {
     Shape savedClip = g.getClip();
     g.clip(plot);
     g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-    List<Runnable> labels = new ArrayList<>();
+    List<Runnable> drawing = new ArrayList<>();
     for (double level : levels(scale)) {
       if (scale.log() && level <= 0) {
         continue;
       }
       double scaledLevel = scale.log() ? Math.log10(level) : level;
-      List<Segment> segments = isoSegments(alpha, beta, z, scaledLevel);
+      List<Segment> segments = MarchingSquares.isoSegments(alpha, beta, z, scaledLevel);
       g.setColor(isoLineColor(scale.normalize(level)));
       List<Line2D.Double> lines = new ArrayList<>(segments.size());
       for (Segment s : segments) {
@@ -379,15 +269,15 @@ public final class ContourRenderer implements PanelRenderer {
         lines.add(line);
         g.draw(line);
       }
-      Rectangle2D label = placeLabel(g, lines, scale.format(level), plot, taken);
+      Rectangle2D label = labels.place(g, lines, scale.format(level), plot, taken);
       if (label != null) {
         taken.add(label);
         String text = scale.format(level);
-        labels.add(() -> drawLabel(g, label, text));
+        drawing.add(() -> labels.draw(g, label, text));
       }
     }
     // Labels go on top of all lines so a later level cannot cross an earlier label.
-    labels.forEach(Runnable::run);
+    drawing.forEach(Runnable::run);
     g.setClip(savedClip);
     if (originInside) {
       drawMinimumMarker(g, origin.x, origin.y);
@@ -410,69 +300,6 @@ public final class ContourRenderer implements PanelRenderer {
   static double linear(int channel) {
     double c = channel / 255.0;
     return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-  }
-
-  /**
-   * Picks the segment midpoint whose label box fits inside the plot, overlaps no other label and
-   * lies furthest from the other labels and the frame, so labels spread out instead of piling up.
-   */
-  private Rectangle2D placeLabel(
-      Graphics2D g,
-      List<Line2D.Double> lines,
-      String text,
-      Rectangle2D.Double plot,
-      List<Rectangle2D> taken) {
-    Rectangle2D size = Canvas.size(g, style.tickLabel(), text);
-    double boxWidth = size.getWidth() + 8;
-    double boxHeight = size.getHeight() + 2;
-    double totalLength = 0;
-    for (Line2D.Double line : lines) {
-      totalLength += line.getP1().distance(line.getP2());
-    }
-    // A tiny closed loop would vanish under its own label.
-    if (totalLength < 3 * boxWidth) {
-      return null;
-    }
-    int stride = Math.max(1, lines.size() / 400);
-    Rectangle2D best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < lines.size(); k += stride) {
-      Line2D.Double line = lines.get(k);
-      double cx = (line.x1 + line.x2) / 2;
-      double cy = (line.y1 + line.y2) / 2;
-      Rectangle2D.Double box =
-          new Rectangle2D.Double(cx - boxWidth / 2, cy - boxHeight / 2, boxWidth, boxHeight);
-      if (!plot.contains(box.x - 4, box.y - 4)
-          || !plot.contains(box.getMaxX() + 4, box.getMaxY() + 4)) {
-        continue;
-      }
-      double score = Math.min(cx - plot.x, plot.getMaxX() - cx);
-      score = Math.min(score, Math.min(cy - plot.y, plot.getMaxY() - cy)) * 2;
-      boolean overlaps = false;
-      for (Rectangle2D other : taken) {
-        Rectangle2D grown =
-            new Rectangle2D.Double(
-                other.getX() - 6, other.getY() - 6, other.getWidth() + 12, other.getHeight() + 12);
-        if (grown.intersects(box)) {
-          overlaps = true;
-          break;
-        }
-        score = Math.min(score, Point2D.distance(cx, cy, other.getCenterX(), other.getCenterY()));
-      }
-      if (!overlaps && score > bestScore) {
-        bestScore = score;
-        best = box;
-      }
-    }
-    return best;
-  }
-
-  private void drawLabel(Graphics2D g, Rectangle2D box, String text) {
-    g.setColor(LABEL_BACKGROUND);
-    g.fill(
-        new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 8, 8));
-    g.setColor(style.foreground());
-    Canvas.text(g, style.tickLabel(), text, box.getCenterX(), box.getCenterY(), 0.5, 0.5);
   }
 
   private void drawMinimumMarker(Graphics2D g, double x, double y) {

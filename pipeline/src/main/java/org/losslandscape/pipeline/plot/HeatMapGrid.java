@@ -33,6 +33,8 @@ public final class HeatMapGrid {
    * @param columnLabels one label per column, left column first
    * @param values {@code values[row][column]}; NaN marks a cell without a value (drawn grey)
    * @param cellText the text written in each cell, same shape as {@code values}
+   * @param range {@code {lo, hi}} of the colour scale when it is fixed (a correlation's [-1, 1]),
+   *     or null for the range of the values
    */
   public record HeatMap(
       String title,
@@ -42,7 +44,30 @@ public final class HeatMapGrid {
       String columnTitle,
       List<String> columnLabels,
       double[][] values,
-      String[][] cellText) {
+      String[][] cellText,
+      double[] range) {
+
+    /** A heat map coloured over its values' range. */
+    public HeatMap(
+        String title,
+        String valueLabel,
+        String rowTitle,
+        List<String> rowLabels,
+        String columnTitle,
+        List<String> columnLabels,
+        double[][] values,
+        String[][] cellText) {
+      this(
+          title,
+          valueLabel,
+          rowTitle,
+          rowLabels,
+          columnTitle,
+          columnLabels,
+          values,
+          cellText,
+          null);
+    }
 
     public HeatMap {
       Objects.requireNonNull(title, "title");
@@ -64,8 +89,14 @@ public final class HeatMapGrid {
       }
     }
 
-    /** The colour scale of this panel: its finite values' range (a grey panel when none). */
+    /**
+     * The colour scale of this panel: its fixed range, else its finite values' range (a grey panel
+     * when none).
+     */
     public ColorScale scale() {
+      if (range != null) {
+        return ColorScale.of(range[0], range[1], false);
+      }
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       for (double[] row : values) {
@@ -122,8 +153,13 @@ public final class HeatMapGrid {
 
   /** The cells' area of a panel drawn into {@code area}: shared with the tests that read pixels. */
   public static Rectangle cellArea(Rectangle area) {
+    return cellArea(area, 0);
+  }
+
+  /** The cells' area when the widest row label is {@code rowLabelWidth} pixels wide. */
+  private static Rectangle cellArea(Rectangle area, int rowLabelWidth) {
     int tick = STYLE.tickLabel().getSize();
-    int left = area.x + STYLE.axisTitle().getSize() * 2 + tick * 6;
+    int left = area.x + STYLE.axisTitle().getSize() * 2 + Math.max(tick * 6, rowLabelWidth + tick);
     int top = area.y + STYLE.panelTitle().getSize() * 3;
     int right = area.x + area.width - new ColorBar(ColorScale.of(0, 1, false), "").preferredWidth();
     int bottom = area.y + area.height - tick * 2 - STYLE.axisTitle().getSize() * 2;
@@ -141,7 +177,12 @@ public final class HeatMapGrid {
         area.y + STYLE.panelTitle().getSize() * 1.5,
         0.5,
         0.5);
-    Rectangle cells = cellArea(area);
+    int rowLabelWidth = 0;
+    for (String label : map.rowLabels()) {
+      rowLabelWidth =
+          Math.max(rowLabelWidth, g.getFontMetrics(STYLE.tickLabel()).stringWidth(label));
+    }
+    Rectangle cells = cellArea(area, rowLabelWidth);
     int rows = map.rowLabels().size();
     int cols = map.columnLabels().size();
     double cellWidth = cells.width / (double) cols;

@@ -3,7 +3,6 @@ package org.losslandscape.pipeline.report;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,12 +10,8 @@ import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.pipeline.io.AtomicFiles;
-import org.losslandscape.pipeline.plot.ColorScale;
-import org.losslandscape.pipeline.plot.PanelFigure;
-import org.losslandscape.pipeline.plot.PanelKind;
+import org.losslandscape.pipeline.plot.LandscapeFigureSet;
 import org.losslandscape.pipeline.plot.PngEncoding;
-import org.losslandscape.pipeline.plot.SharpnessBarChart;
-import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
 import org.losslandscape.pipeline.report.ReportContent.RecipeContent;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
@@ -25,8 +20,9 @@ import org.losslandscape.pipeline.summary.RecipeSummary;
 /**
  * Draws a results folder's landscape figures again from its files, for {@code loss-landscape
  * report}: the slices from the {@code .npy} arrays, the numbers in the titles and bars from
- * summary.json. The figures and their titles are those the study's {@code PlotStage} draws; figures
- * of other stages (the verdict's, the Hessian's, ...) need their own data and are left as they are.
+ * summary.json. The figures are composed as the study's {@code PlotStage} composes them ({@link
+ * LandscapeFigureSet}); figures of other stages (the verdict's, the Hessian's, ...) need their own
+ * data and are left as they are.
  */
 public final class LandscapeFigures {
 
@@ -56,41 +52,10 @@ public final class LandscapeFigures {
       plain.add(surface(r.name(), r.slice().get()));
       annotated.add(surface(annotatedTitle(r), r.slice().get()));
     }
-    ColorScale shared = ColorScale.shared(plain, logScale);
-    int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
-    String setting = settingLine(sliced.get(0).summary().landscape());
     boolean study = content.summary().weights() == null;
     if (study) {
-      write(
-          dir,
-          "surface_3d.png",
-          PanelFigure.grid(
-              "Loss surface around each minimum — " + setting,
-              plain,
-              cols,
-              shared,
-              PanelKind.SURFACE_3D),
-          written);
-      write(
-          dir,
-          "contour.png",
-          PanelFigure.grid(
-              "Loss contours around each minimum (shared levels) — " + setting,
-              plain,
-              cols,
-              shared,
-              PanelKind.CONTOUR),
-          written);
-      write(
-          dir,
-          "comparison.png",
-          PanelFigure.grid(
-              "Which minimum is flatter? One colour scale — " + setting,
-              annotated,
-              cols,
-              shared,
-              PanelKind.CONTOUR),
-          written);
+      String setting = settingLine(sliced.get(0).summary().landscape());
+      write(dir, LandscapeFigureSet.sideBySide(plain, annotated, setting, logScale), written);
       sharpnessChart(content).ifPresent(image -> write(dir, "sharpness.png", image, written));
       rawVersusFilter(content, sliced.get(0))
           .ifPresent(image -> write(dir, "raw_vs_filter.png", image, written));
@@ -115,40 +80,11 @@ public final class LandscapeFigures {
                 l.samples(),
                 slice.centreLoss(),
                 lastSharpness(r.summary()));
-    SurfaceData data = surface(panelTitle, slice);
-    ColorScale own = ColorScale.shared(List.of(data), logScale);
-    String folder = r.name();
+    // The middle of the saved grid: where the default, symmetric grids hold the trained weights.
     write(
         dir,
-        folder + "/surface_3d.png",
-        PanelFigure.grid(folder + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D),
-        written);
-    write(
-        dir,
-        folder + "/contour.png",
-        PanelFigure.grid(folder + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR),
-        written);
-    int c = slice.size() / 2;
-    double[] alongD1 = new double[slice.size()];
-    double[] alongD2 = new double[slice.size()];
-    for (int i = 0; i < slice.size(); i++) {
-      alongD1[i] = slice.loss()[i][c];
-      alongD2[i] = slice.loss()[c][i];
-    }
-    Map<String, double[]> series = new LinkedHashMap<>();
-    series.put("along d1 (β = 0)", alongD1);
-    series.put("along d2 (α = 0)", alongD2);
-    write(
-        dir,
-        folder + "/slices_1d.png",
-        SliceLinePlot.render(
-            folder + " — 1-D slices through the trained weights",
-            "step along the direction (direction units)",
-            "loss (mean cross-entropy, nats)",
-            slice.coordinates(),
-            series,
-            1200,
-            800),
+        LandscapeFigureSet.perModel(
+            r.name(), surface(panelTitle, slice), slice.size() / 2, logScale),
         written);
   }
 
@@ -234,21 +170,13 @@ public final class LandscapeFigures {
     if (names.isEmpty()) {
       return Optional.empty();
     }
-    String bars =
-        intervals
-            ? "Bars: mean ± 95% interval over " + over
-            : "Bars: one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
     return Optional.of(
-        SharpnessBarChart.render(
-            "Slice sharpness S(ε) = max of L(α, β) − L(0, 0) over √(α² + β²) ≤ ε",
-            bars + "; one panel per ε, each with its own y axis",
+        LandscapeFigureSet.sharpness(
             names,
             radii.stream().map(e -> "ε = " + e).toList(),
             means.toArray(double[][]::new),
             intervals ? halves.toArray(double[][]::new) : null,
-            "loss increase (nats)",
-            1600,
-            900));
+            over));
   }
 
   /** The first recipe sliced with raw directions (the study saves that slice), if it is there. */
@@ -256,21 +184,9 @@ public final class LandscapeFigures {
     Path folder = content.folder().recipeFolder(r.summary());
     return SliceArrays.read(folder.resolve("raw_directions"), folder)
         .map(
-            raw -> {
-              List<SurfaceData> panels =
-                  List.of(
-                      surface(r.name() + " — raw Gaussian directions", raw),
-                      surface(r.name() + " — filter-normalized directions", r.slice().get()));
-              // Raw directions reach losses orders of magnitude higher: only a log scale shows
-              // both panels.
-              return PanelFigure.grid(
-                  "Same model, same random draw: raw vs filter-normalized directions (log colour"
-                      + " scale)",
-                  panels,
-                  2,
-                  ColorScale.shared(panels, true),
-                  PanelKind.CONTOUR);
-            });
+            raw ->
+                LandscapeFigureSet.rawVersusFilter(
+                    r.name(), surface("raw", raw), surface("filter", r.slice().get())));
   }
 
   private static String settingLine(LandscapeSummary l) {
@@ -282,6 +198,10 @@ public final class LandscapeFigures {
 
   private static SurfaceData surface(String title, SliceArrays slice) {
     return new SurfaceData(title, slice.coordinates(), slice.coordinates(), slice.loss());
+  }
+
+  private static void write(Path dir, Map<String, BufferedImage> figures, List<String> written) {
+    figures.forEach((relative, image) -> write(dir, relative, image, written));
   }
 
   private static void write(Path dir, String relative, BufferedImage image, List<String> written) {

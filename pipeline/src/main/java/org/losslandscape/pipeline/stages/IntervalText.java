@@ -1,7 +1,7 @@
 package org.losslandscape.pipeline.stages;
 
 import java.util.Locale;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * How an interval is written in logs and figure titles: {@code 0.297±0.080} when there is one, and

@@ -17,6 +17,7 @@ import org.losslandscape.models.curvature.TopEigenvalues;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.AverageCaseDefinition;
 import org.losslandscape.models.sharpness.AverageCaseSharpness;
+import org.losslandscape.models.sharpness.BatchWorstCase;
 import org.losslandscape.models.sharpness.WorstCaseDefinition;
 import org.losslandscape.models.sharpness.WorstCaseSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
@@ -75,7 +76,7 @@ public final class MeasureStage {
           List<RunMeasures> results =
               lanes.map(
                   indices.stream().map(models::get).toList(),
-                  () -> new DifferentiableLoss(architecture, samples.data(), execution),
+                  () -> LaneLosses.open(architecture, samples, settings.mSharpness(), execution),
                   this::measure);
           for (int k = 0; k < indices.size(); k++) {
             measured[indices.get(k)] = results.get(k);
@@ -84,7 +85,43 @@ public final class MeasureStage {
     return List.of(measured);
   }
 
-  private RunMeasures measure(DifferentiableLoss loss, WeightsToSlice model) {
+  /**
+   * A lane's losses: over all the samples, and (for m-sharpness) over the same samples in chunks of
+   * m, so that each batch is a view of one graph rather than a graph of its own.
+   */
+  private record LaneLosses(DifferentiableLoss full, DifferentiableLoss batches)
+      implements AutoCloseable {
+
+    static LaneLosses open(
+        MlpArchitecture architecture,
+        LandscapeSamples samples,
+        int m,
+        ExecutionSettings execution) {
+      DifferentiableLoss full = new DifferentiableLoss(architecture, samples.data(), execution);
+      try {
+        return new LaneLosses(
+            full,
+            m > 0 ? new DifferentiableLoss(architecture, samples.data(), execution, m) : null);
+      } catch (RuntimeException | Error e) {
+        full.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        full.close();
+      } finally {
+        if (batches != null) {
+          batches.close();
+        }
+      }
+    }
+  }
+
+  private RunMeasures measure(LaneLosses losses, WeightsToSlice model) {
+    DifferentiableLoss loss = losses.full();
     long started = System.nanoTime();
     double[] theta = loss.layout().flatten(model.parameters());
     double centre = loss.value(theta);
@@ -105,27 +142,31 @@ public final class MeasureStage {
     }
     Optional<RunMeasures.WorstCase> worst = Optional.empty();
     if (settings.includes(MeasureKind.WORST_CASE)) {
+      WorstCaseDefinition sam = new WorstCaseDefinition.L2Ball(settings.samRho());
+      WorstCaseDefinition asam =
+          new WorstCaseDefinition.AdaptiveBall(
+              settings.asamRho(),
+              settings.asamEta(),
+              WorstCaseDefinition.AdaptiveBall.BiasScale.IDENTITY);
+      RunMeasures.MSharpness perBatch =
+          losses.batches() == null
+              ? null
+              : new RunMeasures.MSharpness(
+                  BatchWorstCase.measure(
+                      losses.batches(), settings.mSharpness(), theta, sam, settings.ascent()),
+                  BatchWorstCase.measure(
+                      losses.batches(), settings.mSharpness(), theta, asam, settings.ascent()));
       worst =
           Optional.of(
               new RunMeasures.WorstCase(
-                  WorstCaseSharpness.measure(
-                      loss,
-                      theta,
-                      new WorstCaseDefinition.L2Ball(settings.samRho()),
-                      settings.ascent()),
-                  WorstCaseSharpness.measure(
-                      loss,
-                      theta,
-                      new WorstCaseDefinition.AdaptiveBall(
-                          settings.asamRho(),
-                          settings.asamEta(),
-                          WorstCaseDefinition.AdaptiveBall.BiasScale.IDENTITY),
-                      settings.ascent()),
+                  WorstCaseSharpness.measure(loss, theta, sam, settings.ascent()),
+                  WorstCaseSharpness.measure(loss, theta, asam, settings.ascent()),
                   WorstCaseSharpness.measure(
                       loss,
                       theta,
                       new WorstCaseDefinition.KeskarBox(settings.keskarEpsilon()),
-                      settings.ascent())));
+                      settings.ascent()),
+                  perBatch));
     }
     Optional<RunMeasures.AverageCase> average = Optional.empty();
     if (settings.includes(MeasureKind.AVERAGE_CASE)) {
@@ -192,6 +233,18 @@ public final class MeasureStage {
                         w.asam().converged() ? "" : " (not converged)",
                         w.keskar().value(),
                         w.keskar().converged() ? "" : " (not converged)")));
+    m.worstCase()
+        .flatMap(RunMeasures.WorstCase::mSharpness)
+        .ifPresent(
+            b ->
+                s.append(
+                    String.format(
+                        Locale.ROOT,
+                        "; m-sharpness (m %d, %d batches) SAM %.4g, ASAM %.4g",
+                        b.sam().batchSize(),
+                        b.sam().perBatch().length,
+                        b.sam().value(),
+                        b.asam().value())));
     m.averageCase()
         .ifPresent(
             a ->

@@ -11,21 +11,20 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.landscape.LandscapeGrid;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.plot.ChartGrid;
-import org.losslandscape.pipeline.plot.ColorScale;
-import org.losslandscape.pipeline.plot.PanelFigure;
-import org.losslandscape.pipeline.plot.PanelKind;
+import org.losslandscape.pipeline.plot.HeatMapGrid;
+import org.losslandscape.pipeline.plot.LandscapeFigureSet;
 import org.losslandscape.pipeline.plot.PngEncoding;
 import org.losslandscape.pipeline.plot.SharpnessBarChart;
-import org.losslandscape.pipeline.plot.SliceLinePlot;
 import org.losslandscape.pipeline.plot.SurfaceData;
 import org.losslandscape.pipeline.verdict.GapKind;
 import org.losslandscape.pipeline.verdict.Measure;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
+import org.losslandscape.pipeline.verdict.VerdictRecords;
 import org.losslandscape.pipeline.verdict.VerdictRecords.MeasureVerdict;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 
@@ -55,6 +54,9 @@ public final class PlotStage {
     }
     if (!verdict.axes().isEmpty() && !verdict.measures().isEmpty()) {
       write("generalization_scores.png", generalizationScores(verdict, GapKind.ERROR_GAP));
+    }
+    if (verdict.correlations().names().size() > 1) {
+      write("measure_correlations.png", measureCorrelations(verdict));
     }
     List<ChartGrid.Panel> spectra = new ArrayList<>();
     for (RecipeAggregate a : results.aggregates()) {
@@ -196,6 +198,63 @@ public final class PlotStage {
         Math.max(760, 360 * rows + 220));
   }
 
+  /**
+   * Kendall's tau between every two measures (and the gaps) over the runs, on one fixed [-1, 1]
+   * scale: measures that rank the runs alike are one piece of evidence, not several.
+   */
+  private static BufferedImage measureCorrelations(ProtocolVerdict verdict) {
+    VerdictRecords.MeasureCorrelations c = verdict.correlations();
+    int n = c.names().size();
+    double[][] values = new double[n][n];
+    String[][] text = new String[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        Double tau = c.tau()[i][j];
+        values[i][j] = tau == null ? Double.NaN : tau;
+        text[i][j] = tau == null ? "–" : String.format(Locale.ROOT, "%.2f", tau);
+      }
+    }
+    // Short names on the axes: a measure's label (S(0.1), λ_max, ...), a gap's own name.
+    List<String> labels =
+        c.names().stream()
+            .map(
+                key ->
+                    verdict.measures().stream()
+                        .filter(m -> m.measure().equals(key))
+                        .map(MeasureVerdict::label)
+                        .findFirst()
+                        .orElse(key.replace('_', ' ')))
+            .toList();
+    // Numbers on the columns (the rows say which is which): long labels would overlap there.
+    List<String> rowLabels = new ArrayList<>();
+    List<String> columnLabels = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      rowLabels.add(labels.get(i) + "  (" + (i + 1) + ")");
+      columnLabels.add(Integer.toString(i + 1));
+    }
+    int side = Math.max(700, 120 + 70 * n);
+    return HeatMapGrid.render(
+        "How alike the measures rank the runs: Kendall's tau over "
+            + c.runs()
+            + " runs ("
+            + verdict.budget()
+            + ")",
+        List.of(
+            new HeatMapGrid.HeatMap(
+                "tau between measures and gaps (– : fewer than 3 runs with both)",
+                "Kendall's tau",
+                "measure",
+                rowLabels,
+                "measure (numbered as the rows)",
+                columnLabels,
+                values,
+                text,
+                new double[] {-1, 1})),
+        1,
+        side + 420,
+        side);
+  }
+
   /** Kendall's tau over settings with the loss gap, for the panel's title. */
   private static String correlationText(MeasureVerdict m) {
     return m.predictions().stream()
@@ -231,39 +290,22 @@ public final class PlotStage {
       plain.add(surface(a.recipe().name(), l.primary()));
       annotated.add(surface(annotatedTitle(a), l.primary()));
     }
-    ColorScale shared = ColorScale.shared(plain, output.logScale());
-    int cols = plain.size() == 4 ? 2 : Math.min(plain.size(), 3);
-    String setting = settingLine(results.samples());
-
     write(
-        "surface_3d.png",
-        PanelFigure.grid(
-            "Loss surface around each minimum — " + setting,
-            plain,
-            cols,
-            shared,
-            PanelKind.SURFACE_3D));
-    write(
-        "contour.png",
-        PanelFigure.grid(
-            "Loss contours around each minimum (shared levels) — " + setting,
-            plain,
-            cols,
-            shared,
-            PanelKind.CONTOUR));
-    write(
-        "comparison.png",
-        PanelFigure.grid(
-            "Which minimum is flatter? One colour scale — " + setting,
-            annotated,
-            cols,
-            shared,
-            PanelKind.CONTOUR));
+        LandscapeFigureSet.sideBySide(
+            plain, annotated, settingLine(results.samples()), output.logScale()));
     write("sharpness.png", sharpnessChart(aggregates));
     results
         .rawSlice()
         .ifPresent(
-            raw -> write("raw_vs_filter.png", rawVersusFilter(aggregates.get(0).primary(), raw)));
+            raw -> {
+              ModelLandscape filtered = aggregates.get(0).primary();
+              write(
+                  "raw_vs_filter.png",
+                  LandscapeFigureSet.rawVersusFilter(
+                      filtered.run().recipe(),
+                      surface("raw", raw),
+                      surface("filter", filtered.primary())));
+            });
 
     for (ModelLandscape l : results.landscapes()) {
       perModel(l);
@@ -296,40 +338,12 @@ public final class PlotStage {
             l.primary().centreLoss(),
             l.report().entries().get(l.report().entries().size() - 1).epsilon(),
             l.report().entries().get(l.report().entries().size() - 1).interval().mean());
-    SurfaceData data = surface(panelTitle, l.primary());
-    ColorScale own = ColorScale.shared(List.of(data), output.logScale());
-    String folder = l.run().folder();
-    String dir = folder + "/";
     write(
-        dir + "surface_3d.png",
-        PanelFigure.grid(folder + " — loss surface", List.of(data), 1, own, PanelKind.SURFACE_3D));
-    write(
-        dir + "contour.png",
-        PanelFigure.grid(folder + " — loss contours", List.of(data), 1, own, PanelKind.CONTOUR));
-    write(dir + "slices_1d.png", oneDimensionalSlices(l));
-  }
-
-  private BufferedImage oneDimensionalSlices(ModelLandscape l) {
-    LandscapeGrid g = l.primary();
-    int c = g.spec().centreIndex();
-    int n = g.spec().size();
-    double[] alongD1 = new double[n];
-    double[] alongD2 = new double[n];
-    for (int i = 0; i < n; i++) {
-      alongD1[i] = g.loss()[i][c];
-      alongD2[i] = g.loss()[c][i];
-    }
-    Map<String, double[]> series = new LinkedHashMap<>();
-    series.put("along d1 (β = 0)", alongD1);
-    series.put("along d2 (α = 0)", alongD2);
-    return SliceLinePlot.render(
-        l.run().folder() + " — 1-D slices through the trained weights",
-        "step along the direction (direction units)",
-        "loss (mean cross-entropy, nats)",
-        g.spec().coordinates(),
-        series,
-        1200,
-        800);
+        LandscapeFigureSet.perModel(
+            l.run().folder(),
+            surface(panelTitle, l.primary()),
+            l.primary().spec().centreIndex(),
+            output.logScale()));
   }
 
   private BufferedImage sharpnessChart(List<RecipeAggregate> aggregates) {
@@ -348,37 +362,12 @@ public final class PlotStage {
         intervals |= s.n() > 1;
       }
     }
-    String bars =
-        intervals
-            ? "Bars: mean ± 95% interval over " + aggregates.get(0).describeIntervals()
-            : "Bars: one direction pair, one seed (use --direction-pairs or --seeds for error bars)";
-    // The slice is centred on the trained weights, so L(0, 0) is their loss on the slice samples.
-    return SharpnessBarChart.render(
-        "Slice sharpness S(ε) = max of L(α, β) − L(0, 0) over √(α² + β²) ≤ ε",
-        bars + "; one panel per ε, each with its own y axis",
+    return LandscapeFigureSet.sharpness(
         names,
         groups,
         mean,
         intervals ? half : null,
-        "loss increase (nats)",
-        1600,
-        900);
-  }
-
-  private BufferedImage rawVersusFilter(ModelLandscape filtered, LandscapeGrid raw) {
-    List<SurfaceData> panels =
-        List.of(
-            surface(filtered.run().recipe() + " — raw Gaussian directions", raw),
-            surface(
-                filtered.run().recipe() + " — filter-normalized directions", filtered.primary()));
-    // Raw directions reach losses orders of magnitude higher: only a log scale shows both panels.
-    ColorScale scale = ColorScale.shared(panels, true);
-    return PanelFigure.grid(
-        "Same model, same random draw: raw vs filter-normalized directions (log colour scale)",
-        panels,
-        2,
-        scale,
-        PanelKind.CONTOUR);
+        intervals ? aggregates.get(0).describeIntervals() : null);
   }
 
   private String annotatedTitle(RecipeAggregate a) {
@@ -410,6 +399,10 @@ public final class PlotStage {
   private SurfaceData surface(String title, LandscapeGrid grid) {
     double[] c = grid.spec().coordinates();
     return new SurfaceData(title, c, c, grid.loss());
+  }
+
+  private void write(Map<String, BufferedImage> figures) {
+    figures.forEach(this::write);
   }
 
   private void write(String relative, BufferedImage image) {

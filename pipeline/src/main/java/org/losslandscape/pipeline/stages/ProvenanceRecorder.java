@@ -3,10 +3,10 @@ package org.losslandscape.pipeline.stages;
 import com.google.inject.Inject;
 import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.training.TrainingResult;
-import org.losslandscape.pipeline.BuildInfo;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.TrainingSettings;
+import org.losslandscape.pipeline.results.BuildInfo;
 import org.losslandscape.pipeline.results.Provenance;
 import org.tensorflow.TensorFlow;
 

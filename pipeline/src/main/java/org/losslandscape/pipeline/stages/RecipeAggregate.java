@@ -1,7 +1,7 @@
 package org.losslandscape.pipeline.stages;
 
 import java.util.List;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.pipeline.config.Recipe;
 
 /**

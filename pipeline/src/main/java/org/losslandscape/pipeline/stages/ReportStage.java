@@ -13,27 +13,22 @@ import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
-import org.losslandscape.models.sharpness.MeanInterval;
-import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.tf.ExecutionSettings;
-import org.losslandscape.pipeline.BuildInfo;
-import org.losslandscape.pipeline.StudyOutcome;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
+import org.losslandscape.pipeline.results.BuildInfo;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.InterpolationSummary;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
-import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
 import org.losslandscape.pipeline.summary.RecipeSummary;
-import org.losslandscape.pipeline.summary.SharpnessSummary;
 import org.losslandscape.pipeline.summary.Summary;
 import org.losslandscape.pipeline.summary.TrainingSummary;
 import org.losslandscape.pipeline.summary.TrajectorySummary;
@@ -96,7 +91,7 @@ public final class ReportStage {
     Map<String, OrderingSummary> orderings = new LinkedHashMap<>();
     List<RecipeAggregate> aggregates = results.aggregates();
     for (double eps : slice.radii()) {
-      orderings.put(epsKey(eps), orderings(aggregates, eps));
+      orderings.put(SharpnessSummaries.epsKey(eps), SharpnessSummaries.orderings(aggregates, eps));
     }
     Summary summary =
         summary(
@@ -134,7 +129,7 @@ public final class ReportStage {
             test.loss(),
             test.accuracy(),
             landscapeSection(landscape, samples),
-            sharpness(landscape.report()));
+            SharpnessSummaries.of(landscape.report()));
     Summary summary =
         summary(
             weightsSource,
@@ -153,7 +148,7 @@ public final class ReportStage {
         "{}: test acc {}, slice sharpness {}; written to {}",
         landscape.run().recipe(),
         String.format(Locale.ROOT, "%.4f", test.accuracy()),
-        sharpnessLine(landscape.report()),
+        SharpnessSummaries.line(landscape.report()),
         output.directory().toAbsolutePath());
     return summary;
   }
@@ -361,11 +356,11 @@ public final class ReportStage {
         usable ? model.test().accuracy() : null,
         usable ? model.generalizationGap() : null,
         landscape == null ? null : landscapeSection(landscape, results.samples()),
-        landscape == null ? null : sharpness(landscape.report()),
+        landscape == null ? null : SharpnessSummaries.of(landscape.report()),
         overSeeds,
         results
             .measuresOf(model.run())
-            .map(m -> MeasuresSummary.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .map(m -> MeasuresSummaries.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
             .orElse(null));
   }
 
@@ -388,7 +383,7 @@ public final class ReportStage {
     for (double eps : slice.radii()) {
       IntervalSummary i = IntervalSummary.of(a.sharpness(eps));
       sharpness.put(
-          epsKey(eps),
+          SharpnessSummaries.epsKey(eps),
           new OverSeedsSummary.SharpnessOverSeeds(
               i.mean(),
               i.ci95Low(),
@@ -405,137 +400,9 @@ public final class ReportStage {
         sharpness);
   }
 
-  private static OrderingSummary orderings(List<RecipeAggregate> aggregates, double eps) {
-    SharpnessOrderings o = SharpnessOrderings.at(aggregates, eps);
-    return new OrderingSummary(
-        aggregates.isEmpty() ? null : aggregates.get(0).intervalSource().label(),
-        OrderingSummary.RULE,
-        o.comparisons(),
-        o.separated().stream()
-            .map(s -> new OrderingSummary.Ordered(s.flatter(), s.sharper()))
-            .toList(),
-        o.notCompared().stream()
-            .map(n -> new OrderingSummary.Skipped(n.first(), n.second(), n.reason().label()))
-            .toList());
-  }
-
-  private static SharpnessSummary sharpness(SharpnessReport report) {
-    Map<String, Double> means = new LinkedHashMap<>();
-    Map<String, String> reasons = new LinkedHashMap<>();
-    Map<String, SharpnessSummary.SliceOverPairs> detail = new LinkedHashMap<>();
-    for (SharpnessReport.Entry e : report.entries()) {
-      String eps = epsKey(e.epsilon());
-      IntervalSummary i = IntervalSummary.of(e.interval());
-      if (Double.isFinite(i.mean())) {
-        means.put(eps, i.mean());
-      } else {
-        means.put(eps, null);
-        reasons.put(eps, Json.reason(i.mean()));
-      }
-      detail.put(
-          eps,
-          new SharpnessSummary.SliceOverPairs(
-              i.mean(),
-              i.ci95Low(),
-              i.ci95High(),
-              i.noIntervalBecause(),
-              i.n(),
-              e.perPair(),
-              e.pointsInBall(),
-              e.perPairGrid()));
-    }
-    return new SharpnessSummary(means, reasons.isEmpty() ? null : reasons, detail);
-  }
-
-  static String epsKey(double eps) {
-    return String.valueOf(eps);
-  }
-
-  private static String sharpnessLine(SharpnessReport report) {
-    StringBuilder line = new StringBuilder();
-    for (SharpnessReport.Entry e : report.entries()) {
-      line.append(" S(").append(e.epsilon()).append(")=").append(IntervalText.of(e.interval()));
-    }
-    return line.toString().trim();
-  }
-
   private void logTable(StudyResults results) {
-    StringBuilder table =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "%n%-22s %8s %6s %8s %8s %8s %8s %8s",
-                "config",
-                "lr",
-                "batch",
-                "steps",
-                "train",
-                "test",
-                "test",
-                "gap"));
-    table.append(
-        String.format(
-            Locale.ROOT,
-            "%n%-22s %8s %6s %8s %8s %8s %8s %8s",
-            "",
-            "",
-            "",
-            "",
-            "loss",
-            "loss",
-            "acc",
-            ""));
-    for (double eps : slice.radii()) {
-      table.append(String.format(Locale.ROOT, "  %22s", "S(" + eps + ")"));
-    }
-    boolean hessian = results.measures().stream().anyMatch(m -> m.hessian().isPresent());
-    if (hessian) {
-      table.append(String.format(Locale.ROOT, "  %22s  %22s", "lambda_max", "trace"));
-    }
-    for (RecipeAggregate a : results.aggregates()) {
-      TrainedModel first = a.runs().get(0);
-      table.append(
-          String.format(
-              Locale.ROOT,
-              "%n%-22s %8s %6d %8d %8.4f %8.4f %8.4f %8.4f",
-              a.recipe().name(),
-              a.recipe().learningRate(),
-              a.recipe().batchSize(),
-              first.training().steps(),
-              a.trainLoss().mean(),
-              a.testLoss().mean(),
-              a.testAccuracy().mean(),
-              a.generalizationGap().mean()));
-      for (double eps : slice.radii()) {
-        table.append(String.format(Locale.ROOT, "  %22s", IntervalText.of(a.sharpness(eps))));
-      }
-      if (hessian) {
-        // The curvature of every measured seed, not only of the sliced ones.
-        List<RunMeasures.Hessian> h =
-            a.runs().stream()
-                .map(m -> results.measuresOf(m.run()))
-                .flatMap(java.util.Optional::stream)
-                .map(RunMeasures::hessian)
-                .flatMap(java.util.Optional::stream)
-                .toList();
-        table.append(
-            String.format(
-                Locale.ROOT,
-                "  %22s  %22s",
-                IntervalText.of(
-                    MeanInterval.of(h.stream().mapToDouble(x -> x.top().max()).toArray())),
-                IntervalText.of(
-                    MeanInterval.of(
-                        h.stream().mapToDouble(x -> x.trace().interval().mean()).toArray()))));
-      }
-    }
-    for (TrainedModel m : results.models()) {
-      if (!m.usable()) {
-        table.append(
-            String.format(
-                Locale.ROOT, "%n%-22s diverged: %s", m.run().folder(), m.training().message()));
-      }
-    }
+    boolean hessian = ResultsTable.hasHessian(results);
+    String table = ResultsTable.of(results, slice.radii());
     String over =
         results.aggregates().isEmpty() ? "" : results.aggregates().get(0).describeIntervals();
     LOG.info(

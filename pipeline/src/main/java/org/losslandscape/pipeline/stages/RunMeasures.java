@@ -5,6 +5,7 @@ import org.losslandscape.models.curvature.HutchinsonTrace;
 import org.losslandscape.models.curvature.SpectralDensity;
 import org.losslandscape.models.curvature.TopEigenvalues;
 import org.losslandscape.models.sharpness.AverageCaseSharpness;
+import org.losslandscape.models.sharpness.BatchWorstCase;
 import org.losslandscape.models.sharpness.WorstCaseSharpness;
 import org.losslandscape.pipeline.config.RunId;
 
@@ -40,9 +41,33 @@ public record RunMeasures(
    * @param sam SAM's L2 ball
    * @param asam ASAM's adaptive ball
    * @param keskar Keskar's box (value is his phi)
+   * @param perBatch SAM's and ASAM's m-sharpness, when asked for ({@code --m-sharpness}); null
+   *     otherwise (see {@link #mSharpness})
    */
   public record WorstCase(
-      WorstCaseSharpness sam, WorstCaseSharpness asam, WorstCaseSharpness keskar) {}
+      WorstCaseSharpness sam,
+      WorstCaseSharpness asam,
+      WorstCaseSharpness keskar,
+      MSharpness perBatch) {
+
+    /** The three full-set measures without m-sharpness. */
+    public WorstCase(WorstCaseSharpness sam, WorstCaseSharpness asam, WorstCaseSharpness keskar) {
+      this(sam, asam, keskar, null);
+    }
+
+    /** SAM's and ASAM's m-sharpness, if computed. */
+    public Optional<MSharpness> mSharpness() {
+      return Optional.ofNullable(perBatch);
+    }
+  }
+
+  /**
+   * m-sharpness: each definition's worst case per batch of m samples, averaged over the batches.
+   *
+   * @param sam SAM's L2 ball
+   * @param asam ASAM's adaptive ball
+   */
+  public record MSharpness(BatchWorstCase sam, BatchWorstCase asam) {}
 
   /**
    * The two average-case measures.

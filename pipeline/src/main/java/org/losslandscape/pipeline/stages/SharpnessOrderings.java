@@ -2,7 +2,7 @@ package org.losslandscape.pipeline.stages;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * The "A is flatter than B" statements the intervals support at one radius, and the pairs that

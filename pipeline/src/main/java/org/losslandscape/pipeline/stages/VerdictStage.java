@@ -71,6 +71,10 @@ public final class VerdictStage {
       out.add(Measure.sam(m.samRho()));
       out.add(Measure.asam(m.asamRho(), m.asamEta()));
       out.add(Measure.keskar(m.keskarEpsilon()));
+      if (m.mSharpness() > 0) {
+        out.add(Measure.mSam(m.samRho(), m.mSharpness()));
+        out.add(Measure.mAsam(m.asamRho(), m.asamEta(), m.mSharpness()));
+      }
     }
     if (m.includes(MeasureKind.AVERAGE_CASE)) {
       out.add(Measure.averageIsotropic(m.isotropicSigma()));
@@ -106,6 +110,15 @@ public final class VerdictStage {
                     values.put(Measure.sam(m.samRho()), w.sam().value());
                     values.put(Measure.asam(m.asamRho(), m.asamEta()), w.asam().value());
                     values.put(Measure.keskar(m.keskarEpsilon()), w.keskar().value());
+                    w.mSharpness()
+                        .ifPresent(
+                            b -> {
+                              values.put(
+                                  Measure.mSam(m.samRho(), b.sam().batchSize()), b.sam().value());
+                              values.put(
+                                  Measure.mAsam(m.asamRho(), m.asamEta(), b.asam().batchSize()),
+                                  b.asam().value());
+                            });
                   });
           r.averageCase()
               .ifPresent(

@@ -1,6 +1,6 @@
 package org.losslandscape.pipeline.summary;
 
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /**
  * A mean with its 95% Student-t interval.

@@ -1,12 +1,6 @@
 package org.losslandscape.pipeline.summary;
 
 import java.util.List;
-import java.util.Locale;
-import org.losslandscape.models.curvature.SpectralDensity;
-import org.losslandscape.models.curvature.TopEigenvalues;
-import org.losslandscape.models.sharpness.AverageCaseSharpness;
-import org.losslandscape.models.sharpness.WorstCaseSharpness;
-import org.losslandscape.pipeline.stages.RunMeasures;
 
 /**
  * The measures beyond the slices of one run (the recipe's first seed), each with the settings that
@@ -67,8 +61,27 @@ public record MeasuresSummary(
    * @param sam SAM's L2 ball
    * @param asam ASAM's adaptive ball
    * @param keskar Keskar's box (value is phi, in percent)
+   * @param mSharpness SAM's and ASAM's m-sharpness, when computed (else null)
    */
-  public record WorstCase(Ascent sam, Ascent asam, Ascent keskar) {}
+  public record WorstCase(Ascent sam, Ascent asam, Ascent keskar, MSharpness mSharpness) {
+
+    /** The three full-set searches, without m-sharpness. */
+    public WorstCase(Ascent sam, Ascent asam, Ascent keskar) {
+      this(sam, asam, keskar, null);
+    }
+  }
+
+  /**
+   * m-sharpness: the mean over batches of m samples of each batch's worst-case increase.
+   *
+   * @param m samples per batch
+   * @param batches full batches measured
+   * @param sam SAM's L2 ball: mean and 95% interval over batches
+   * @param asam ASAM's adaptive ball: the same
+   * @param convergedBatches batches whose SAM and ASAM searches both converged
+   */
+  public record MSharpness(
+      int m, int batches, IntervalSummary sam, IntervalSummary asam, int convergedBatches) {}
 
   /**
    * One worst-case search.
@@ -110,71 +123,4 @@ public record MeasuresSummary(
    */
   public record MonteCarlo(
       String definition, IntervalSummary increase, int samples, boolean antithetic) {}
-
-  /**
-   * The summary of {@code m} for a run trained at {@code learningRate}; {@code spectrumFile} names
-   * the density file relative to the run's folder.
-   */
-  public static MeasuresSummary of(RunMeasures m, double learningRate, String spectrumFile) {
-    return new MeasuresSummary(
-        m.loss(),
-        m.hessian()
-            .map(
-                h ->
-                    new Hessian(
-                        eigenvalues(h.top()),
-                        h.top().iterations(),
-                        IntervalSummary.of(h.trace().interval()),
-                        h.trace().probes(),
-                        learningRate * h.top().max() / 2))
-            .orElse(null),
-        m.spectrum().map(s -> spectrum(s, spectrumFile)).orElse(null),
-        m.worstCase()
-            .map(w -> new WorstCase(ascent(w.sam()), ascent(w.asam()), ascent(w.keskar())))
-            .orElse(null),
-        m.averageCase()
-            .map(a -> new AverageCase(monteCarlo(a.isotropic()), monteCarlo(a.elementScaled())))
-            .orElse(null));
-  }
-
-  private static List<Eigenvalue> eigenvalues(TopEigenvalues top) {
-    return top.estimates().stream()
-        .map(
-            e ->
-                new Eigenvalue(
-                    e.value(),
-                    e.status().name().toLowerCase(Locale.ROOT),
-                    e.convergedAtIteration(),
-                    e.residualNorm()))
-        .toList();
-  }
-
-  private static Spectrum spectrum(SpectralDensity s, String file) {
-    return new Spectrum(
-        s.settings().probes(),
-        s.settings().lanczosSteps(),
-        s.sigma(),
-        IntervalSummary.of(s.trace()),
-        file);
-  }
-
-  private static Ascent ascent(WorstCaseSharpness w) {
-    return new Ascent(
-        w.definition().describe(),
-        w.value(),
-        w.oneStepValue(),
-        w.ascent().settings().steps(),
-        w.ascent().settings().restarts(),
-        w.ascent().evaluations(),
-        w.quarterValues(),
-        w.converged());
-  }
-
-  private static MonteCarlo monteCarlo(AverageCaseSharpness a) {
-    return new MonteCarlo(
-        a.definition().describe(),
-        IntervalSummary.of(a.increase()),
-        a.settings().samples(),
-        a.settings().antithetic());
-  }
 }

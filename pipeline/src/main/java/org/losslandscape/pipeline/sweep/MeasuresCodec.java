@@ -3,13 +3,13 @@ package org.losslandscape.pipeline.sweep;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
 import org.losslandscape.models.curvature.SpectralDensity;
 import org.losslandscape.models.sharpness.AverageCaseDefinition;
 import org.losslandscape.models.sharpness.WorstCaseDefinition;
 import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.io.JsonMappers;
 import org.losslandscape.pipeline.stages.RunMeasures;
 
 /**
@@ -23,10 +23,9 @@ import org.losslandscape.pipeline.stages.RunMeasures;
 final class MeasuresCodec {
 
   private static final ObjectMapper MAPPER =
-      new ObjectMapper()
+      JsonMappers.base()
           .addMixIn(WorstCaseDefinition.class, WorstCaseTypes.class)
-          .addMixIn(AverageCaseDefinition.class, AverageCaseTypes.class)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+          .addMixIn(AverageCaseDefinition.class, AverageCaseTypes.class);
 
   private MeasuresCodec() {}
 

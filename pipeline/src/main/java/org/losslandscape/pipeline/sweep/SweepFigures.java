@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.pipeline.config.SweepGrid;
 import org.losslandscape.pipeline.plot.HeatMapGrid;
 import org.losslandscape.pipeline.plot.HeatMapGrid.HeatMap;

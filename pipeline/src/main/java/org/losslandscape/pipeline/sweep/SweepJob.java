@@ -7,31 +7,44 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import org.losslandscape.pipeline.cli.SweepArguments;
 import org.losslandscape.pipeline.config.StudySettings;
 
 /**
  * What every task of a sweep shares, shipped once to wherever the tasks run: the sweep's own
- * command-line arguments, with absolute folders and the TensorFlow threads of each task written in.
- * A task parses them exactly as the sweep command did ({@link SweepArguments}), so every setting
- * the command knows, now or later, reaches the task without a second description of the settings to
- * keep in step.
+ * command-line arguments, with absolute folders and the TensorFlow threads of each task written in,
+ * and the parser that reads them. A task parses them exactly as the sweep command did, so every
+ * setting the command knows, now or later, reaches the task without a second description of the
+ * settings to keep in step.
  *
- * @param arguments the sweep command's arguments, as {@link SweepArguments#forTasks} wrote them
+ * @param arguments the sweep command's arguments, with the task-side folders and threads
  * @param commandLine the command the sweep was started with, quoted in the task's reports
+ * @param parser reads {@code arguments} into settings as the sweep command does
  */
-public record SweepJob(List<String> arguments, String commandLine) implements Serializable {
+public record SweepJob(List<String> arguments, String commandLine, Parser parser)
+    implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /**
+   * Reads a sweep's arguments into its settings. The command line owns the parser and hands it to
+   * the job, so the sweep (below the command line) never depends on it; it travels with the job to
+   * the executors, hence serializable (an enum constant is the safe kind).
+   */
+  @FunctionalInterface
+  public interface Parser extends Serializable {
+    /** The study settings {@code arguments} stand for. */
+    StudySettings settings(List<String> arguments);
+  }
 
   public SweepJob {
     arguments = List.copyOf(arguments);
     Objects.requireNonNull(commandLine, "commandLine");
+    Objects.requireNonNull(parser, "parser");
   }
 
   /** The settings every task runs with. */
   public StudySettings settings() {
-    return SweepArguments.settings(arguments);
+    return parser.settings(arguments);
   }
 
   /**

@@ -24,7 +24,9 @@ import org.losslandscape.pipeline.stages.TrainedModel;
 /**
  * What one sweep task produced, in plain values (no TensorFlow object), so that it can travel back
  * from a Spark executor and be stored as the task's {@code tasks/<id>.json}. The weights themselves
- * are in the run's folder of the shared output, as in any study.
+ * are in the run's folder of the shared output, as in any study. The study's own value records
+ * (metrics, the training curve) travel as they are; only what holds more than a task can send (the
+ * training result holds the weights, a grid its spec) is carried as the values it is rebuilt from.
  *
  * @param task the task
  * @param fingerprint the hash of the settings it ran under ({@link SweepJob#fingerprint})
@@ -50,8 +52,8 @@ public record SweepTaskResult(
     double seconds,
     boolean resumed,
     TrainingOutcome training,
-    MetricValues train,
-    MetricValues test,
+    Metrics train,
+    Metrics test,
     List<SliceValues> slices,
     List<SharpnessValue> sharpness,
     String measures)
@@ -86,44 +88,12 @@ public record SweepTaskResult(
       String message,
       boolean fromCache,
       int effectiveBatchSize,
-      List<CurvePoint> curve)
+      List<EpochRecord> curve)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public TrainingOutcome {
       curve = List.copyOf(curve);
-    }
-  }
-
-  /**
-   * One point of the training curve.
-   *
-   * @param epoch passes over the data so far
-   * @param step minibatch updates so far
-   * @param loss training loss
-   * @param accuracy training accuracy
-   */
-  public record CurvePoint(double epoch, long step, double loss, double accuracy)
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
-  }
-
-  /**
-   * Loss and accuracy on a set of examples.
-   *
-   * @param loss mean cross-entropy
-   * @param accuracy fraction correct
-   * @param samples how many examples
-   */
-  public record MetricValues(double loss, double accuracy, int samples) implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    static MetricValues of(Metrics m) {
-      return new MetricValues(m.loss(), m.accuracy(), m.samples());
-    }
-
-    Metrics toMetrics() {
-      return new Metrics(loss, accuracy, samples);
     }
   }
 
@@ -164,10 +134,6 @@ public record SweepTaskResult(
       ModelLandscape landscape,
       RunMeasures measured) {
     TrainingResult t = model.training();
-    List<CurvePoint> curve = new ArrayList<>();
-    for (EpochRecord r : t.curve()) {
-      curve.add(new CurvePoint(r.epoch(), r.step(), r.loss(), r.accuracy()));
-    }
     TrainingOutcome training =
         new TrainingOutcome(
             t.status(),
@@ -177,7 +143,7 @@ public record SweepTaskResult(
             t.message(),
             model.fromCache(),
             model.effectiveBatchSize(),
-            curve);
+            t.curve());
     List<SliceValues> slices = new ArrayList<>();
     List<SharpnessValue> sharpness = new ArrayList<>();
     if (landscape != null) {
@@ -202,8 +168,8 @@ public record SweepTaskResult(
         seconds,
         false,
         training,
-        model.usable() ? MetricValues.of(model.train()) : null,
-        model.usable() ? MetricValues.of(model.test()) : null,
+        model.usable() ? model.train() : null,
+        model.usable() ? model.test() : null,
         slices,
         sharpness,
         measured == null ? null : MeasuresCodec.encode(measured));
@@ -239,10 +205,6 @@ public record SweepTaskResult(
 
   /** The trained model as the study's stages know it, with the weights read back from disk. */
   public TrainedModel toTrainedModel(TrainingSettings settings, Parameters weights) {
-    List<EpochRecord> curve =
-        training.curve().stream()
-            .map(p -> new EpochRecord(p.epoch(), p.step(), p.loss(), p.accuracy()))
-            .toList();
     TrainingResult result =
         new TrainingResult(
             settings.configFor(task.run()),
@@ -250,15 +212,15 @@ public record SweepTaskResult(
             training.status(),
             training.steps(),
             training.epochs(),
-            curve,
+            training.curve(),
             training.seconds(),
             training.message());
     return new TrainedModel(
         task.run(),
         settings.recipe(task.run()),
         result,
-        usable() ? train.toMetrics() : null,
-        usable() ? test.toMetrics() : null,
+        train,
+        test,
         training.fromCache(),
         training.effectiveBatchSize());
   }

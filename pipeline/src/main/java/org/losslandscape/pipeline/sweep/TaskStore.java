@@ -1,9 +1,6 @@
 package org.losslandscape.pipeline.sweep;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +8,7 @@ import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.JsonMappers;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /**
@@ -26,11 +24,7 @@ public final class TaskStore {
 
   private static final Logger LOG = LogManager.getLogger(TaskStore.class);
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER = JsonMappers.files();
 
   private final Path directory;
 

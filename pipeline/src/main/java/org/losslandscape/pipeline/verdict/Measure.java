@@ -57,6 +57,32 @@ public record Measure(String key, String label, String definition) {
         "max over ||e||_2 <= " + rho + " of L(w + e) - L(w), by projected gradient ascent");
   }
 
+  /** m-sharpness of SAM's ball: the mean over batches of m samples of each batch's worst case. */
+  public static Measure mSam(double rho, int m) {
+    return new Measure(
+        "m_sharpness_l2@" + rho + "/m" + m,
+        "SAM ρ=" + rho + ", m=" + m,
+        "mean over batches of "
+            + m
+            + " samples of max over ||e||_2 <= "
+            + rho
+            + " of L_batch(w + e) - L_batch(w)");
+  }
+
+  /** m-sharpness of ASAM's adaptive ball. */
+  public static Measure mAsam(double rho, double eta, int m) {
+    return new Measure(
+        "m_sharpness_adaptive@" + rho + "/m" + m,
+        "ASAM ρ=" + rho + ", m=" + m,
+        "mean over batches of "
+            + m
+            + " samples of max over ||e / (|w| + "
+            + eta
+            + ")||_2 <= "
+            + rho
+            + " of L_batch(w + e) - L_batch(w)");
+  }
+
   /** ASAM's adaptive worst-case sharpness. */
   public static Measure asam(double rho, double eta) {
     return new Measure(

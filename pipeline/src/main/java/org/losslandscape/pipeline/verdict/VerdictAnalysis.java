@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
-import org.losslandscape.models.sharpness.MeanInterval;
 import org.losslandscape.models.statistics.ConditionalMutualInformation;
 import org.losslandscape.models.statistics.GranulatedKendall;
 import org.losslandscape.models.statistics.Holm;
 import org.losslandscape.models.statistics.MeanComparison;
+import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.models.statistics.PermutationTest;
 import org.losslandscape.models.statistics.SettingsKendall;
 import org.losslandscape.models.statistics.SignError;
@@ -142,6 +142,7 @@ public final class VerdictAnalysis {
     Axes axes = Axes.of(present);
     Optional<Recipe> flattest = RecipeRoles.highLrSmallBatch(present);
     Optional<Recipe> sharpest = RecipeRoles.lowLrLargeBatch(present);
+    Optional<String> noSingleRole = RecipeRoles.whyNoSingleRole(present);
     List<MeasureVerdict> verdicts = new ArrayList<>();
     List<ClaimVerdict> claims = new ArrayList<>();
     for (Measure m : measures) {
@@ -152,8 +153,25 @@ public final class VerdictAnalysis {
       }
       MeasureVerdict verdict = measure(m, values, predictions);
       verdicts.add(verdict);
-      claims.add(extremeClaim(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, m, flattest, values, true));
-      claims.add(extremeClaim(Claim.LOW_LR_LARGE_BATCH_SHARPEST, m, sharpest, values, false));
+      if (noSingleRole.isPresent()) {
+        for (Claim c :
+            List.of(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, Claim.LOW_LR_LARGE_BATCH_SHARPEST)) {
+          claims.add(
+              new ClaimVerdict(
+                  c,
+                  m.key(),
+                  null,
+                  Outcome.NOT_APPLICABLE,
+                  null,
+                  null,
+                  "mixed",
+                  false,
+                  noSingleRole.get()));
+        }
+      } else {
+        claims.add(extremeClaim(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, m, flattest, values, true));
+        claims.add(extremeClaim(Claim.LOW_LR_LARGE_BATCH_SHARPEST, m, sharpest, values, false));
+      }
       for (GapPrediction p : predictions) {
         claims.add(generalizationClaim(m, p));
       }
@@ -481,8 +499,9 @@ public final class VerdictAnalysis {
           false,
           "one run of "
               + name
-              + " has this measure, so it has no interval (slices are taken of the first seed"
-              + " only unless --sliced-seeds says more)");
+              + " has this measure in this protocol, so it has no interval (only the seeds"
+              + " --sliced-seeds names are sliced; with a target loss, runs outside the band are"
+              + " left out)");
     }
     if (compared == 0) {
       return new ClaimVerdict(

@@ -40,8 +40,12 @@ class BenchReportTest {
             List.of(),
             0,
             List.of(
+                // Peak 2 x 64^3 FLOP in 1 ms = 0.524 GFLOP/s; half of it for 0.09 s per call.
                 new MeasureBenchmark.Row(
-                    "Hessian-vector product", new Timing(List.of(0.08, 0.1, 0.09)), 1),
+                    "Hessian-vector product",
+                    new Timing(List.of(0.08, 0.1, 0.09)),
+                    1,
+                    0.09 * 2.0 * 64 * 64 * 64 / 0.001 / 2),
                 new MeasureBenchmark.Row("top 3 eigenvalues", new Timing(List.of(1.2)), 16)),
             List.of(),
             "bench");
@@ -49,7 +53,8 @@ class BenchReportTest {
     assertThat(md).contains("| sgd | 32 | 1 | 0.400 | 0.500 | 2000 | – | – |");
     assertThat(md).contains("| sgd | 32 | 8 | 0.200 | 0.250 | 4000 | 2.00x | – |");
     assertThat(md).contains("| sam | 32 | 8 | 0.500 | 0.500 | 2000 | – | 0.50x |");
-    assertThat(md).contains("| top 3 eigenvalues | 1.200 | 16 |");
+    assertThat(md).contains("| top 3 eigenvalues | 1.200 | 16 | – | – |");
+    assertThat(md).contains("| Hessian-vector product | 0.090 | 1 | 0.3 | 50% |");
     assertThat(md).contains("Hessian-vector products per second: 11.1 (median of 3).");
   }
 

@@ -142,6 +142,8 @@ class CommandLineMappingTest {
             "0.3,0.6",
             "--measures",
             "hessian,worst-case",
+            "--m-sharpness",
+            "128",
             "--trajectory",
             "--checkpoints",
             "9",
@@ -183,7 +185,8 @@ class CommandLineMappingTest {
                     2),
                 MeasureSettings.defaults()
                     .withKinds(
-                        EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE)),
+                        EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE))
+                    .withMSharpness(128),
                 new TrajectorySettings(9, 0.25),
                 new InterpolationSettings(
                     true,

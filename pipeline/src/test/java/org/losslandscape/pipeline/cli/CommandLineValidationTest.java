@@ -56,6 +56,8 @@ class CommandLineValidationTest {
         "--landscape-samples 0         | --landscape-samples: landscape samples must be >= 1",
         "--direction-pairs 0           | --direction-pairs: direction pairs must be >= 1",
         "--sliced-seeds 0              | --sliced-seeds must be a count >= 1 or 'all', got '0'",
+        "--m-sharpness 128             | --m-sharpness adds to the worst-case measures: give --measures worst-case",
+        "--measures all --m-sharpness -1 | --m-sharpness: m-sharpness batch size must be >= 1, or 0 for none",
         "--sliced-seeds some           | --sliced-seeds must be a count >= 1 or 'all', got 'some'",
         "--normalization column        | --normalization: unknown normalization 'column'",
         "--schedule step               | --schedule: unknown schedule 'step'",

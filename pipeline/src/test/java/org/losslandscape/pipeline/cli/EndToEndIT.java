@@ -299,7 +299,7 @@ class EndToEndIT {
     JsonNode summary = SummarySchema.assertValid(out.resolve("summary.json"));
     assertThat(provenance.path("tool").asText()).isEqualTo("loss-landscape");
     assertThat(provenance.path("tool_version").asText())
-        .isEqualTo(org.losslandscape.pipeline.BuildInfo.current().version())
+        .isEqualTo(org.losslandscape.pipeline.results.BuildInfo.current().version())
         .isEqualTo(summary.path("version").asText());
     assertThat(provenance.path("tensorflow_java_version").asText())
         .isEqualTo(summary.path("tensorflow_java_version").asText())

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslandscape.pipeline.summary.SummarySchema;
@@ -66,7 +67,22 @@ class ProtocolsIT {
     assertThat(steps.path("configs").get(0).path("steps").asLong()).isEqualTo(30);
     assertThat(steps.path("configs").get(1).path("steps").asLong()).isEqualTo(30);
 
+    // Both protocols' models trained in one plan ahead of the studies, each written to its own
+    // protocol's folder and handed to its study as trained in this run (not read from the cache).
+    for (JsonNode protocol : List.of(epochs, steps)) {
+      for (JsonNode config : protocol.path("configs")) {
+        assertThat(config.path("from_cache").asBoolean())
+            .as(config.path("name").asText())
+            .isFalse();
+      }
+    }
+    assertThat(out.resolve("epochs/low_lr_large_batch/seed-43/weights/dense0.kernel.npy"))
+        .isRegularFile();
+    assertThat(out.resolve("steps/low_lr_large_batch/seed-43/weights/dense0.kernel.npy"))
+        .isRegularFile();
+
     JsonNode top = SummarySchema.assertValid(out.resolve("summary.json"));
+    assertThat(top.path("timings_seconds").has("train (every protocol)")).isTrue();
     assertThat(top.path("protocols")).hasSize(2);
     assertThat(top.path("protocols").get(1).path("folder").asText()).isEqualTo("steps");
     assertThat(top.path("configs")).isEmpty();

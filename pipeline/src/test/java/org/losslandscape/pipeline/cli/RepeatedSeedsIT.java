@@ -52,6 +52,8 @@ class RepeatedSeedsIT {
             "1.0",
             "--measures",
             "all",
+            "--m-sharpness",
+            "50",
             "--no-plots");
     assertThat(code).as(err.toString()).isZero();
 
@@ -97,6 +99,12 @@ class RepeatedSeedsIT {
     assertThat(
             measures.path("average_case").path("element_scaled").path("increase").path("n").asInt())
         .isEqualTo(20);
+    // m-sharpness: 200 landscape samples in 4 batches of 50, each searched on its own.
+    JsonNode perBatch = measures.path("worst_case").path("m_sharpness");
+    assertThat(perBatch.path("m").asInt()).isEqualTo(50);
+    assertThat(perBatch.path("batches").asInt()).isEqualTo(4);
+    assertThat(perBatch.path("sam").path("n").asInt()).isEqualTo(4);
+    assertThat(perBatch.path("sam").path("mean").asDouble()).isPositive();
     assertThat(out.resolve("high_lr_small_batch/hessian_density.npy")).isRegularFile();
     JsonNode verdictMeasures = summary.path("verdict").path("protocols").get(0).path("measures");
     List<String> keys = new java.util.ArrayList<>();
@@ -110,7 +118,9 @@ class RepeatedSeedsIT {
             "worst_case_adaptive@0.5",
             "keskar_phi@0.001",
             "average_isotropic@0.01",
-            "average_element@0.1");
+            "average_element@0.1",
+            "m_sharpness_l2@0.05/m50",
+            "m_sharpness_adaptive@0.5/m50");
     assertThat(verdictMeasures.get(1).path("recipes").get(0).path("n").asInt()).isEqualTo(3);
 
     // Two recipes with three finite seed values each: one comparison, nothing skipped.

@@ -13,6 +13,7 @@ import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.config.SweepGrid;
+import org.losslandscape.pipeline.sweep.SweepJob;
 import picocli.CommandLine;
 
 /** What a task parses is what the sweep command parsed, with absolute folders and its threads. */
@@ -59,8 +60,13 @@ class SweepArgumentsTest {
     SweepCommand command = cli.getCommand();
     StudySettings onTheDriver = command.settings(command.sweepSettings());
 
+    // As a task reads them: through the parser its job carries.
     StudySettings inTheTask =
-        SweepArguments.settings(SweepArguments.forTasks(args, onTheDriver, 1));
+        new SweepJob(
+                SweepArguments.forTasks(args, onTheDriver, 1),
+                "loss-landscape sweep",
+                SweepArguments.Parser.SWEEP_COMMAND)
+            .settings();
 
     Path here = Path.of("").toAbsolutePath();
     assertThat(inTheTask)

@@ -137,7 +137,8 @@ class SettingsDefaultsTest {
                 new AscentSettings(20, 2, 2.0, 0),
                 0.01,
                 0.1,
-                new MonteCarloSettings(20, true, 0)));
+                new MonteCarloSettings(20, true, 0),
+                0));
   }
 
   @Test

@@ -39,6 +39,61 @@ class HeatMapGridTest {
     assertThat(m.colorOf(1, 1)).isEqualTo(viridis.missingColor());
   }
 
+  /** A fixed range (a correlation's [-1, 1]) colours by that range, not by the values' own. */
+  @Test
+  void aFixedRangeColoursByThatRange() {
+    HeatMap own = map(new double[][] {{0, 0.5, 1}, {-0.5, 0, 0.25}});
+    HeatMap fixed =
+        new HeatMap(
+            own.title(),
+            own.valueLabel(),
+            own.rowTitle(),
+            own.rowLabels(),
+            own.columnTitle(),
+            own.columnLabels(),
+            own.values(),
+            own.cellText(),
+            new double[] {-1, 1});
+    ColorMap viridis = ColorMap.viridis();
+    assertThat(fixed.colorOf(0, 0)).isEqualTo(viridis.at(0.5));
+    assertThat(fixed.colorOf(0, 2)).isEqualTo(viridis.at(1));
+    assertThat(fixed.colorOf(1, 0)).isEqualTo(viridis.at(0.25));
+    assertThat(own.colorOf(1, 0)).isEqualTo(viridis.at(0));
+  }
+
+  /** Long row labels move the cells right instead of being cut at the figure's left edge. */
+  @Test
+  void longRowLabelsAreNotCutOff() {
+    String[][] text = {{"", ""}, {"", ""}};
+    String longLabel = "average sharpness sigma=0.01 of the weights  (10)";
+    HeatMap m =
+        new HeatMap(
+            "t",
+            "v",
+            "measure",
+            List.of(longLabel, "x"),
+            "measure",
+            List.of("1", "2"),
+            new double[][] {{1, 2}, {3, 4}},
+            text);
+    int width = 900;
+    BufferedImage image = HeatMapGrid.render("title", List.of(m), 1, width, 500);
+    int titleHeight = FigureStyle.defaults().figureTitle().getSize() * 3;
+    Rectangle shortLabels = HeatMapGrid.cellArea(new Rectangle(0, titleHeight, width, 500));
+    // The default cell area would start at shortLabels.x; with the long label the first cell's
+    // colour is found further right only, and the left edge of the figure holds no cell colour.
+    Color firstCell = m.colorOf(0, 0);
+    int y = shortLabels.y + 6;
+    assertThat(Pixels.distance(image.getRGB(shortLabels.x + 6, y), firstCell.getRGB()))
+        .isGreaterThan(3);
+    // Somewhere on that row, right of the label, the first cell is drawn.
+    boolean found = false;
+    for (int x = shortLabels.x; x < width && !found; x++) {
+      found = Pixels.distance(image.getRGB(x, y), firstCell.getRGB()) < 3;
+    }
+    assertThat(found).isTrue();
+  }
+
   /** Row r, column c of the values is drawn in row r (top first), column c (left first). */
   @Test
   void eachCellIsDrawnWhereItsRowAndColumnAre() {

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/** Tests of {@link ContourRenderer#isoSegments}. */
+/** Tests of {@link MarchingSquares#isoSegments}. */
 class MarchingSquaresTest {
 
   private static final double[] UNIT = {0, 1};
@@ -23,7 +23,7 @@ class MarchingSquaresTest {
   void straightLevelLineThroughOneCell() {
     // z = x on the unit cell: the level 0.25 is the vertical line x = 0.25.
     double[][] z = {{0, 0}, {1, 1}};
-    List<Segment> segments = ContourRenderer.isoSegments(UNIT, UNIT, z, 0.25);
+    List<Segment> segments = MarchingSquares.isoSegments(UNIT, UNIT, z, 0.25);
     assertThat(segments).hasSize(1);
     Segment s = segments.get(0);
     assertThat(s.x1()).isEqualTo(0.25);
@@ -36,7 +36,7 @@ class MarchingSquaresTest {
     // High corners (0,0) and (1,1); the centre mean 0.5 counts as inside for level 0.5, so the
     // high corners stay connected and the two low corners are cut off.
     double[][] z = {{1, 0}, {0, 1}};
-    List<Segment> segments = ContourRenderer.isoSegments(UNIT, UNIT, z, 0.5);
+    List<Segment> segments = MarchingSquares.isoSegments(UNIT, UNIT, z, 0.5);
     assertThat(segments)
         .containsExactlyInAnyOrder(new Segment(0.5, 0, 1, 0.5), new Segment(0.5, 1, 0, 0.5));
   }
@@ -44,7 +44,7 @@ class MarchingSquaresTest {
   @Test
   void saddleWithCentreOutsideJoinsTheLowDiagonal() {
     double[][] z = {{1, 0}, {0, 1}};
-    List<Segment> segments = ContourRenderer.isoSegments(UNIT, UNIT, z, 0.6);
+    List<Segment> segments = MarchingSquares.isoSegments(UNIT, UNIT, z, 0.6);
     assertThat(segments).hasSize(2);
     assertThat(segments)
         .anySatisfy(
@@ -58,16 +58,16 @@ class MarchingSquaresTest {
   void flatFieldHasNoSegmentsEvenAtItsOwnLevel() {
     double[][] z = {{3, 3, 3}, {3, 3, 3}, {3, 3, 3}};
     double[] axis = {0, 1, 2};
-    assertThat(ContourRenderer.isoSegments(axis, axis, z, 3)).isEmpty();
-    assertThat(ContourRenderer.isoSegments(axis, axis, z, 2)).isEmpty();
-    assertThat(ContourRenderer.isoSegments(axis, axis, z, 4)).isEmpty();
+    assertThat(MarchingSquares.isoSegments(axis, axis, z, 3)).isEmpty();
+    assertThat(MarchingSquares.isoSegments(axis, axis, z, 2)).isEmpty();
+    assertThat(MarchingSquares.isoSegments(axis, axis, z, 4)).isEmpty();
   }
 
   @Test
   void levelEqualToCornerValuesGivesFiniteSegments() {
     double[][] z = {{0, 1, 2}, {1, 1, 1}, {2, 1, 0}};
     double[] axis = {0, 1, 2};
-    List<Segment> segments = ContourRenderer.isoSegments(axis, axis, z, 1);
+    List<Segment> segments = MarchingSquares.isoSegments(axis, axis, z, 1);
     assertThat(segments).isNotEmpty();
     for (Segment s : segments) {
       for (double v : new double[] {s.x1(), s.y1(), s.x2(), s.y2()}) {
@@ -80,10 +80,10 @@ class MarchingSquaresTest {
   void cellsWithNonFiniteCornersAreSkipped() {
     double[][] z = {{0, 0, 0}, {1, Double.NaN, 1}, {2, 2, 2}};
     double[] axis = {0, 1, 2};
-    List<Segment> segments = ContourRenderer.isoSegments(axis, axis, z, 0.5);
+    List<Segment> segments = MarchingSquares.isoSegments(axis, axis, z, 0.5);
     // Only the cells without the NaN would be crossed, and all four touch it.
     assertThat(segments).isEmpty();
-    assertThat(ContourRenderer.isoSegments(axis, axis, z, 1.5)).isEmpty();
+    assertThat(MarchingSquares.isoSegments(axis, axis, z, 1.5)).isEmpty();
   }
 
   @Test
@@ -98,7 +98,7 @@ class MarchingSquaresTest {
       }
     }
     for (double r : new double[] {0.3, 0.55, 0.9}) {
-      List<Segment> segments = ContourRenderer.isoSegments(axis, axis, z, r);
+      List<Segment> segments = MarchingSquares.isoSegments(axis, axis, z, r);
       double length = 0;
       for (Segment s : segments) {
         assertThat(Math.hypot(s.x1(), s.y1())).isCloseTo(r, within(spacing / 4));
@@ -117,7 +117,7 @@ class MarchingSquaresTest {
     double spacing = 2.0 / 50;
     for (double level : new double[] {0.1, 0.5}) {
       for (Segment s :
-          ContourRenderer.isoSegments(
+          MarchingSquares.isoSegments(
               paraboloid.alpha(), paraboloid.beta(), paraboloid.z(), level)) {
         assertThat(Math.hypot(s.x1(), s.y1())).isCloseTo(Math.sqrt(level), within(spacing));
       }
@@ -129,7 +129,7 @@ class MarchingSquaresTest {
     double[] x = Surfaces.axis(0, 1, z.length);
     double[] y = Surfaces.axis(0, 2, z[0].length);
     Map<List<Double>, Integer> count = new HashMap<>();
-    for (Segment s : ContourRenderer.isoSegments(x, y, z, 0.5)) {
+    for (Segment s : MarchingSquares.isoSegments(x, y, z, 0.5)) {
       for (List<Double> end : endpoints(s)) {
         count.merge(end, 1, Integer::sum);
       }
@@ -157,17 +157,17 @@ class MarchingSquaresTest {
 
   @Test
   void rejectsMismatchedShapesAndNonFiniteLevels() {
-    assertThatThrownBy(() -> ContourRenderer.isoSegments(UNIT, UNIT, new double[][] {{1, 2}}, 0.5))
+    assertThatThrownBy(() -> MarchingSquares.isoSegments(UNIT, UNIT, new double[][] {{1, 2}}, 0.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("one row per x");
     assertThatThrownBy(
             () ->
-                ContourRenderer.isoSegments(
+                MarchingSquares.isoSegments(
                     UNIT, UNIT, new double[][] {{1, 2}, {3, 4}}, Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("finite");
     assertThatThrownBy(
-            () -> ContourRenderer.isoSegments(new double[] {0}, UNIT, new double[][] {{1, 2}}, 1))
+            () -> MarchingSquares.isoSegments(new double[] {0}, UNIT, new double[][] {{1, 2}}, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2x2");
   }

@@ -3,7 +3,7 @@ package org.losslandscape.pipeline.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 
 /** One value has no interval, and the text says so instead of printing a zero half-width. */
 class IntervalTextTest {

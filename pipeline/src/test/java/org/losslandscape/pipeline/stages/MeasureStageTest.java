@@ -50,7 +50,8 @@ class MeasureStageTest {
         new AscentSettings(4, 1, AscentSettings.defaults().initialStep(), 0),
         0.01,
         0.1,
-        new MonteCarloSettings(4, true, 0));
+        new MonteCarloSettings(4, true, 0),
+        0);
   }
 
   @Test

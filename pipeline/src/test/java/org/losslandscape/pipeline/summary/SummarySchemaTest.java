@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.losslandscape.models.sharpness.MeanInterval;
+import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.RunId;

@@ -44,7 +44,9 @@ class MeasuresCodecTest {
         LandscapeSamples.draw(DataSplit.TRAIN, new LabeledData(features, labels, 6), n, 7);
     MeasureStage stage =
         new MeasureStage(
-            MeasureSettings.defaults().withKinds(MeasureKind.parse(List.of("all"))),
+            MeasureSettings.defaults()
+                .withKinds(MeasureKind.parse(List.of("all")))
+                .withMSharpness(16),
             ExecutionSettings.cpu(),
             new OutputSettings(out, false, false, ProgressMode.LOG),
             org.losslandscape.models.tf.Lanes.one());
@@ -59,6 +61,7 @@ class MeasuresCodecTest {
     assertThat(measured.hessian()).isPresent();
     assertThat(measured.spectrum()).isPresent();
     assertThat(measured.worstCase()).isPresent();
+    assertThat(measured.worstCase().get().mSharpness().orElseThrow().sam().perBatch()).hasSize(2);
     assertThat(measured.averageCase()).isPresent();
 
     RunMeasures back = MeasuresCodec.decode(MeasuresCodec.encode(measured));

@@ -98,7 +98,11 @@ class SweepJobTest {
   /** Jobs, tasks and results cross to Spark executors by Java serialization. */
   @Test
   void jobsTasksAndResultsSurviveJavaSerialization() throws Exception {
-    SweepJob job = new SweepJob(List.of("--lrs", "0.1", "--out", "/o"), "loss-landscape sweep");
+    SweepJob job =
+        new SweepJob(
+            List.of("--lrs", "0.1", "--out", "/o"),
+            "loss-landscape sweep",
+            DefaultsParser.INSTANCE);
     assertThat(roundTrip(job)).isEqualTo(job);
     SweepTask task = new SweepTask("lr0.2_b16", 0.2, 16, 8, 1);
     assertThat(roundTrip(task)).isEqualTo(task);
@@ -107,6 +111,23 @@ class SweepJobTest {
         .usingRecursiveComparison()
         .withComparatorForType(Double::compare, Double.class)
         .isEqualTo(result);
+  }
+
+  /** A job reads its settings through the parser it was given. */
+  @Test
+  void aJobReadsItsSettingsThroughItsParser() {
+    SweepJob job = new SweepJob(List.of("--lrs", "0.1"), "sweep", DefaultsParser.INSTANCE);
+    assertThat(job.settings()).isEqualTo(StudySettings.defaults());
+  }
+
+  /** The defaults whatever the arguments: the sweep's own tests need no command line. */
+  private enum DefaultsParser implements SweepJob.Parser {
+    INSTANCE;
+
+    @Override
+    public StudySettings settings(List<String> arguments) {
+      return StudySettings.defaults();
+    }
   }
 
   @SuppressWarnings("unchecked")

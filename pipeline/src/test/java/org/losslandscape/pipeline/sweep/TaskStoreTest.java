@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslandscape.models.evaluation.Metrics;
+import org.losslandscape.models.training.EpochRecord;
 import org.losslandscape.models.training.TrainingStatus;
-import org.losslandscape.pipeline.sweep.SweepTaskResult.CurvePoint;
-import org.losslandscape.pipeline.sweep.SweepTaskResult.MetricValues;
 import org.losslandscape.pipeline.sweep.SweepTaskResult.SharpnessValue;
 import org.losslandscape.pipeline.sweep.SweepTaskResult.SliceValues;
 import org.losslandscape.pipeline.sweep.SweepTaskResult.TrainingOutcome;
@@ -41,9 +41,9 @@ class TaskStoreTest {
             "",
             false,
             32,
-            List.of(new CurvePoint(1.0, 94, 0.61, 0.77))),
-        new MetricValues(0.6123456789012345, 0.77, 3000),
-        new MetricValues(0.7, 0.7, 1000),
+            List.of(new EpochRecord(1.0, 94, 0.61, 0.77))),
+        new Metrics(0.6123456789012345, 0.77, 3000),
+        new Metrics(0.7, 0.7, 1000),
         List.of(new SliceValues(loss, accuracy, 300, new double[] {0.3, Double.POSITIVE_INFINITY})),
         List.of(new SharpnessValue(0.5, 0.1 + 0.2), new SharpnessValue(1.0, Double.NaN)),
         null);

@@ -222,6 +222,57 @@ class VerdictAnalysisTest {
     assertThat(p.claims()).allMatch(c -> c.outcome() == Outcome.NOT_APPLICABLE);
   }
 
+  /**
+   * A sweep that also varies the width has several settings at the largest learning rate and the
+   * smallest batch: no one of them is "the" high-LR small-batch recipe, so claims 1-2 are not
+   * applicable and say which axes are in the way, while a recipe's own SAM variant does not count.
+   */
+  @Test
+  void settingsThatAlsoDifferInAnotherAxisHaveNoSingleRole() {
+    List<Recipe> widths = new ArrayList<>();
+    for (double lr : new double[] {0.1, 0.01}) {
+      for (int batch : new int[] {32, 256}) {
+        for (int width : new int[] {64, 128}) {
+          widths.add(
+              new Recipe(
+                  "lr" + lr + "_b" + batch + "_w" + width,
+                  lr,
+                  batch,
+                  java.util.Optional.empty(),
+                  java.util.Optional.empty(),
+                  new org.losslandscape.pipeline.config.Variation(
+                      java.util.Optional.of(List.of(width, width)),
+                      java.util.Optional.empty(),
+                      java.util.Optional.empty(),
+                      java.util.Optional.empty(),
+                      java.util.Optional.empty())));
+        }
+      }
+    }
+    double[] measure = new double[widths.size()];
+    double[] ones = new double[widths.size()];
+    for (int i = 0; i < measure.length; i++) {
+      measure[i] = i + 1;
+      ones[i] = 1;
+    }
+    ProtocolVerdict p =
+        decided(
+            analysis.protocol(
+                "steps", "100 steps", null, widths, runs(widths, measure, 0.05, ones), List.of(M)));
+    assertThat(p.claims())
+        .filteredOn(c -> c.claim() != Claim.FLAT_GENERALIZES_BETTER)
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+              assertThat(c.evidence()).contains("2 settings share").contains("width");
+            });
+    // The third claim is still judged across the 8 settings.
+    assertThat(p.claims())
+        .filteredOn(c -> c.claim() == Claim.FLAT_GENERALIZES_BETTER)
+        .allMatch(c -> c.outcome() != Outcome.NOT_APPLICABLE);
+  }
+
   /** Six settings: learning rate 3 values x batch 2 values. */
   private static final List<Recipe> SIX =
       List.of(

@@ -1,4 +1,4 @@
-package org.losslandscape.pipeline;
+package org.losslandscape.pipeline.results;
 
 import java.io.IOException;
 import java.io.InputStream;

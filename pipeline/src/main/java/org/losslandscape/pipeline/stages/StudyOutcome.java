@@ -1,6 +1,5 @@
-package org.losslandscape.pipeline;
+package org.losslandscape.pipeline.stages;
 
-import org.losslandscape.pipeline.stages.StudyResults;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ProtocolVerdict;
 
 /**

@@ -1,4 +1,4 @@
-package org.losslandscape.models.sharpness;
+package org.losslandscape.models.statistics;
 
 import org.apache.commons.statistics.distribution.TDistribution;
 
