@@ -13,6 +13,15 @@
 #
 # For measurements (results/README.md, "Measured: a 16-task sweep"): SWEEP_OPTIONS replaces the sweep's options and
 # KILL_WORKER=0 leaves both workers running; the script prints each sweep's wall time.
+#
+# SPARK_IMAGE=loss-landscape:cpu (docker/README.md) runs the cluster from that image instead: the
+# master, each worker (and so its executors, which the worker starts in its own container) and
+# the driver (SparkSubmit) are containers of the image on the host network, each running the
+# image's Java with the image's jar (local:/app/loss-landscape.jar) and its unpacked TensorFlow
+# natives; Spark's jars (which the image does not carry) and the work folder are bind-mounted at
+# the same paths as on the host, the data read-only. "Losing a worker" is then `docker kill` of
+# worker 2's container, which takes its executor with it. The embedded reference still runs the
+# host's jar with the host's Java, so the check also says that the image computes the same numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,9 +31,20 @@ work="$(mktemp -d)"
 spark_home="$work/spark"
 mkdir -p "$spark_home/jars" "$work/logs"
 
+image="${SPARK_IMAGE:-}"
+if [ -n "$image" ]; then
+  docker=(docker)
+  [ -x /usr/bin/docker ] && docker=(/usr/bin/docker)
+  "${docker[@]}" image inspect "$image" > /dev/null
+  containers="ll-spark-$$"
+fi
+
 started=()
 stop_all() {
   local pid
+  if [ -n "$image" ]; then
+    "${docker[@]}" ps -aq --filter "name=^$containers-" | xargs -r "${docker[@]}" rm -f -v > /dev/null 2>&1 || true
+  fi
   # Executors are children of the workers: stop them too (a killed worker cannot).
   for pid in "${started[@]}"; do
     for child in $(pgrep -P "$pid" 2>/dev/null || true); do kill "$child" 2>/dev/null || true; done
@@ -51,6 +71,29 @@ read -r -a java17 <<< "$(pom_property spark.java17.flags)"
 export SPARK_HOME="$spark_home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 export TF_CPP_MIN_LOG_LEVEL=2
 spark_java=(java "${java17[@]}" -Xmx1g -cp "$spark_home/jars/*")
+data="$PWD/pipeline/src/test/resources/fashion-mnist-subset"
+app_jar="$jar"
+# spark_jvm NAME: sets jvm to the command that starts a Spark JVM, on the host or in a container
+# NAME of the image (host network, the invoking user, Spark's jars and the work folder mounted).
+spark_jvm() {
+  if [ -z "$image" ]; then
+    jvm=("${spark_java[@]}")
+    return
+  fi
+  jvm=("${docker[@]}" run --rm --name "$containers-$1" --network host --user "$(id -u):$(id -g)"
+    -e SPARK_HOME -e SPARK_SCALA_VERSION -e SPARK_LOCAL_IP -e TF_CPP_MIN_LOG_LEVEL
+    -v "$spark_home:$spark_home:ro" -v "$work:$work" -v "$data:$data:ro"
+    --entrypoint java "$image" "${java17[@]}" -Xmx1g
+    -Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache -cp "$spark_home/jars/*")
+}
+image_conf=()
+if [ -n "$image" ]; then
+  # The image's jar on every node, and the natives the image unpacked at build time.
+  app_jar=local:/app/loss-landscape.jar
+  image_conf=(--conf spark.executor.extraJavaOptions=-Dorg.bytedeco.javacpp.cachedir=/opt/javacpp-cache)
+  echo "spark cluster: master, workers, executors and driver in containers of $image" \
+    "($("${docker[@]}" run --rm --network none --entrypoint java "$image" -version 2>&1 | head -1))"
+fi
 
 wait_for() { # wait_for FILE PATTERN SECONDS
   local i
@@ -64,7 +107,8 @@ wait_for() { # wait_for FILE PATTERN SECONDS
 }
 
 port=$((17077 + RANDOM % 1000))
-"${spark_java[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
+spark_jvm master
+"${jvm[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" \
   --webui-port 0 > "$work/logs/master.log" 2>&1 &
 started+=($!)
 wait_for "$work/logs/master.log" "I have been elected leader" 120
@@ -72,7 +116,9 @@ master="spark://127.0.0.1:$port"
 
 declare -A worker_pid
 for w in 1 2; do
-  "${spark_java[@]}" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
+  spark_jvm "worker$w"
+  mkdir -p "$work/worker$w"
+  "${jvm[@]}" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 1 \
     --memory 3g --webui-port 0 --work-dir "$work/worker$w" "$master" \
     > "$work/logs/worker$w.log" 2>&1 &
   worker_pid[$w]=$!
@@ -82,7 +128,6 @@ wait_for "$work/logs/worker1.log" "Successfully registered with master" 120
 wait_for "$work/logs/worker2.log" "Successfully registered with master" 120
 echo "spark cluster: master $master, workers ${worker_pid[1]} and ${worker_pid[2]}"
 
-data="$PWD/pipeline/src/test/resources/fashion-mnist-subset"
 default_options="--data-dir $data --lrs 0.1,0.01 --batches 32,256 --seeds 2 --epochs 2
   --grid-size 9 --landscape-samples 1000 --direction-pairs 2 --eps 0.5,1.0 --no-plots"
 read -r -a options <<< "$(echo ${SWEEP_OPTIONS:-$default_options})"
@@ -101,11 +146,12 @@ echo "spark cluster: embedded reference (--parallel 2) took $(seconds "$t0" "$t1
 
 # The cluster run, through Spark's own submit class (what the spark-submit script runs).
 t0=$(now)
-"${spark_java[@]}" org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
+spark_jvm driver
+"${jvm[@]}" org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
   --class org.losslandscape.pipeline.cli.Main \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
   --conf spark.ui.enabled=false --conf spark.executor.memory=2g --conf spark.task.cpus=1 \
-  "$jar" "${sweep[@]}" --out "$work/cluster" --cache-dir "$work/cluster-cache" \
+  "${image_conf[@]}" "$app_jar" "${sweep[@]}" --out "$work/cluster" --cache-dir "$work/cluster-cache" \
   > "$work/logs/submit.log" 2>&1 &
 submit=$!
 started+=($submit)
@@ -124,10 +170,17 @@ wait_for_task() {
 }
 if [ "$kill_worker" = 1 ]; then
   wait_for_task || { tail -30 "$work/logs/submit.log"; exit 1; }
-  orphans=($(pgrep -P "${worker_pid[2]}" || true))
-  kill -9 "${worker_pid[2]}"
-  echo "spark cluster: killed worker 2 (pid ${worker_pid[2]}) with kill -9 while its executor ran" \
-    "a task"
+  if [ -n "$image" ]; then
+    # SIGKILL to the container's first process, the worker: its executor goes with the container.
+    "${docker[@]}" kill "$containers-worker2" > /dev/null
+    echo "spark cluster: killed worker 2's container ($containers-worker2) with docker kill" \
+      "(SIGKILL) while its executor ran a task"
+  else
+    orphans=($(pgrep -P "${worker_pid[2]}" || true))
+    kill -9 "${worker_pid[2]}"
+    echo "spark cluster: killed worker 2 (pid ${worker_pid[2]}) with kill -9 while its executor ran" \
+      "a task"
+  fi
 fi
 
 if ! wait "$submit"; then

@@ -37,8 +37,13 @@ import org.losslandscape.pipeline.io.WriteFailures;
  */
 public final class WeightsCache {
 
-  /** Bump when the trainer's numerics change, so that old entries are not reused. */
-  static final String TRAINER_VERSION = "stacked-1";
+  /**
+   * Bump when the trainer's numerics or the key's contents change, so that old entries are not
+   * reused. "stacked-2": the key now holds the weight decay, dropout and training-set size; before,
+   * two sweep settings that differed only in one of them shared an entry, and whichever was written
+   * last was reused for both.
+   */
+  static final String TRAINER_VERSION = "stacked-2";
 
   private static final Logger LOG = LogManager.getLogger(WeightsCache.class);
 
@@ -71,6 +76,9 @@ public final class WeightsCache {
             Double.toString(config.learningRate()),
             Integer.toString(config.batchSize()),
             Double.toString(config.momentum()),
+            Double.toString(config.weightDecay()),
+            Double.toString(config.dropout()),
+            Integer.toString(config.trainExamples()),
             config.schedule().label(),
             Double.toString(config.schedule().warmupFraction()),
             config.budget().toString(),

@@ -70,6 +70,33 @@ class ModelFilesAndCacheTest {
     assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "gpu")).isNotEqualTo(base);
   }
 
+  /**
+   * Settings of a sweep that differ only in weight decay, dropout, momentum or training-set size
+   * are different models: each gets its own entry (they once shared one, and the last written was
+   * reused for both).
+   */
+  @Test
+  void everyTrainingSettingThatChangesTheWeightsChangesTheKey() {
+    TrainingConfig c = config(0.1);
+    String base = WeightsCache.key("data", weights, "HE", c, "cpu");
+    List<TrainingConfig> variants =
+        List.of(
+            c.withWeightDecay(5e-4),
+            c.withDropout(0.1),
+            c.withMomentum(0.9),
+            c.withTrainExamples(1000),
+            c.withOptimizer(org.losslandscape.models.training.Optimizer.sam(0.05)));
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    keys.add(base);
+    for (TrainingConfig v : variants) {
+      keys.add(WeightsCache.key("data", weights, "HE", v, "cpu"));
+    }
+    assertThat(keys).hasSize(variants.size() + 1);
+    // What does not change the weights does not change the key: the run's name and checkpoints.
+    assertThat(WeightsCache.key("data", weights, "HE", c.withCheckpoints(5), "cpu"))
+        .isEqualTo(base);
+  }
+
   @Test
   void aStoredEntryLoadsBackAndABrokenOneIsIgnored() throws Exception {
     WeightsCache cache = new WeightsCache(tmp.resolve("cache"));
