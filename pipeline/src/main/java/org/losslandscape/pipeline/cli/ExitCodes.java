@@ -18,5 +18,11 @@ public final class ExitCodes {
   /** The study finished but at least one configuration diverged (its results are marked). */
   public static final int DIVERGED = 4;
 
+  /**
+   * Stopped by SIGTERM (128 + 15; Ctrl-C's SIGINT gives 130): set by the JVM, not returned by the
+   * tool, which only removes its temporary files and says how to resume.
+   */
+  public static final int TERMINATED = 143;
+
   private ExitCodes() {}
 }

@@ -1,24 +1,60 @@
 package org.losslandscape.pipeline.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.losslandscape.models.device.GpuUnavailableException;
 import org.losslandscape.pipeline.data.DataException;
+import org.losslandscape.pipeline.io.PendingWrites;
 import org.losslandscape.pipeline.io.ResultsException;
 import picocli.CommandLine;
 
 /**
  * Entry point of {@code java -jar loss-landscape.jar}. Turns every expected failure into one line
- * on stderr and a documented exit code; stack traces only with {@code --verbose}.
+ * on stderr and a documented exit code; stack traces only with {@code --verbose}. A run stopped by
+ * Ctrl-C or SIGTERM says so in one line and leaves no temporary file (see {@link
+ * #stoppedBySignal}).
  */
 public final class Main {
 
   private Main() {}
 
+  /** How long a stop by a signal waits for the writes in progress to finish. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
   public static void main(String[] args) {
-    System.exit(run(args));
+    Thread onSignal = new Thread(() -> stoppedBySignal(System.err), "loss-landscape-stop");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    int code = run(args);
+    try {
+      Runtime.getRuntime().removeShutdownHook(onSignal);
+    } catch (IllegalStateException e) {
+      // a signal came as the run ended: the hook is running and says so
+    }
+    System.exit(code);
+  }
+
+  /**
+   * What a run stopped before its end (SIGTERM, Ctrl-C, the JVM exiting for another reason) does in
+   * its last moments: lets the writes in progress finish for up to {@link #STOP_WAIT}, starts no
+   * new one, removes the temporary files of those that did not finish, and says so in one line.
+   * Whatever was renamed into place stays whole: the next run of the same command reuses the cached
+   * models and slices and resumes.
+   */
+  static void stoppedBySignal(PrintStream err) {
+    int removed = PendingWrites.process().stop(STOP_WAIT);
+    // On a terminal a progress bar may hold the line; start a fresh one.
+    err.println(
+        (System.console() != null ? "\n" : "")
+            + "loss-landscape: stopped before the end (Ctrl-C or SIGTERM); "
+            + (removed == 0
+                ? "no file was left half-written"
+                : removed + " unfinished temporary file(s) removed")
+            + "; run the same command again to resume from the models and slices finished so far");
+    err.flush();
   }
 
   /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */

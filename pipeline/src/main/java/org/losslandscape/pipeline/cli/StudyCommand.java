@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
       "1:missing/corrupt data, unwritable output or another failure (one-line message)",
       "2:impossible or contradictory options",
       "3:--require-gpu and no usable GPU",
-      "4:finished, but a recipe diverged (marked in summary.json)"
+      "4:finished, but a recipe diverged (marked in summary.json)",
+      "130/143:stopped by Ctrl-C / SIGTERM (the same command resumes from the cache)"
     })
 public final class StudyCommand implements Callable<Integer> {
 

@@ -24,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * temporary sibling ({@code .name.tmp-NNNN}), forced to disk, and then renamed over the target. The
  * temporary file lives in the same directory because a rename is only atomic within one file
  * system.
+ *
+ * <p>A full disk is reported as a {@link DiskFullException}; a run stopped by a signal removes the
+ * temporary files of the writes in progress (see {@link PendingWrites}).
  */
 public final class AtomicFiles {
 
@@ -50,6 +53,19 @@ public final class AtomicFiles {
    */
   public static void write(Path target, IOConsumer<OutputStream> writer) {
     Path absoluteTarget = target.toAbsolutePath();
+    try {
+      PendingWrites.process()
+          .run(
+              () -> {
+                writeGuarded(absoluteTarget, writer);
+                return null;
+              });
+    } catch (IOException e) {
+      throw new IllegalStateException("writeGuarded reports its I/O errors itself", e);
+    }
+  }
+
+  private static void writeGuarded(Path absoluteTarget, IOConsumer<OutputStream> writer) {
     Path folder = absoluteTarget.getParent();
     Path temp = createTempSiblingOrFail(absoluteTarget, folder);
     try {
@@ -57,23 +73,60 @@ public final class AtomicFiles {
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         writer.accept(out);
         out.flush();
+        WriteFailures.check(absoluteTarget);
         // Without forcing, a crash right after the rename could leave a renamed but empty file.
         channel.force(true);
       }
       moveIntoPlace(temp, absoluteTarget);
     } catch (IOException e) {
-      deleteQuietly(temp);
-      throw new ResultsException(
-          "Cannot write "
-              + absoluteTarget
-              + ": "
-              + describe(e)
-              + "; check that the folder is writable and the disk is not full.",
-          e);
+      discard(temp);
+      throw failure("Cannot write " + absoluteTarget, e);
     } catch (RuntimeException | Error e) {
-      deleteQuietly(temp);
+      discard(temp);
       throw e;
     }
+  }
+
+  /**
+   * The {@link ResultsException} for an I/O error while writing: {@code what} (e.g. "Cannot write
+   * FILE"), what went wrong and what to do; a {@link DiskFullException} when the disk is full.
+   */
+  public static ResultsException failure(String what, IOException e) {
+    if (isDiskFull(e)) {
+      return new DiskFullException(
+          what
+              + ": "
+              + describe(e)
+              + "; free some space and run the same command again (what the run finished is"
+              + " reused from the cache).",
+          e);
+    }
+    return new ResultsException(
+        what + ": " + describe(e) + "; check that the folder is writable and the disk is not full.",
+        e);
+  }
+
+  /**
+   * True when {@code e} or one of its causes says the disk or the user's quota is full ({@code
+   * ENOSPC}, {@code EDQUOT}).
+   */
+  public static boolean isDiskFull(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DiskFullException) {
+        return true;
+      }
+      String message = t.getMessage();
+      if (t instanceof IOException
+          && message != null
+          && (message.contains(WriteFailures.NO_SPACE)
+              || message.contains("Disk quota exceeded"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /**
@@ -89,6 +142,7 @@ public final class AtomicFiles {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    PendingWrites.process().unregister(source);
     syncDirectoryQuietly(target.toAbsolutePath().getParent());
   }
 
@@ -99,6 +153,9 @@ public final class AtomicFiles {
    * <p>Unlike {@link Files#createTempFile}, which makes owner-only files, this uses the default
    * permissions (subject to the umask), because the file becomes the published result and must be
    * as readable as any other file the user creates.
+   *
+   * <p>The file is registered with {@link PendingWrites} until {@link #moveIntoPlace} or {@link
+   * #discard} is called with it, so that a run stopped by a signal removes it.
    *
    * @throws IOException if the folder or the file cannot be created
    */
@@ -111,7 +168,9 @@ public final class AtomicFiles {
       Path candidate =
           folder.resolve(prefix + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
       try {
-        return Files.createFile(candidate);
+        Path created = Files.createFile(candidate);
+        PendingWrites.process().register(created);
+        return created;
       } catch (FileAlreadyExistsException e) {
         // Another writer picked the same random name; astronomically rare, so retry a few times.
         if (attempt == MAX_NAME_ATTEMPTS) {
@@ -147,9 +206,17 @@ public final class AtomicFiles {
     }
   }
 
-  private static void deleteQuietly(Path temp) {
+  /**
+   * Deletes a temporary made by {@link #createTempSibling} that will not be renamed into place (its
+   * write failed), quietly: a leftover is a hidden .tmp file that never shadows a result.
+   */
+  public static void discard(Path temp) {
+    if (temp == null) {
+      return;
+    }
     try {
       Files.deleteIfExists(temp);
+      PendingWrites.process().unregister(temp);
     } catch (IOException e) {
       // Nothing more can be done; the leftover is a hidden .tmp file that never shadows a result.
     }
@@ -168,6 +235,9 @@ public final class AtomicFiles {
     }
     if (e instanceof NoSuchFileException) {
       return "no such file or folder" + detail;
+    }
+    if (isDiskFull(e)) {
+      return "the disk is full" + detail;
     }
     return e.getClass().getSimpleName() + detail;
   }

@@ -113,6 +113,25 @@ public final class SurfaceHdf5 {
         rowsAlongY(grid.accuracy(), coordinates.length, 100, "accuracy");
 
     Path absoluteTarget = target.toAbsolutePath();
+    try {
+      PendingWrites.process()
+          .run(
+              () -> {
+                writeGuarded(
+                    absoluteTarget, coordinates, lossRowsAlongY, accuracyPercentRowsAlongY, split);
+                return null;
+              });
+    } catch (IOException e) {
+      throw new IllegalStateException("writeGuarded reports its I/O errors itself", e);
+    }
+  }
+
+  private static void writeGuarded(
+      Path absoluteTarget,
+      double[] coordinates,
+      double[][] lossRowsAlongY,
+      double[][] accuracyPercentRowsAlongY,
+      Split split) {
     Path temp;
     try {
       temp = AtomicFiles.createTempSibling(absoluteTarget);
@@ -134,6 +153,7 @@ public final class SurfaceHdf5 {
         file.putDataset(split.lossDataset(), lossRowsAlongY);
         file.putDataset(split.accuracyDataset(), accuracyPercentRowsAlongY);
       }
+      WriteFailures.check(absoluteTarget);
       // jhdf closes its channel without forcing it; a crash after the rename must not leave an
       // empty or partial file under the final name.
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -141,17 +161,16 @@ public final class SurfaceHdf5 {
       }
       AtomicFiles.moveIntoPlace(temp, absoluteTarget);
     } catch (IOException e) {
-      deleteQuietly(temp);
-      throw new ResultsException(
-          "Cannot write the HDF5 surface "
-              + absoluteTarget
-              + ": "
-              + AtomicFiles.describe(e)
-              + "; check that the folder is writable and the disk is not full.",
-          e);
+      AtomicFiles.discard(temp);
+      throw AtomicFiles.failure("Cannot write the HDF5 surface " + absoluteTarget, e);
     } catch (RuntimeException e) {
       // jhdf reports its own write failures as unchecked HdfException.
-      deleteQuietly(temp);
+      AtomicFiles.discard(temp);
+      if (AtomicFiles.isDiskFull(e)) {
+        throw AtomicFiles.failure(
+            "Cannot write the HDF5 surface " + absoluteTarget,
+            new IOException(WriteFailures.NO_SPACE, e));
+      }
       throw new ResultsException(
           "Cannot write the HDF5 surface "
               + absoluteTarget
@@ -186,13 +205,5 @@ public final class SurfaceHdf5 {
       }
     }
     return transposed;
-  }
-
-  private static void deleteQuietly(Path temp) {
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException e) {
-      // Nothing more can be done; the leftover is a hidden .tmp file that never shadows a result.
-    }
   }
 }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.data.LabeledData;
@@ -22,6 +23,9 @@ import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.DiskFullException;
+import org.losslandscape.pipeline.io.PendingWrites;
+import org.losslandscape.pipeline.io.WriteFailures;
 
 /**
  * Finished slices kept between runs, so that a run killed during the landscapes resumes where it
@@ -31,7 +35,10 @@ import org.losslandscape.pipeline.io.AtomicFiles;
  * direction spec, the grid, the samples (the data's checksum and the chosen indices) and the
  * evaluator with its thread settings (float sums depend on them). It holds the grid's losses and
  * accuracies in double precision, so a reused slice is the computed one, not a float32 copy; it is
- * written atomically, so a killed run leaves no entry a later run would trust.
+ * written atomically, so a killed run leaves no entry a later run would trust, and read and written
+ * under the folder's {@link CacheLock}, so studies sharing the folder never write one entry at
+ * once. A full disk stops the run ({@link DiskFullException}); any other failure to write only
+ * costs a recomputation next time.
  */
 public final class SliceCache {
 
@@ -42,10 +49,12 @@ public final class SliceCache {
   private static final Logger LOG = LogManager.getLogger(SliceCache.class);
 
   private final Path root;
+  private final CacheLock lock;
 
   /** A cache in {@code root}. */
   public SliceCache(Path root) {
     this.root = root;
+    this.lock = new CacheLock(root);
   }
 
   /** The key of one slice, as a hex SHA-256. */
@@ -107,8 +116,17 @@ public final class SliceCache {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+    byte[] stored;
+    try {
+      stored = lock.shared(() -> Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
+    } catch (IOException e) {
+      LOG.warn("ignoring unreadable cached slice {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+    if (stored == null) {
+      return Optional.empty();
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       int n = spec.size();
       if (in.readInt() != MAGIC || in.readInt() != n) {
         throw new IOException("not a slice of a " + n + "x" + n + " grid");
@@ -133,7 +151,12 @@ public final class SliceCache {
     }
   }
 
-  /** Stores {@code grid} under {@code key}; a failure to cache only costs a recomputation. */
+  /**
+   * Stores {@code grid} under {@code key}; a failure to cache only costs a recomputation, except a
+   * full disk, which would fail everything after.
+   *
+   * @throws DiskFullException if the disk holding the cache is full (the entry is not written)
+   */
   public void store(String key, LandscapeGrid grid) {
     int n = grid.spec().size();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(12 + 16 * n * n);
@@ -151,13 +174,48 @@ public final class SliceCache {
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
+    Path file = root.resolve(key + ".grid");
     try {
-      AtomicFiles.write(root.resolve(key + ".grid"), bytes.toByteArray());
-    } catch (RuntimeException e) {
+      // The write gate first, then the folder's lock, in the order the weights cache takes them.
+      PendingWrites.process()
+          .run(
+              () ->
+                  lock.exclusive(
+                      () -> {
+                        // Holding the lock, this is the only writer: a temporary of this entry
+                        // now was left by a run killed while writing it.
+                        removeTemporariesOf(file);
+                        AtomicFiles.write(file, bytes.toByteArray());
+                        return null;
+                      }));
+    } catch (IOException | RuntimeException e) {
+      if (AtomicFiles.isDiskFull(e)) {
+        throw new DiskFullException(
+            "Cannot keep a finished slice in the cache "
+                + root.toAbsolutePath()
+                + ": the disk is full ("
+                + WriteFailures.NO_SPACE
+                + "); free some space or use another --cache-dir and run the same command again"
+                + " (the entries already there are whole).",
+            e);
+      }
       LOG.warn(
           "could not cache a finished slice in {} ({}); a rerun will compute it again",
           root,
           e.getMessage());
+    }
+  }
+
+  private static void removeTemporariesOf(Path file) throws IOException {
+    if (!Files.isDirectory(file.getParent())) {
+      return;
+    }
+    String prefix = "." + file.getFileName() + ".tmp-";
+    try (Stream<Path> entries = Files.list(file.getParent())) {
+      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        Files.deleteIfExists(p);
+        LOG.info("removed {}, left by an interrupted earlier run", p);
+      }
     }
   }
 

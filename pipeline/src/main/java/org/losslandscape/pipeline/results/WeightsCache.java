@@ -19,6 +19,10 @@ import org.losslandscape.models.training.Checkpoint;
 import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingResult;
 import org.losslandscape.models.training.TrainingStatus;
+import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.DiskFullException;
+import org.losslandscape.pipeline.io.PendingWrites;
+import org.losslandscape.pipeline.io.WriteFailures;
 
 /**
  * Trained weights kept between runs, keyed by a hash of everything that determines them: the data,
@@ -26,7 +30,10 @@ import org.losslandscape.models.training.TrainingStatus;
  * settings, and the trainer's version. A second run of the same study skips training.
  *
  * <p>An entry is written into a temporary folder and renamed into place, so an interrupted run
- * never leaves a half-written entry that a later run would trust.
+ * never leaves a half-written entry that a later run would trust. Entries are read and written
+ * under the folder's {@link CacheLock}, so studies that share the folder, in this process or
+ * others, never write at once and never read an entry that is being replaced. A full disk stops the
+ * run ({@link DiskFullException}); any other failure to write only costs a retrain next time.
  */
 public final class WeightsCache {
 
@@ -44,9 +51,12 @@ public final class WeightsCache {
   private static final String CHECKPOINTS = "checkpoints";
 
   private final Path root;
+  private final CacheLock lock;
 
+  /** The cache kept in {@code root} (created when the first entry is stored). */
   public WeightsCache(Path root) {
     this.root = root;
+    this.lock = new CacheLock(root);
   }
 
   /** The cache key of a training run, as a hex SHA-256. */
@@ -97,46 +107,91 @@ public final class WeightsCache {
       return Optional.empty();
     }
     try {
-      Parameters parameters = ModelFiles.read(dir);
-      List<Checkpoint> checkpoints = List.of();
-      if (config.checkpoints() > 0) {
-        Path folder = dir.resolve(CHECKPOINTS);
-        Optional<CheckpointIndex> index = CheckpointFiles.index(folder);
-        if (index.isEmpty() || index.get().requested() != config.checkpoints()) {
-          LOG.info(
-              "{}: the cached weights were kept without {} checkpoints; training again to keep"
-                  + " them",
-              config.name(),
-              config.checkpoints());
-          return Optional.empty();
-        }
-        checkpoints = CheckpointFiles.read(folder, parameters.architecture());
-      }
-      TrainingRecord t = Json.read(dir.resolve("training.json"), TrainingRecord.class);
-      return Optional.of(
-          new TrainingResult(
-              config,
-              parameters,
-              TrainingStatus.valueOf(t.status().toUpperCase(java.util.Locale.ROOT)),
-              t.steps(),
-              t.epochs(),
-              t.curve(),
-              t.seconds(),
-              t.message(),
-              checkpoints));
-    } catch (RuntimeException e) {
+      return lock.shared(() -> loadLocked(dir, config));
+    } catch (IOException | RuntimeException e) {
       LOG.warn("ignoring unreadable cache entry {}: {}", dir, e.getMessage());
       return Optional.empty();
     }
   }
 
-  /** Stores {@code result} under {@code key}; a failure to cache only costs a retrain next time. */
+  private Optional<TrainingResult> loadLocked(Path dir, TrainingConfig config) {
+    if (!Files.isRegularFile(dir.resolve("training.json"))) {
+      return Optional.empty(); // replaced or removed while this thread waited for the lock
+    }
+    Parameters parameters = ModelFiles.read(dir);
+    List<Checkpoint> checkpoints = List.of();
+    if (config.checkpoints() > 0) {
+      Path folder = dir.resolve(CHECKPOINTS);
+      Optional<CheckpointIndex> index = CheckpointFiles.index(folder);
+      if (index.isEmpty() || index.get().requested() != config.checkpoints()) {
+        LOG.info(
+            "{}: the cached weights were kept without {} checkpoints; training again to keep"
+                + " them",
+            config.name(),
+            config.checkpoints());
+        return Optional.empty();
+      }
+      checkpoints = CheckpointFiles.read(folder, parameters.architecture());
+    }
+    TrainingRecord t = Json.read(dir.resolve("training.json"), TrainingRecord.class);
+    return Optional.of(
+        new TrainingResult(
+            config,
+            parameters,
+            TrainingStatus.valueOf(t.status().toUpperCase(java.util.Locale.ROOT)),
+            t.steps(),
+            t.epochs(),
+            t.curve(),
+            t.seconds(),
+            t.message(),
+            checkpoints));
+  }
+
+  /**
+   * Stores {@code result} under {@code key}, replacing an entry of that key; a failure to cache
+   * only costs a retrain next time, except a full disk, which would fail everything after.
+   *
+   * @throws DiskFullException if the disk holding the cache is full (nothing of the entry is left)
+   */
   public void store(String key, TrainingResult result, Provenance provenance) {
     Path target = root.resolve(key);
     Path temp = root.resolve("." + key + ".tmp-" + ProcessHandle.current().pid());
     try {
-      Files.createDirectories(root);
-      deleteRecursively(temp);
+      PendingWrites.process()
+          .run(
+              () ->
+                  lock.exclusive(
+                      () -> {
+                        storeLocked(key, result, provenance, target, temp);
+                        return null;
+                      }));
+    } catch (IOException | RuntimeException e) {
+      if (AtomicFiles.isDiskFull(e)) {
+        throw new DiskFullException(
+            "Cannot keep the trained weights in the cache "
+                + root.toAbsolutePath()
+                + ": the disk is full ("
+                + WriteFailures.NO_SPACE
+                + "); free some space or use another --cache-dir and run the same command again"
+                + " (the entries already there are whole).",
+            e);
+      }
+      LOG.warn(
+          "could not cache trained weights in {} ({}); the next run will train again",
+          root,
+          e.getMessage());
+    }
+  }
+
+  private void storeLocked(
+      String key, TrainingResult result, Provenance provenance, Path target, Path temp)
+      throws IOException {
+    Files.createDirectories(root);
+    // Holding the lock, this is the only writer: any other temporary folder of this entry was left
+    // by a run that was killed while writing it.
+    removeTemporariesOf(key);
+    PendingWrites.process().register(temp);
+    try {
       ModelFiles.write(temp, result.parameters(), provenance);
       if (!result.checkpoints().isEmpty()) {
         CheckpointFiles.write(
@@ -146,14 +201,23 @@ public final class WeightsCache {
       deleteRecursively(target);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
-      LOG.warn(
-          "could not cache trained weights in {} ({}); the next run will train again",
-          root,
-          e.getMessage());
       try {
         deleteRecursively(temp);
       } catch (IOException ignored) {
         // best effort: a leftover temp folder is never read as an entry
+      }
+      throw e;
+    } finally {
+      PendingWrites.process().unregister(temp);
+    }
+  }
+
+  private void removeTemporariesOf(String key) throws IOException {
+    String prefix = "." + key + ".tmp-";
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        deleteRecursively(p);
+        LOG.info("removed {}, left by an interrupted earlier run", p);
       }
     }
   }

@@ -111,6 +111,79 @@ class AtomicFilesTest {
         .isEqualTo(Files.getPosixFilePermissions(ordinary));
   }
 
+  @Test
+  void aFullDiskIsOneActionableLineTheOldFileStaysAndNoTemporaryIsLeft() throws IOException {
+    Path target = folder.resolve("summary.json");
+    Files.writeString(target, "{\"old\": true}");
+
+    try (WriteFailures.Injection full = WriteFailures.inject(p -> true, 1)) {
+      assertThatThrownBy(() -> AtomicFiles.write(target, "{\"new\": 1}".getBytes()))
+          .isInstanceOf(DiskFullException.class)
+          .hasMessageContaining("Cannot write " + target)
+          .hasMessageContaining("the disk is full (No space left on device)")
+          .hasMessageContaining("free some space and run the same command again")
+          .hasMessageNotContaining("\n");
+      assertThat(full.failed()).containsExactly(target);
+    }
+
+    assertThat(target).hasContent("{\"old\": true}");
+    assertThat(listing(folder)).containsExactly("summary.json");
+    assertThat(PendingWrites.process().registered()).noneMatch(p -> p.startsWith(folder));
+    // The disk has room again: the same write goes through.
+    AtomicFiles.write(target, "{\"new\": 1}".getBytes());
+    assertThat(target).hasContent("{\"new\": 1}");
+  }
+
+  @Test
+  void theNthMatchingWriteFailsAndSoDoEveryOneAfterItAsOnADiskThatStaysFull() throws IOException {
+    Path keep = folder.resolve("keep");
+    try (WriteFailures.Injection full = WriteFailures.inject(p -> p.startsWith(keep), 2)) {
+      AtomicFiles.write(folder.resolve("elsewhere.txt"), new byte[] {1});
+      AtomicFiles.write(keep.resolve("first.txt"), new byte[] {1});
+      assertThatThrownBy(() -> AtomicFiles.write(keep.resolve("second.txt"), new byte[] {2}))
+          .isInstanceOf(DiskFullException.class);
+      assertThatThrownBy(() -> AtomicFiles.write(keep.resolve("third.txt"), new byte[] {3}))
+          .isInstanceOf(DiskFullException.class);
+      assertThat(full.matched())
+          .containsExactly(
+              keep.resolve("first.txt"), keep.resolve("second.txt"), keep.resolve("third.txt"));
+    }
+    assertThat(listing(keep)).containsExactly("first.txt");
+  }
+
+  @Test
+  void aQuotaOrNoSpaceErrorAnywhereInTheCausesCountsAsAFullDisk() {
+    assertThat(AtomicFiles.isDiskFull(new IOException("No space left on device"))).isTrue();
+    assertThat(AtomicFiles.isDiskFull(new IOException("Disk quota exceeded"))).isTrue();
+    assertThat(
+            AtomicFiles.isDiskFull(
+                new IllegalStateException("jhdf", new IOException("No space left on device"))))
+        .isTrue();
+    assertThat(AtomicFiles.isDiskFull(new IOException("Permission denied"))).isFalse();
+    assertThat(AtomicFiles.isDiskFull(new IllegalStateException("No space left on device")))
+        .as("only an I/O error says so")
+        .isFalse();
+    assertThat(AtomicFiles.describe(new IOException("No space left on device")))
+        .isEqualTo("the disk is full (No space left on device)");
+  }
+
+  @Test
+  void aFullDiskWhileWritingAnHdf5SurfaceLeavesNothingBehind() throws IOException {
+    Path target = folder.resolve("surface.h5");
+    org.losslandscape.models.landscape.GridSpec spec =
+        new org.losslandscape.models.landscape.GridSpec(3, -1, 1);
+    org.losslandscape.models.landscape.LandscapeGrid grid =
+        new org.losslandscape.models.landscape.LandscapeGrid(
+            spec, new double[3][3], new double[3][3], 10);
+    try (WriteFailures.Injection full = WriteFailures.inject(p -> true, 1)) {
+      assertThatThrownBy(() -> SurfaceHdf5.write(target, grid, SurfaceHdf5.Split.TRAIN))
+          .isInstanceOf(DiskFullException.class)
+          .hasMessageContaining("Cannot write the HDF5 surface " + target)
+          .hasMessageContaining("the disk is full");
+    }
+    assertThat(listing(folder)).isEmpty();
+  }
+
   private static java.util.List<String> listing(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
       return files.map(path -> path.getFileName().toString()).sorted().toList();

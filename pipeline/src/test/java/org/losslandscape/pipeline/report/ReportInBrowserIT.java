@@ -182,9 +182,9 @@ class ReportInBrowserIT {
   @Test
   void theOtherFiguresAreEmbeddedAndDecode() {
     List<WebElement> images = browser.findElements(By.cssSelector("#figures img"));
-    // The study draws generalization_scores.png, raw_vs_filter.png and sharpness_vs_gap.png
-    // besides the interactive ones.
-    assertThat(images).hasSize(3);
+    // The study draws generalization_scores.png, measure_correlations.png, raw_vs_filter.png and
+    // sharpness_vs_gap.png besides the interactive ones.
+    assertThat(images).hasSize(4);
     for (WebElement image : images) {
       assertThat(image.getAttribute("src")).startsWith("data:image/png;base64,");
       Object width = browser.executeScript("return arguments[0].naturalWidth", image);
