@@ -33,8 +33,8 @@ public final class SparkSupport {
   public static SweepExecutor open(Optional<String> master) {
     if (!available()) {
       throw new IllegalStateException(
-          "Apache Spark is not on the class path: run the sweep through spark-submit (README,"
-              + " 'Sweeps'), or drop the Spark master to run it on this machine");
+          "Apache Spark is not on the class path: run the sweep through spark-submit (pipeline/README.md,"
+              + " 'Sweeps on Spark'), or drop the Spark master to run it on this machine");
     }
     return new SparkExecutor(master);
   }
