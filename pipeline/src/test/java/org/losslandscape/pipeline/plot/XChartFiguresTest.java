@@ -222,4 +222,14 @@ class XChartFiguresTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least 200x150");
   }
+
+  /** Bar labels stay flat when they fit, and tilt only as far as they need to fit the panel. */
+  @Test
+  void barLabelsTiltOnlyAsFarAsTheyNeed() {
+    assertThat(SharpnessBarChart.labelRotation(500, 600)).isZero();
+    assertThat(SharpnessBarChart.labelRotation(620, 600)).isEqualTo(25);
+    assertThat(SharpnessBarChart.labelRotation(700, 600)).isEqualTo(60);
+    // 11 measures' names in a third of an 1800-pixel figure: only upright labels fit.
+    assertThat(SharpnessBarChart.labelRotation(1400, 600)).isEqualTo(90);
+  }
 }
