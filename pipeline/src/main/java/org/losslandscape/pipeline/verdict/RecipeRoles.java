@@ -81,19 +81,7 @@ final class RecipeRoles {
   }
 
   private static Optional<Recipe> extreme(List<Recipe> recipes, boolean high) {
-    if (recipes.size() < 2) {
-      return Optional.empty();
-    }
-    double lr =
-        high
-            ? recipes.stream().mapToDouble(Recipe::learningRate).max().orElseThrow()
-            : recipes.stream().mapToDouble(Recipe::learningRate).min().orElseThrow();
-    int batch =
-        high
-            ? recipes.stream().mapToInt(Recipe::batchSize).min().orElseThrow()
-            : recipes.stream().mapToInt(Recipe::batchSize).max().orElseThrow();
-    List<Recipe> matches =
-        recipes.stream().filter(r -> r.learningRate() == lr && r.batchSize() == batch).toList();
+    List<Recipe> matches = matching(recipes, high);
     // With sam_* or cosine_* variants in the study, the role belongs to the plain recipe.
     return matches.stream()
         .min(

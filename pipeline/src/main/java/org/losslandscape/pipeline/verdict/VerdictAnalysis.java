@@ -156,17 +156,7 @@ public final class VerdictAnalysis {
       if (noSingleRole.isPresent()) {
         for (Claim c :
             List.of(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, Claim.LOW_LR_LARGE_BATCH_SHARPEST)) {
-          claims.add(
-              new ClaimVerdict(
-                  c,
-                  m.key(),
-                  null,
-                  Outcome.NOT_APPLICABLE,
-                  null,
-                  null,
-                  "mixed",
-                  false,
-                  noSingleRole.get()));
+          claims.add(notApplicable(c, m, noSingleRole.get()));
         }
       } else {
         claims.add(extremeClaim(Claim.HIGH_LR_SMALL_BATCH_FLATTEST, m, flattest, values, true));
@@ -422,19 +412,16 @@ public final class VerdictAnalysis {
         signErrors);
   }
 
+  /** A claim-1/2 cell that has no test, and why. */
+  private static ClaimVerdict notApplicable(Claim claim, Measure m, String why) {
+    return new ClaimVerdict(
+        claim, m.key(), null, Outcome.NOT_APPLICABLE, null, null, "mixed", false, why);
+  }
+
   private static ClaimVerdict extremeClaim(
       Claim claim, Measure m, Optional<Recipe> role, Map<String, double[]> values, boolean lowest) {
     if (role.isEmpty() || !values.containsKey(role.get().name())) {
-      return new ClaimVerdict(
-          claim,
-          m.key(),
-          null,
-          Outcome.NOT_APPLICABLE,
-          null,
-          null,
-          "mixed",
-          false,
-          "no recipe in this role was measured");
+      return notApplicable(claim, m, "no recipe in this role was measured");
     }
     String name = role.get().name();
     double[] own = values.get(name);
