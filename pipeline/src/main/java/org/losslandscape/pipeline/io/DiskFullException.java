@@ -1,5 +1,7 @@
 package org.losslandscape.pipeline.io;
 
+import java.nio.file.Path;
+
 /**
  * A write failed because the disk (or the user's quota) is full.
  *
@@ -14,5 +16,22 @@ public class DiskFullException extends ResultsException {
   /** Creates the exception with a one-line, user-facing message and the underlying cause. */
   public DiskFullException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * The one line a cache gives when the disk fills up while it keeps {@code what} ("the trained
+   * weights", "a finished slice") in {@code cacheRoot}.
+   */
+  public static DiskFullException inCache(String what, Path cacheRoot, Throwable e) {
+    return new DiskFullException(
+        "Cannot keep "
+            + what
+            + " in the cache "
+            + cacheRoot.toAbsolutePath()
+            + ": the disk is full ("
+            + WriteFailures.NO_SPACE
+            + "); free some space or use another --cache-dir and run the same command again"
+            + " (the entries already there are whole).",
+        e);
   }
 }

@@ -25,7 +25,6 @@ import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.io.DiskFullException;
 import org.losslandscape.pipeline.io.PendingWrites;
-import org.losslandscape.pipeline.io.WriteFailures;
 
 /**
  * Finished slices kept between runs, so that a run killed during the landscapes resumes where it
@@ -190,14 +189,7 @@ public final class SliceCache {
                       }));
     } catch (IOException | RuntimeException e) {
       if (AtomicFiles.isDiskFull(e)) {
-        throw new DiskFullException(
-            "Cannot keep a finished slice in the cache "
-                + root.toAbsolutePath()
-                + ": the disk is full ("
-                + WriteFailures.NO_SPACE
-                + "); free some space or use another --cache-dir and run the same command again"
-                + " (the entries already there are whole).",
-            e);
+        throw DiskFullException.inCache("a finished slice", root, e);
       }
       LOG.warn(
           "could not cache a finished slice in {} ({}); a rerun will compute it again",

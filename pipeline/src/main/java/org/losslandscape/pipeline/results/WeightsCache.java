@@ -22,7 +22,6 @@ import org.losslandscape.models.training.TrainingStatus;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.io.DiskFullException;
 import org.losslandscape.pipeline.io.PendingWrites;
-import org.losslandscape.pipeline.io.WriteFailures;
 
 /**
  * Trained weights kept between runs, keyed by a hash of everything that determines them: the data,
@@ -167,14 +166,7 @@ public final class WeightsCache {
                       }));
     } catch (IOException | RuntimeException e) {
       if (AtomicFiles.isDiskFull(e)) {
-        throw new DiskFullException(
-            "Cannot keep the trained weights in the cache "
-                + root.toAbsolutePath()
-                + ": the disk is full ("
-                + WriteFailures.NO_SPACE
-                + "); free some space or use another --cache-dir and run the same command again"
-                + " (the entries already there are whole).",
-            e);
+        throw DiskFullException.inCache("the trained weights", root, e);
       }
       LOG.warn(
           "could not cache trained weights in {} ({}); the next run will train again",
