@@ -37,16 +37,14 @@ final class SgdGraph implements AutoCloseable {
    *
    * @param tf the op builder every later op of the graph is added with
    * @param variables the data, weights and momentum buffers the steps use
-   * @param dataIn the training set's features, fed once by the load run
-   * @param labelsIn the training set's labels, fed once by the load run
+   * @param trainingSet the training set's variables and their load ops
    * @param initialIn the initial weights, fed once by the load run
    * @param loadOps the assignments the load run executes
    */
   private record Declared(
       Ops tf,
       TrainingVariables variables,
-      Placeholder<TFloat32> dataIn,
-      Placeholder<TInt32> labelsIn,
+      TrainingSetInGraph trainingSet,
       List<Placeholder<TFloat32>> initialIn,
       List<Op> loadOps) {}
 
@@ -125,15 +123,8 @@ final class SgdGraph implements AutoCloseable {
   }
 
   private Declared declare(Ops tf) {
-    Variable<TFloat32> data =
-        tf.withName("train_features")
-            .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
-    Variable<TInt32> labels =
-        tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
-    Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
-    Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
-    List<Op> loadOps =
-        new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
+    TrainingSetInGraph trainingSet = TrainingSetInGraph.declare(tf, train);
+    List<Op> loadOps = new ArrayList<>();
 
     List<Variable<TFloat32>> variables = new ArrayList<>();
     List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
@@ -152,23 +143,21 @@ final class SgdGraph implements AutoCloseable {
     }
     TrainingVariables state =
         new TrainingVariables(
-            data,
-            labels,
+            trainingSet.features(),
+            trainingSet.labels(),
             variables,
             velocities,
             initial.tensors(),
             initial.architecture().classes());
-    return new Declared(tf, state, dataIn, labelsIn, initialIn, loadOps);
+    return new Declared(tf, state, trainingSet, initialIn, loadOps);
   }
 
   /** Zeroes the momentum buffers and loads the training set and the initial weights. */
   private void load(Session opened, Declared declared) {
     opened.initialize();
     List<TFloat32> fed = new ArrayList<>();
-    try (TFloat32 x = Tensors.floats(train.features(), train.count(), train.featureSize());
-        TInt32 y = Tensors.ints(train.labels(), train.count())) {
-      Session.Runner runner =
-          opened.runner().feed(declared.dataIn(), x).feed(declared.labelsIn(), y);
+    try (TrainingSetInGraph.Fed data = TrainingSetInGraph.tensorsOf(train)) {
+      Session.Runner runner = declared.trainingSet().loadRunner(opened, data);
       for (int i = 0; i < declared.initialIn().size(); i++) {
         Parameter p = initial.tensors().get(i);
         TFloat32 t = Tensors.floats(p.values(), Tensors.shape(p.shape()));

@@ -10,6 +10,7 @@ import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.GraphSession;
+import org.losslandscape.models.tf.Tensors;
 import org.losslandscape.models.training.StackedStepChain.StackVariables;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -195,16 +196,14 @@ public final class StackedTrainer {
    *
    * @param tf the op builder every later op is added with
    * @param variables the data, weights and momentum buffers the steps use
-   * @param dataIn the training set's features, fed once by the load run
-   * @param labelsIn the training set's labels, fed once by the load run
+   * @param trainingSet the training set's variables and their load ops
    * @param initialIn each stacked initial weight tensor, fed once by the load run
    * @param loadOps the assignments the load run executes
    */
   private record Declared(
       Ops tf,
       StackVariables variables,
-      Placeholder<TFloat32> dataIn,
-      Placeholder<TInt32> labelsIn,
+      TrainingSetInGraph trainingSet,
       List<Placeholder<TFloat32>> initialIn,
       List<Op> loadOps) {}
 
@@ -326,15 +325,8 @@ public final class StackedTrainer {
     }
 
     private Declared declare(Ops tf) {
-      Variable<TFloat32> data =
-          tf.withName("train_features")
-              .variable(Shape.of(train.count(), train.featureSize()), TFloat32.class);
-      Variable<TInt32> labels =
-          tf.withName("train_labels").variable(Shape.of(train.count()), TInt32.class);
-      Placeholder<TFloat32> dataIn = tf.placeholder(TFloat32.class);
-      Placeholder<TInt32> labelsIn = tf.placeholder(TInt32.class);
-      List<Op> loadOps =
-          new ArrayList<>(List.of(tf.assign(data, dataIn), tf.assign(labels, labelsIn)));
+      TrainingSetInGraph trainingSet = TrainingSetInGraph.declare(tf, train);
+      List<Op> loadOps = new ArrayList<>();
 
       boolean momentum = stack.stream().anyMatch(m -> m.config().momentum() > 0);
       boolean decay = stack.stream().anyMatch(m -> m.config().weightDecay() > 0);
@@ -355,8 +347,8 @@ public final class StackedTrainer {
       }
       StackVariables state =
           new StackVariables(
-              data,
-              labels,
+              trainingSet.features(),
+              trainingSet.labels(),
               variables,
               velocities,
               models,
@@ -370,7 +362,7 @@ public final class StackedTrainer {
                   ? values(TrainingConfig::dropout)
                   : null,
               architecture.hidden().stream().mapToInt(Integer::intValue).toArray());
-      return new Declared(tf, state, dataIn, labelsIn, initialIn, loadOps);
+      return new Declared(tf, state, trainingSet, initialIn, loadOps);
     }
 
     private float[] values(java.util.function.ToDoubleFunction<TrainingConfig> value) {
@@ -385,10 +377,8 @@ public final class StackedTrainer {
     private void load(Session opened, Declared declared) {
       opened.initialize();
       List<TFloat32> fed = new ArrayList<>();
-      try (TFloat32 x = floats(train.features(), train.count(), train.featureSize());
-          TInt32 y = ints(train.labels(), train.count())) {
-        Session.Runner runner =
-            opened.runner().feed(declared.dataIn(), x).feed(declared.labelsIn(), y);
+      try (TrainingSetInGraph.Fed data = TrainingSetInGraph.tensorsOf(train)) {
+        Session.Runner runner = declared.trainingSet().loadRunner(opened, data);
         List<Parameter> layout = stack.get(0).initial().tensors();
         for (int i = 0; i < layout.size(); i++) {
           int size = layout.get(i).size();
@@ -397,7 +387,7 @@ public final class StackedTrainer {
             System.arraycopy(
                 stack.get(m).initial().tensors().get(i).values(), 0, stacked, m * size, size);
           }
-          TFloat32 t = floats(stacked, stackedShape(models, layout.get(i)));
+          TFloat32 t = Tensors.floats(stacked, stackedShape(models, layout.get(i)));
           fed.add(t);
           runner.feed(declared.initialIn().get(i), t);
         }
@@ -740,8 +730,8 @@ public final class StackedTrainer {
         }
       }
       float[] perExample;
-      try (TInt32 idx = ints(indices, length, models, size);
-          TFloat32 lr = floats(rates, length, models);
+      try (TInt32 idx = Tensors.ints(indices, length, models, size);
+          TFloat32 lr = Tensors.floats(rates, length, models);
           org.tensorflow.types.TInt64 seedTensor =
               org.tensorflow.types.TInt64.tensorOf(
                   org.tensorflow.ndarray.Shape.of(length, models, 2),
@@ -755,7 +745,7 @@ public final class StackedTrainer {
                   .fetch(chain.losses())
                   .addTarget(chain.update())
                   .run()) {
-        perExample = toArray((TFloat32) result.get(0));
+        perExample = Tensors.toArray((TFloat32) result.get(0));
       }
       float[][] means = new float[length][models];
       for (int k = 0; k < length; k++) {
@@ -797,12 +787,12 @@ public final class StackedTrainer {
         for (int m : which) {
           runner.fetch(evalLosses.get(m)).fetch(evalCorrect.get(m));
         }
-        try (TInt32 idx = ints(chunk, rows);
+        try (TInt32 idx = Tensors.ints(chunk, rows);
             Result result = runner.feed(evalIndices, idx).run()) {
           for (int k = 0; k < which.size(); k++) {
             int m = which.get(k);
-            float[] l = toArray((TFloat32) result.get(2 * k));
-            float[] c = toArray((TFloat32) result.get(2 * k + 1));
+            float[] l = Tensors.toArray((TFloat32) result.get(2 * k));
+            float[] c = Tensors.toArray((TFloat32) result.get(2 * k + 1));
             for (int i = 0; i < rows; i++) {
               loss[m] += l[i];
               correct[m] += c[i];
@@ -861,7 +851,7 @@ public final class StackedTrainer {
       float[][] out = new float[weights.size()][];
       try (Result result = runner.run()) {
         for (int i = 0; i < weights.size(); i++) {
-          out[i] = toArray((TFloat32) result.get(i));
+          out[i] = Tensors.toArray((TFloat32) result.get(i));
         }
       }
       return out;
@@ -885,17 +875,5 @@ public final class StackedTrainer {
     public void close() {
       resources.close();
     }
-  }
-
-  private static TFloat32 floats(float[] values, long... shape) {
-    return org.losslandscape.models.tf.Tensors.floats(values, shape);
-  }
-
-  private static TInt32 ints(int[] values, long... shape) {
-    return org.losslandscape.models.tf.Tensors.ints(values, shape);
-  }
-
-  private static float[] toArray(TFloat32 t) {
-    return org.losslandscape.models.tf.Tensors.toArray(t);
   }
 }
