@@ -30,7 +30,9 @@ class ArchitectureTest {
           List.of("landscape", "curvature", "training"),
           // A network's loss at given weights, and directions in weight space.
           List.of("evaluation", "directions"),
-          // The network, and how TensorFlow runs it.
+          // Networks described as layers, and the graphs built from them.
+          List.of("network"),
+          // The MLP's parameters, and how TensorFlow runs a graph.
           List.of("mlp", "tf"),
           // Leaves: devices, labelled data, plain statistics.
           List.of("device", "data", "statistics"));
