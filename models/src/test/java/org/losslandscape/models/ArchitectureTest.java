@@ -30,10 +30,10 @@ class ArchitectureTest {
           List.of("landscape", "curvature", "training"),
           // A network's loss at given weights, and directions in weight space.
           List.of("evaluation", "directions"),
-          // Networks described as layers, and the graphs built from them.
-          List.of("network"),
-          // The MLP's parameters, and how TensorFlow runs a graph.
-          List.of("mlp", "tf"),
+          // Parameters of any network, and the MLP with its own fast graphs.
+          List.of("mlp"),
+          // Networks as layers and the graphs built from them, and how TensorFlow runs a graph.
+          List.of("network", "tf"),
           // Leaves: devices, labelled data, plain statistics.
           List.of("device", "data", "statistics"));
 

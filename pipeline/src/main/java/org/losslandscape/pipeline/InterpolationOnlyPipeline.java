@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.data.Standardization;
@@ -52,7 +53,7 @@ public final class InterpolationOnlyPipeline {
    * data's, in one line, before TensorFlow would fail on the first product.
    */
   private static void requireFits(Parameters model, Path source, PreparedData data) {
-    int inputs = model.architecture().inputSize();
+    int inputs = model.architecture().inputShape().size();
     int features = data.train().featureSize();
     int classes = Arrays.stream(data.train().labels()).max().orElse(0) + 1;
     if (inputs != features || model.architecture().classes() < classes) {
@@ -93,7 +94,8 @@ public final class InterpolationOnlyPipeline {
     if (output.plots()) {
       timer.run("plot", () -> plot.interpolation(List.of(pair)));
     }
-    report.writeInterpolated(fromDir, toDir, a.architecture(), pair, data, timer.seconds());
+    report.writeInterpolated(
+        fromDir, toDir, MlpArchitecture.of(a.architecture()), pair, data, timer.seconds());
     return pair;
   }
 }

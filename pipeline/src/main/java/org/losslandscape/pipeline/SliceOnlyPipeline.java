@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
@@ -65,7 +66,7 @@ public final class SliceOnlyPipeline {
 
   /** Refuses a model whose input or output width is not the data's, in one line. */
   private static void requireFits(Parameters parameters, Path source, PreparedData data) {
-    int inputs = parameters.architecture().inputSize();
+    int inputs = parameters.architecture().inputShape().size();
     int features = data.train().featureSize();
     int classes = java.util.Arrays.stream(data.train().labels()).max().orElse(0) + 1;
     if (inputs != features || parameters.architecture().classes() < classes) {
@@ -117,7 +118,7 @@ public final class SliceOnlyPipeline {
     }
     report.writeSliced(
         source.toAbsolutePath().toString(),
-        parameters.architecture(),
+        MlpArchitecture.of(parameters.architecture()),
         metrics[0],
         metrics[1],
         sliced,

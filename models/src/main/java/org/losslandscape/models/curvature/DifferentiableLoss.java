@@ -3,9 +3,9 @@ package org.losslandscape.models.curvature;
 import java.util.ArrayList;
 import java.util.List;
 import org.losslandscape.models.data.LabeledData;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.ParameterLayout;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.Tensors;
 import org.tensorflow.Graph;
@@ -64,8 +64,7 @@ public final class DifferentiableLoss implements Objective, AutoCloseable {
   private final List<Integer> chunkRows = new ArrayList<>();
 
   /** The loss over {@code data} in chunks of {@link #DEFAULT_CHUNK} samples. */
-  public DifferentiableLoss(
-      MlpArchitecture architecture, LabeledData data, ExecutionSettings settings) {
+  public DifferentiableLoss(Network architecture, LabeledData data, ExecutionSettings settings) {
     this(architecture, data, settings, DEFAULT_CHUNK);
   }
 
@@ -75,15 +74,15 @@ public final class DifferentiableLoss implements Objective, AutoCloseable {
    * @throws IllegalArgumentException if the data do not fit the architecture or are empty
    */
   public DifferentiableLoss(
-      MlpArchitecture architecture, LabeledData data, ExecutionSettings settings, int chunkSize) {
-    if (data.featureSize() != architecture.inputSize()) {
+      Network architecture, LabeledData data, ExecutionSettings settings, int chunkSize) {
+    if (data.featureSize() != architecture.inputShape().size()) {
       throw new IllegalArgumentException(
           "samples have "
               + data.featureSize()
               + " features, the network "
               + architecture
               + " expects "
-              + architecture.inputSize());
+              + architecture.inputShape().size());
     }
     if (data.count() < 1 || chunkSize < 1) {
       throw new IllegalArgumentException(
@@ -107,7 +106,7 @@ public final class DifferentiableLoss implements Objective, AutoCloseable {
         thetaInputs.add(tf.placeholder(TFloat32.class, Placeholder.shape(tensorShape)));
         vectorInputs.add(tf.placeholder(TFloat32.class, Placeholder.shape(tensorShape)));
       }
-      Operand<TFloat32> logits = MlpGraph.logits(tf, features, thetaInputs);
+      Operand<TFloat32> logits = architecture.logits(tf, features, thetaInputs);
       Operand<TFloat32> oneHot =
           tf.oneHot(labels, tf.constant(architecture.classes()), tf.constant(1f), tf.constant(0f));
       lossSum = tf.reduceSum(MlpGraph.perExample(tf, logits, oneHot).loss(), tf.constant(0));

@@ -34,9 +34,9 @@ public final class RandomDirections {
       Parameter d = raw.tensors().get(t);
       Parameter w = theta.tensors().get(t);
       float[] values = d.values().clone();
-      if (d.isMatrix()) {
+      if (d.isKernel()) {
         switch (spec.normalization()) {
-          case FILTER -> scaleColumns(values, w.values(), d.shape()[0], d.shape()[1]);
+          case FILTER -> scaleColumns(values, w.values(), d.size() / d.filters(), d.filters());
           case LAYER -> scaleWhole(values, w.values());
           case ELEMENT -> scaleEntries(values, w.values());
           case NONE -> {}
@@ -71,7 +71,11 @@ public final class RandomDirections {
     return new Parameters(like.architecture(), out);
   }
 
-  /** In an [in, out] kernel one neuron's incoming weights are column j: entries k*out + j. */
+  /**
+   * In an [in, out] kernel one neuron's incoming weights are column j: entries k*out + j. A
+   * convolution's [kh, kw, in, out] kernel, read row-major, is the same matrix with kh*kw*in rows:
+   * filter j is column j.
+   */
   private static void scaleColumns(float[] d, float[] w, int rows, int cols) {
     for (int j = 0; j < cols; j++) {
       double dNorm = 0;

@@ -3,10 +3,10 @@ package org.losslandscape.models.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import org.losslandscape.models.data.LabeledData;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.GraphSession;
 import org.losslandscape.models.tf.Tensors;
@@ -29,9 +29,14 @@ import org.tensorflow.types.TInt32;
 public final class MlpEvaluator implements AutoCloseable {
 
   /** Chunk size: bounds activation memory to a few tens of MB for the default network. */
-  private static final int CHUNK = 10_000;
+  private static final int MLP_CHUNK = 10_000;
 
-  private final MlpArchitecture architecture;
+  /** Convolutions keep many activations per sample: smaller chunks. */
+  private static final int IMAGE_CHUNK = 500;
+
+  private final int chunk;
+
+  private final Network architecture;
   private final GraphSession<EvalGraph> tf;
 
   /** The inputs and outputs of the evaluation graph. */
@@ -43,19 +48,23 @@ public final class MlpEvaluator implements AutoCloseable {
       Operand<TFloat32> correctSum) {}
 
   /** Builds the graph and opens its session (nothing stays open if that fails). */
-  public MlpEvaluator(MlpArchitecture architecture, ExecutionSettings settings) {
+  public MlpEvaluator(Network architecture, ExecutionSettings settings) {
     this.architecture = architecture;
+    this.chunk =
+        architecture instanceof org.losslandscape.models.mlp.MlpArchitecture
+            ? MLP_CHUNK
+            : IMAGE_CHUNK;
     this.tf = GraphSession.open(settings, ops -> build(ops, architecture));
   }
 
-  private static EvalGraph build(Ops tf, MlpArchitecture architecture) {
+  private static EvalGraph build(Ops tf, Network architecture) {
     Placeholder<TFloat32> x = tf.placeholder(TFloat32.class);
     Placeholder<TInt32> labels = tf.placeholder(TInt32.class);
     List<Placeholder<TFloat32>> parameterInputs = new ArrayList<>();
     for (String ignored : architecture.parameterNames()) {
       parameterInputs.add(tf.placeholder(TFloat32.class));
     }
-    Operand<TFloat32> logits = MlpGraph.logits(tf, x, parameterInputs);
+    Operand<TFloat32> logits = architecture.logits(tf, x, parameterInputs);
     Operand<TFloat32> oneHot =
         tf.oneHot(labels, tf.constant(architecture.classes()), tf.constant(1f), tf.constant(0f));
     MlpGraph.PerExample perExample = MlpGraph.perExample(tf, logits, oneHot);
@@ -80,8 +89,8 @@ public final class MlpEvaluator implements AutoCloseable {
       }
       double loss = 0;
       double correct = 0;
-      for (int from = 0; from < data.count(); from += CHUNK) {
-        int to = Math.min(data.count(), from + CHUNK);
+      for (int from = 0; from < data.count(); from += chunk) {
+        int to = Math.min(data.count(), from + chunk);
         int rows = to - from;
         EvalGraph g = tf.parts();
         Session.Runner runner = tf.session().runner();

@@ -207,7 +207,10 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
       GridSpec grid,
       LabeledData samples,
       RowProgress progress) {
-    MlpArchitecture architecture = theta.architecture();
+    if (!(theta.architecture() instanceof MlpArchitecture architecture)) {
+      return new NetworkLandscapeEvaluator(settings)
+          .evaluate(theta, directions, grid, samples, progress);
+    }
     int n = grid.size();
     Plan plan = plan(architecture, n, samples.count(), tuning);
     double[] coords = grid.coordinates();
@@ -273,7 +276,10 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
    * the grid's arithmetic, so a point of the grid gets the grid's value.
    */
   @Override
-  public SliceFunction function(Parameters theta, DirectionPair directions, LabeledData samples) {
+  public PlaneSlice function(Parameters theta, DirectionPair directions, LabeledData samples) {
+    if (!(theta.architecture() instanceof MlpArchitecture)) {
+      return new NetworkLandscapeEvaluator(settings).function(theta, directions, samples);
+    }
     return new SliceFunction(theta, directions, samples);
   }
 
@@ -402,7 +408,7 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
 
     Kernel(Ops tf, Parameters theta, DirectionPair directions, int points) {
       this.tf = tf;
-      MlpArchitecture architecture = theta.architecture();
+      MlpArchitecture architecture = (MlpArchitecture) theta.architecture();
       int width = architecture.layerOutput(0);
       Parameters d1 = directions.d1();
       Parameters d2 = directions.d2();

@@ -55,7 +55,7 @@ public final class RowBatchedLandscapeEvaluator implements LandscapeEvaluator {
       GridSpec grid,
       LabeledData samples,
       RowProgress progress) {
-    MlpArchitecture architecture = theta.architecture();
+    MlpArchitecture architecture = (MlpArchitecture) theta.architecture();
     int n = grid.size();
     int chunk = chunkSize(architecture, n, samples.count(), activationBudgetBytes);
     double[] coords = grid.coordinates();
@@ -159,10 +159,10 @@ public final class RowBatchedLandscapeEvaluator implements LandscapeEvaluator {
     Operand<TFloat32> row =
         tf.math.add(constant(tf, w, shape), tf.math.mul(alpha, constant(tf, d1, shape)));
     Operand<org.tensorflow.types.TInt64> stepShape =
-        w.isMatrix() ? tf.constant(new long[] {n, 1, 1}) : tf.constant(new long[] {n, 1});
+        w.isKernel() ? tf.constant(new long[] {n, 1, 1}) : tf.constant(new long[] {n, 1});
     Operand<TFloat32> stack =
         tf.math.add(row, tf.math.mul(tf.reshape(betas, stepShape), constant(tf, d2, shape)));
-    return w.isMatrix() ? stack : tf.reshape(stack, tf.constant(new long[] {n, 1, shape[0]}));
+    return w.isKernel() ? stack : tf.reshape(stack, tf.constant(new long[] {n, 1, shape[0]}));
   }
 
   private static Operand<TFloat32> constant(Ops tf, Parameter p, long[] shape) {

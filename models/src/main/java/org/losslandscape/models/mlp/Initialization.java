@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.losslandscape.models.network.Network;
+import org.losslandscape.models.network.TensorSpec;
 
 /**
  * Seeded weight initialization, computed in Java so that a seed means the same weights on every
@@ -26,19 +28,31 @@ public enum Initialization {
     }
   }
 
-  /** Draws the initial parameters of {@code architecture} from {@code seed}. */
-  public Parameters initialize(MlpArchitecture architecture, long seed) {
+  /**
+   * Draws the initial parameters of {@code architecture} from {@code seed}: kernels from this
+   * distribution with Keras' fans (a dense {@code [in, out]} kernel: in and out; a convolution's
+   * {@code [kh, kw, in, out]}: kh kw in and kh kw out), biases and batch-norm shifts 0, batch-norm
+   * scales 1. Tensors are drawn in order, entry by entry.
+   */
+  public Parameters initialize(Network architecture, long seed) {
     Random random = new Random(seed);
     List<Parameter> tensors = new ArrayList<>();
-    for (int layer = 0; layer < architecture.layerCount(); layer++) {
-      int in = architecture.layerInput(layer);
-      int out = architecture.layerOutput(layer);
-      float[] kernel = new float[in * out];
-      for (int k = 0; k < kernel.length; k++) {
-        kernel[k] = (float) draw(random, in, out);
+    for (TensorSpec spec : architecture.parameterSpecs()) {
+      float[] values = new float[spec.size()];
+      int[] shape = spec.shape();
+      switch (spec.kind()) {
+        case KERNEL -> {
+          int in = shape[shape.length - 2];
+          int out = shape[shape.length - 1];
+          int receptive = spec.size() / (in * out);
+          for (int k = 0; k < values.length; k++) {
+            values[k] = (float) draw(random, receptive * in, receptive * out);
+          }
+        }
+        case BATCH_NORM_SCALE -> java.util.Arrays.fill(values, 1f);
+        case BIAS, BATCH_NORM_SHIFT -> {}
       }
-      tensors.add(new Parameter(MlpArchitecture.kernelName(layer), new int[] {in, out}, kernel));
-      tensors.add(new Parameter(MlpArchitecture.biasName(layer), new int[] {out}, new float[out]));
+      tensors.add(new Parameter(spec.name(), shape, values));
     }
     return new Parameters(architecture, tensors);
   }

@@ -36,9 +36,18 @@ public record Parameter(String name, int[] shape, float[] values) {
     }
   }
 
-  /** True for weight matrices (rank 2), false for biases and other vectors. */
-  public boolean isMatrix() {
-    return shape.length == 2;
+  /**
+   * True for kernels (a dense {@code [in, out]} or a convolution's {@code [kh, kw, in, out]}: rank
+   * 2 or more, one filter per index of the last axis), false for biases, batch-norm scales and
+   * other vectors.
+   */
+  public boolean isKernel() {
+    return shape.length >= 2;
+  }
+
+  /** Filters of a kernel: the size of its last axis. */
+  public int filters() {
+    return shape[shape.length - 1];
   }
 
   public int size() {

@@ -2,15 +2,16 @@ package org.losslandscape.models.mlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.network.Network;
 
 /**
  * The parameters of one architecture as a single flat vector: the tensors in graph order (kernel,
- * bias, kernel, bias, ...), each row-major. Curvature and sharpness algorithms work on such vectors
- * in double precision; the network sees them as float tensors.
+ * bias, ... for an MLP), each row-major. Curvature and sharpness algorithms work on such vectors in
+ * double precision; the network sees them as float tensors.
  *
  * @param architecture the network whose parameters are laid out
  */
-public record ParameterLayout(MlpArchitecture architecture) {
+public record ParameterLayout(Network architecture) {
 
   /** Number of entries of the flat vector (all trainable scalars). */
   public int dimension() {
@@ -55,8 +56,9 @@ public record ParameterLayout(MlpArchitecture architecture) {
   }
 
   /**
-   * Which entries are weights (entries of a rank-2 kernel) rather than biases: sharpness measures
-   * treat the two differently (ASAM scales weights only; Li et al. zero bias directions).
+   * Which entries are weights (entries of a dense or convolution kernel) rather than biases:
+   * sharpness measures treat the two differently (ASAM scales weights only; Li et al. zero bias
+   * directions).
    */
   public boolean[] weightMask() {
     boolean[] mask = new boolean[dimension()];
@@ -66,7 +68,7 @@ public record ParameterLayout(MlpArchitecture architecture) {
       for (int dim : shape) {
         size *= dim;
       }
-      if (shape.length == 2) {
+      if (shape.length >= 2) {
         java.util.Arrays.fill(mask, offset, offset + size, true);
       }
       offset += size;

@@ -2,17 +2,18 @@ package org.losslandscape.models.mlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.network.Network;
 
 /**
- * All parameters of an MLP (or a direction with the same shape), in graph order.
+ * All parameters of a network (or a direction with the same shape), in graph order.
  *
  * <p>Also the vector space the landscape lives in: {@link #plus(double, Parameters)} gives {@code
  * theta + s d} without touching either operand.
  *
  * @param architecture the network these parameters belong to
- * @param tensors kernel and bias of each layer, in {@link MlpArchitecture#parameterNames()} order
+ * @param tensors the network's tensors in {@link Network#parameterNames()} order
  */
-public record Parameters(MlpArchitecture architecture, List<Parameter> tensors) {
+public record Parameters(Network architecture, List<Parameter> tensors) {
 
   public Parameters {
     tensors = List.copyOf(tensors);
@@ -42,12 +43,12 @@ public record Parameters(MlpArchitecture architecture, List<Parameter> tensors) 
     }
   }
 
-  /** Kernel of dense layer {@code layer}, shaped [in, out]. */
+  /** Kernel of the MLP's dense layer {@code layer}, shaped [in, out] (MLPs only). */
   public Parameter kernel(int layer) {
     return tensors.get(2 * layer);
   }
 
-  /** Bias of dense layer {@code layer}, shaped [out]. */
+  /** Bias of the MLP's dense layer {@code layer}, shaped [out] (MLPs only). */
   public Parameter bias(int layer) {
     return tensors.get(2 * layer + 1);
   }
@@ -78,7 +79,7 @@ public record Parameters(MlpArchitecture architecture, List<Parameter> tensors) 
   }
 
   /** A same-shaped set of zeros. */
-  public static Parameters zeros(MlpArchitecture architecture) {
+  public static Parameters zeros(Network architecture) {
     List<Parameter> out = new ArrayList<>();
     List<String> names = architecture.parameterNames();
     List<int[]> shapes = architecture.parameterShapes();

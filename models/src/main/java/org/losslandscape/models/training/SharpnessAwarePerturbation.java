@@ -40,7 +40,7 @@ final class SharpnessAwarePerturbation {
     List<Operand<TFloat32>> squaredNorms = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {
       Operand<TFloat32> t =
-          adaptive && layout.get(i).isMatrix()
+          adaptive && layout.get(i).isKernel()
               ? tf.math.add(tf.math.abs(weights.get(i)), tf.constant((float) optimizer.eta()))
               : null;
       Operand<TFloat32> s = t == null ? gradients.get(i) : tf.math.mul(t, gradients.get(i));

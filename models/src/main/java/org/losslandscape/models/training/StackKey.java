@@ -1,7 +1,7 @@
 package org.losslandscape.models.training;
 
 import java.util.Objects;
-import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.network.Network;
 
 /**
  * What the models of one stack share, because it shapes the graph or the loop rather than being a
@@ -19,7 +19,7 @@ import org.losslandscape.models.mlp.MlpArchitecture;
  * @param trainExamples the training subset's size (0 = the whole set): the data in the graph
  */
 public record StackKey(
-    MlpArchitecture architecture,
+    Network architecture,
     int batchSize,
     TrainingBudget budget,
     Optimizer.Kind optimizer,

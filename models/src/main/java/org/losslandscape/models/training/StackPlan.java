@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.network.Network;
 
 /**
  * Which models train together: models that share what a stack must share ({@link StackKey}) are
@@ -135,11 +135,8 @@ public record StackPlan(List<List<Integer>> stacks) {
    */
   static double cost(List<ModelToTrain> models, List<Integer> stack, int examples) {
     TrainingConfig c = models.get(stack.get(0)).config();
-    MlpArchitecture net = models.get(stack.get(0)).initial().architecture();
-    double perExample = 0;
-    for (int layer = 0; layer < net.layerCount(); layer++) {
-      perExample += (double) net.layerInput(layer) * net.layerOutput(layer);
-    }
+    Network net = models.get(stack.get(0)).initial().architecture();
+    double perExample = net.multiplyAddsPerExample();
     // A step's fixed cost (running its ops), measured here as about a 32-example model-step.
     double fixedPerStep = 32 * perExample;
     long steps = c.budget().plannedSteps(examples, c.batchSize());
@@ -153,15 +150,13 @@ public record StackPlan(List<List<Integer>> stacks) {
    * activations and their gradients for one minibatch, and its activations while the training set
    * is evaluated. The training set itself is shared by the stack and not counted.
    */
-  public static long bytesPerModel(MlpArchitecture net, int batchSize, boolean sharpnessAware) {
+  public static long bytesPerModel(Network net, int batchSize, boolean sharpnessAware) {
     double parameters = net.parameterCount();
-    double widths = 0;
-    for (int layer = 0; layer < net.layerCount(); layer++) {
-      widths += net.layerOutput(layer);
-    }
+    double widths = net.activationsPerExample();
+    double inputs = net.inputShape().size();
     double weightCopies = 6 + (sharpnessAware ? 4 : 0);
-    double stepActivations = batchSize * (net.inputSize() + 4 * widths) * (sharpnessAware ? 2 : 1);
-    double evaluation = StackedTrainer.EVAL_CHUNK * (net.inputSize() + 3 * widths);
+    double stepActivations = batchSize * (inputs + 4 * widths) * (sharpnessAware ? 2 : 1);
+    double evaluation = StackedTrainer.evalChunk(net) * (inputs + 3 * widths);
     return (long) (Float.BYTES * (weightCopies * parameters + stepActivations + evaluation));
   }
 
@@ -170,7 +165,7 @@ public record StackPlan(List<List<Integer>> stacks) {
    * #DEFAULT_MAX_STACK} and at least 1.
    */
   public static int maxStackFor(
-      long budgetBytes, MlpArchitecture net, int batchSize, boolean sharpnessAware) {
+      long budgetBytes, Network net, int batchSize, boolean sharpnessAware) {
     long perModel = bytesPerModel(net, batchSize, sharpnessAware);
     return (int) Math.max(1, Math.min(DEFAULT_MAX_STACK, budgetBytes / perModel));
   }

@@ -2,8 +2,10 @@ package org.losslandscape.models.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.StackedMlp;
+import org.losslandscape.models.network.Network;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -57,7 +59,10 @@ record StackedStepChain(
    * @param rho each model's SAM/ASAM radius (unused for SGD)
    * @param eta each model's ASAM offset (unused unless ASAM)
    * @param dropout each model's dropout rate, or null when no model drops units
-   * @param hiddenWidths the hidden layers' widths (the dropout masks' shapes)
+   * @param hiddenWidths the hidden layers' widths (the dropout masks' shapes; MLPs only)
+   * @param network the network every model of the stack is
+   * @param networkState the stacked state of the network (batch norm's moving statistics, {@code
+   *     [M, channels]}), empty for most networks
    */
   record StackVariables(
       Variable<TFloat32> features,
@@ -72,10 +77,13 @@ record StackedStepChain(
       float[] rho,
       float[] eta,
       float[] dropout,
-      int[] hiddenWidths) {
+      int[] hiddenWidths,
+      Network network,
+      List<Variable<TFloat32>> networkState) {
     StackVariables {
       weights = List.copyOf(weights);
       velocities = List.copyOf(velocities);
+      networkState = List.copyOf(networkState);
     }
   }
 
@@ -114,8 +122,11 @@ record StackedStepChain(
       // Every op of this step, in particular every read of a weight, runs after the previous
       // step's updates: the variables are updated in place.
       Ops stepOps = previous == null ? tf : tf.withControlDependencies(List.of(previous));
-      Step step =
-          step(stepOps, batches.get(k), stepRates.get(k), stepSeeds.get(k), batchSize, state);
+      StepOutputs step =
+          state.network() instanceof MlpArchitecture
+              ? step(stepOps, batches.get(k), stepRates.get(k), stepSeeds.get(k), batchSize, state)
+              : NetworkStackStep.step(
+                  stepOps, batches.get(k), stepRates.get(k), stepSeeds.get(k), state);
       losses.add(step.losses());
       previous = step.done();
     }
@@ -124,9 +135,9 @@ record StackedStepChain(
   }
 
   /** One step's per-example losses {@code [M, batch]} and the no-op that follows its updates. */
-  private record Step(Operand<TFloat32> losses, Op done) {}
+  record StepOutputs(Operand<TFloat32> losses, Op done) {}
 
-  private static Step step(
+  private static StepOutputs step(
       Ops tf,
       Operand<TInt32> batch,
       Operand<TFloat32> rate,
@@ -193,7 +204,7 @@ record StackedStepChain(
         updates.add(after.assignSub(state.weights().get(i), after.math.mul(rate, g)));
       }
     }
-    return new Step(losses, tf.withControlDependencies(updates).noOp());
+    return new StepOutputs(losses, tf.withControlDependencies(updates).noOp());
   }
 
   /**

@@ -8,6 +8,7 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.MlpGraph;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.GraphSession;
 import org.losslandscape.models.tf.Tensors;
@@ -151,6 +152,25 @@ public final class StackedTrainer {
     return n > 0 ? train.subset(n) : train;
   }
 
+  /**
+   * Examples per evaluation run: {@link #EVAL_CHUNK} for the MLP; for other networks as many as
+   * keep one model's activations near 64 MB.
+   */
+  static int evalChunk(Network network) {
+    if (network instanceof MlpArchitecture) {
+      return EVAL_CHUNK;
+    }
+    long perExample = Math.max(1, network.activationsPerExample()) * Float.BYTES;
+    return (int) Math.max(16, Math.min(EVAL_CHUNK, (64L << 20) / perExample));
+  }
+
+  /** The state a network carries (empty unless it has batch norm). */
+  private static List<float[]> stateOf(Network network) {
+    return network instanceof org.losslandscape.models.network.LayeredNetwork layered
+        ? layered.state()
+        : List.of();
+  }
+
   private static int batchSize(List<ModelToTrain> stack) {
     return stack.get(0).config().batchSize();
   }
@@ -171,10 +191,10 @@ public final class StackedTrainer {
                 + key);
       }
     }
-    if (key.architecture().inputSize() != train.featureSize()) {
+    if (key.architecture().inputShape().size() != train.featureSize()) {
       throw new IllegalArgumentException(
           "the network takes "
-              + key.architecture().inputSize()
+              + key.architecture().inputShape().size()
               + " inputs, the data has "
               + train.featureSize()
               + " features");
@@ -182,11 +202,20 @@ public final class StackedTrainer {
   }
 
   /**
-   * A stacked {@code [M, ...]} shape for one parameter: kernels as is, biases as {@code [1, out]}.
+   * A stacked {@code [M, ...]} shape for one parameter: for the MLP's batched products kernels as
+   * is and biases as {@code [1, out]}; for any other network the tensor's own shape.
    */
-  static long[] stackedShape(int models, Parameter p) {
+  static long[] stackedShape(int models, Parameter p, boolean mlp) {
     int[] shape = p.shape();
-    return p.isMatrix()
+    if (!mlp) {
+      long[] out = new long[shape.length + 1];
+      out[0] = models;
+      for (int i = 0; i < shape.length; i++) {
+        out[i + 1] = shape[i];
+      }
+      return out;
+    }
+    return p.isKernel()
         ? new long[] {models, shape[0], shape[1]}
         : new long[] {models, 1, shape[0]};
   }
@@ -248,7 +277,9 @@ public final class StackedTrainer {
   private final class StackGraph implements AutoCloseable {
     private final List<ModelToTrain> stack;
     private final LabeledData train;
-    private final MlpArchitecture architecture;
+    private final Network architecture;
+    private final boolean mlp;
+    private final List<Variable<TFloat32>> networkState;
     private final int models;
     private final int batch;
     private final GraphSession<Declared> resources;
@@ -272,6 +303,7 @@ public final class StackedTrainer {
       this.stack = List.copyOf(stack);
       this.train = train;
       this.architecture = stack.get(0).initial().architecture();
+      this.mlp = architecture instanceof MlpArchitecture;
       this.models = stack.size();
       this.batch = Math.min(stack.get(0).config().batchSize(), train.count());
       // Load before the training ops exist: TensorFlow optimizes the whole graph for every new
@@ -283,6 +315,7 @@ public final class StackedTrainer {
         Ops tf = declared.tf();
         StackVariables state = declared.variables();
         weights = state.weights();
+        networkState = state.networkState();
         single = StackedStepChain.build(tf, 1, batch, state);
         long longest = Math.min(stepsPerRun, Math.min(train.count() / batch, stepsToRun));
         block = longest >= 2 ? StackedStepChain.build(tf, (int) longest, batch, state) : null;
@@ -308,10 +341,14 @@ public final class StackedTrainer {
           List<Operand<TFloat32>> own = new ArrayList<>();
           for (int i = 0; i < weights.size(); i++) {
             Operand<TFloat32> w = tf.gather(weights.get(i), tf.constant(m), axis0);
-            own.add(i % 2 == 0 ? w : tf.reshape(w, tf.constant(new int[] {-1})));
+            own.add(!mlp || i % 2 == 0 ? w : tf.reshape(w, tf.constant(new int[] {-1})));
+          }
+          List<Operand<TFloat32>> ownState = new ArrayList<>();
+          for (Variable<TFloat32> v : networkState) {
+            ownState.add(tf.gather(v, tf.constant(m), axis0));
           }
           MlpGraph.PerExample perExample =
-              MlpGraph.perExample(tf, MlpGraph.logits(tf, x, own), oneHot);
+              MlpGraph.perExample(tf, architecture.logits(tf, x, own, ownState), oneHot);
           losses.add(perExample.loss());
           correct.add(perExample.correct());
         }
@@ -334,7 +371,7 @@ public final class StackedTrainer {
       List<Placeholder<TFloat32>> initialIn = new ArrayList<>();
       List<Variable<TFloat32>> velocities = new ArrayList<>();
       for (Parameter p : stack.get(0).initial().tensors()) {
-        Shape shape = Shape.of(stackedShape(models, p));
+        Shape shape = Shape.of(stackedShape(models, p, mlp));
         Variable<TFloat32> w =
             tf.withName(p.name().replace('.', '_')).variable(shape, TFloat32.class);
         Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
@@ -344,6 +381,17 @@ public final class StackedTrainer {
         if (momentum) {
           velocities.add(tf.variable(tf.zeros(tf.constant(shape.asArray()), TFloat32.class)));
         }
+      }
+      List<Variable<TFloat32>> stateVariables = new ArrayList<>();
+      List<Placeholder<TFloat32>> stateIn = new ArrayList<>();
+      for (var spec : architecture.stateSpecs()) {
+        Variable<TFloat32> v =
+            tf.withName(spec.name().replace('.', '_'))
+                .variable(Shape.of(models, spec.size()), TFloat32.class);
+        Placeholder<TFloat32> in = tf.placeholder(TFloat32.class);
+        stateVariables.add(v);
+        initialIn.add(in);
+        loadOps.add(tf.assign(v, in));
       }
       StackVariables state =
           new StackVariables(
@@ -361,7 +409,12 @@ public final class StackedTrainer {
               stack.stream().anyMatch(m -> m.config().dropout() > 0)
                   ? values(TrainingConfig::dropout)
                   : null,
-              architecture.hidden().stream().mapToInt(Integer::intValue).toArray());
+              mlp
+                  ? ((MlpArchitecture) architecture)
+                      .hidden().stream().mapToInt(Integer::intValue).toArray()
+                  : new int[0],
+              architecture,
+              stateVariables);
       return new Declared(tf, state, trainingSet, initialIn, loadOps);
     }
 
@@ -387,9 +440,25 @@ public final class StackedTrainer {
             System.arraycopy(
                 stack.get(m).initial().tensors().get(i).values(), 0, stacked, m * size, size);
           }
-          TFloat32 t = Tensors.floats(stacked, stackedShape(models, layout.get(i)));
+          TFloat32 t = Tensors.floats(stacked, stackedShape(models, layout.get(i), mlp));
           fed.add(t);
           runner.feed(declared.initialIn().get(i), t);
+        }
+        // Every model starts from its network's stored state (batch norm: mean 0, variance 1).
+        List<float[]> startState = new ArrayList<>();
+        for (ModelToTrain m : stack) {
+          startState.addAll(stateOf(m.initial().architecture()));
+        }
+        int stateTensors = architecture.stateSpecs().size();
+        for (int i = 0; i < stateTensors; i++) {
+          int size = architecture.stateSpecs().get(i).size();
+          float[] stacked = new float[models * size];
+          for (int m = 0; m < models; m++) {
+            System.arraycopy(startState.get(m * stateTensors + i), 0, stacked, m * size, size);
+          }
+          TFloat32 t = Tensors.floats(stacked, models, size);
+          fed.add(t);
+          runner.feed(declared.initialIn().get(layout.size() + i), t);
         }
         declared.loadOps().forEach(runner::addTarget);
         runner.run().close();
@@ -776,8 +845,9 @@ public final class StackedTrainer {
       int n = indices == null ? train.count() : indices.length;
       double[] loss = new double[models];
       double[] correct = new double[models];
-      for (int from = 0; from < n; from += EVAL_CHUNK) {
-        int to = Math.min(n, from + EVAL_CHUNK);
+      int evalChunk = evalChunk(architecture);
+      for (int from = 0; from < n; from += evalChunk) {
+        int to = Math.min(n, from + evalChunk);
         int rows = to - from;
         int[] chunk = new int[rows];
         for (int i = 0; i < rows; i++) {
@@ -844,13 +914,14 @@ public final class StackedTrainer {
           batch, length, (long) timedRuns * length, (System.nanoTime() - started) / 1e9);
     }
 
-    /** Every stacked weight tensor, as read from the session. */
+    /** Every stacked weight tensor, then every stacked state tensor, as read from the session. */
     private float[][] readAll() {
       Session.Runner runner = session.runner();
       weights.forEach(runner::fetch);
-      float[][] out = new float[weights.size()][];
+      networkState.forEach(runner::fetch);
+      float[][] out = new float[weights.size() + networkState.size()][];
       try (Result result = runner.run()) {
-        for (int i = 0; i < weights.size(); i++) {
+        for (int i = 0; i < out.length; i++) {
           out[i] = Tensors.toArray((TFloat32) result.get(i));
         }
       }
@@ -868,7 +939,12 @@ public final class StackedTrainer {
                 .get(i)
                 .withValues(Arrays.copyOfRange(stackWeights[i], m * size, (m + 1) * size)));
       }
-      return new Parameters(architecture, out);
+      List<float[]> state = new ArrayList<>();
+      for (int i = 0; i < networkState.size(); i++) {
+        int size = architecture.stateSpecs().get(i).size();
+        state.add(Arrays.copyOfRange(stackWeights[layout.size() + i], m * size, (m + 1) * size));
+      }
+      return new Parameters(architecture.withState(state), out);
     }
 
     @Override

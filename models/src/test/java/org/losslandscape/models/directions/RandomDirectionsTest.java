@@ -24,7 +24,7 @@ public class RandomDirectionsTest {
       for (int t = 0; t < d.tensors().size(); t++) {
         Parameter dt = d.tensors().get(t);
         Parameter wt = theta.tensors().get(t);
-        if (dt.isMatrix()) {
+        if (dt.isKernel()) {
           int rows = dt.shape()[0];
           int cols = dt.shape()[1];
           for (int j = 0; j < cols; j++) {
@@ -128,7 +128,7 @@ public class RandomDirectionsTest {
         float[] d = element.d2().tensors().get(t).values();
         for (int k = 0; k < w.length; k++) {
           float expected =
-              theta.tensors().get(t).isMatrix() || rule == BiasRule.GAUSSIAN
+              theta.tensors().get(t).isKernel() || rule == BiasRule.GAUSSIAN
                   ? z[k] * Math.abs(w[k])
                   : rule == BiasRule.LI ? w[k] : 0f;
           assertThat(d[k])
@@ -215,7 +215,7 @@ public class RandomDirectionsTest {
     Parameters d = Parameters.zeros(p.architecture());
     java.util.Random random = new java.util.Random(5);
     for (Parameter t : d.tensors()) {
-      if (!t.isMatrix()) {
+      if (!t.isKernel()) {
         for (int i = 0; i < t.size(); i++) {
           t.values()[i] = (float) random.nextGaussian();
         }

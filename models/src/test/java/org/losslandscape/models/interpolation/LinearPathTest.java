@@ -144,7 +144,7 @@ class LinearPathTest {
     Parameters d = Parameters.zeros(p.architecture());
     for (Parameter t : d.tensors()) {
       for (int i = 0; i < t.size(); i++) {
-        t.values()[i] = t.isMatrix() ? 0f : (float) random.nextGaussian();
+        t.values()[i] = t.isKernel() ? 0f : (float) random.nextGaussian();
       }
     }
     return p.plus(0.3, d);

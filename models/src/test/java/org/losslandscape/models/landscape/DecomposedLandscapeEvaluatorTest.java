@@ -258,7 +258,7 @@ class DecomposedLandscapeEvaluatorTest {
   private static Parameters withBiases(Parameters theta) {
     List<Parameter> out = new ArrayList<>();
     for (Parameter p : theta.tensors()) {
-      if (p.isMatrix()) {
+      if (p.isKernel()) {
         out.add(p);
       } else {
         float[] v = new float[p.size()];

@@ -87,7 +87,7 @@ class MlpForwardPassTest {
     java.util.Random random = new java.util.Random(1);
     Parameters d = Parameters.zeros(p.architecture());
     for (Parameter t : d.tensors()) {
-      if (!t.isMatrix()) {
+      if (!t.isKernel()) {
         for (int i = 0; i < t.size(); i++) {
           t.values()[i] = (float) random.nextGaussian();
         }

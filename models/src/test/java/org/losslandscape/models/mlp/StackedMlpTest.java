@@ -51,7 +51,7 @@ class StackedMlpTest {
                       models.get(k).tensors().get(t).values(), 0, values, k * p.size(), p.size());
                 }
                 long[] shape =
-                    p.isMatrix()
+                    p.isKernel()
                         ? new long[] {m, p.shape()[0], p.shape()[1]}
                         : new long[] {m, 1, p.shape()[0]};
                 stacked.add(constant(tf, values, shape));
@@ -184,7 +184,7 @@ class StackedMlpTest {
               List<Operand<TFloat32>> stacked = new ArrayList<>();
               for (Parameter t : p.tensors()) {
                 long[] shape =
-                    t.isMatrix()
+                    t.isKernel()
                         ? new long[] {1, t.shape()[0], t.shape()[1]}
                         : new long[] {1, 1, t.shape()[0]};
                 stacked.add(constant(tf, t.values(), shape));

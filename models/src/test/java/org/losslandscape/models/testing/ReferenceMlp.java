@@ -16,7 +16,7 @@ public final class ReferenceMlp {
 
   /** Logits of example {@code row} of {@code data}. */
   public static double[] logits(Parameters p, LabeledData data, int row) {
-    MlpArchitecture a = p.architecture();
+    MlpArchitecture a = (MlpArchitecture) p.architecture();
     double[] h = new double[data.featureSize()];
     for (int i = 0; i < h.length; i++) {
       h[i] = data.features()[row * data.featureSize() + i];

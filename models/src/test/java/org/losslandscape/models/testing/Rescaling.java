@@ -18,7 +18,7 @@ public final class Rescaling {
 
   /** Each hidden neuron of every hidden layer gets its own factor from {@code factors}. */
   public static Parameters perNeuron(Parameters p, double[][] factors) {
-    MlpArchitecture a = p.architecture();
+    MlpArchitecture a = (MlpArchitecture) p.architecture();
     List<Parameter> out = new ArrayList<>(p.tensors());
     for (int layer = 0; layer < a.hidden().size(); layer++) {
       double[] c = factors[layer];
@@ -46,7 +46,7 @@ public final class Rescaling {
 
   /** One factor for every neuron of hidden layer {@code layer}, 1 elsewhere. */
   public static Parameters wholeLayer(Parameters p, int layer, double c) {
-    double[][] factors = ones(p.architecture());
+    double[][] factors = ones((MlpArchitecture) p.architecture());
     java.util.Arrays.fill(factors[layer], c);
     return perNeuron(p, factors);
   }

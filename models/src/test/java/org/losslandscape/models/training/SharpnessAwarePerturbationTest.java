@@ -53,7 +53,7 @@ class SharpnessAwarePerturbationTest {
       for (int k = 0; k < e[i].length; k++) {
         assertThat(e[i][k]).isCloseTo(expected[i][k], within(2e-6 * optimizer.rho()));
         double t =
-            optimizer.kind() == Optimizer.Kind.ASAM && p.isMatrix()
+            optimizer.kind() == Optimizer.Kind.ASAM && p.isKernel()
                 ? Math.abs(p.values()[k]) + optimizer.eta()
                 : 1;
         adaptiveNorm += (e[i][k] / t) * (e[i][k] / t);

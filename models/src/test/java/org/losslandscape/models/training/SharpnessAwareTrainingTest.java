@@ -129,7 +129,7 @@ class SharpnessAwareTrainingTest {
       Parameter p = w.tensors().get(i);
       t[i] = new double[g[i].length];
       for (int k = 0; k < g[i].length; k++) {
-        boolean scaled = optimizer.kind() == Optimizer.Kind.ASAM && p.isMatrix();
+        boolean scaled = optimizer.kind() == Optimizer.Kind.ASAM && p.isKernel();
         t[i][k] = scaled ? Math.abs(p.values()[k]) + optimizer.eta() : 1;
         squaredNorm += (t[i][k] * g[i][k]) * (t[i][k] * g[i][k]);
       }

@@ -59,7 +59,7 @@ public final class MeasureBenchmark {
       double[] theta = loss.layout().flatten(weights);
       double[] v = loss.valueAndGradient(theta).gradient();
       // The primitives: warmed up, then repeated.
-      MlpArchitecture net = weights.architecture();
+      MlpArchitecture net = MlpArchitecture.of(weights.architecture());
       double forward = (double) FlopModel.denseForwardPerExample(net) * samples.count();
       double gradient = (double) FlopModel.trainingStepPerExample(net) * samples.count();
       rows.add(withFlops(row("loss", repeats, 1, () -> loss.value(theta)), forward));

@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.SliceOnlyPipeline;
 import org.losslandscape.pipeline.config.MemoryEstimate;
@@ -65,7 +66,9 @@ public final class LandscapeCommand implements Callable<Integer> {
     Parameters parameters = ModelFiles.read(weights);
     Optional<Provenance> provenance = ModelFiles.readProvenance(weights);
     SettingsFactory.requireMemory(
-        () -> MemoryEstimate.forSlicing(settings.slice(), parameters.architecture()));
+        () ->
+            MemoryEstimate.forSlicing(
+                settings.slice(), MlpArchitecture.of(parameters.architecture())));
     OutputFolder.prepare(settings.output().directory());
     RunId run = new RunId(name, provenance.map(Provenance::seed).orElse(0L), 0);
     CommandSetup.wired(settings, SliceOnlyPipeline.class)

@@ -44,7 +44,7 @@ public final class ModelFiles {
   /** Writes {@code parameters} and what produced them under {@code dir}. */
   public static void write(Path dir, Parameters parameters, Provenance provenance) {
     writeTensors(dir.resolve(WEIGHTS), parameters);
-    MlpArchitecture a = parameters.architecture();
+    MlpArchitecture a = MlpArchitecture.of(parameters.architecture());
     List<ModelFile.TensorFile> tensors = new ArrayList<>();
     for (Parameter p : parameters.tensors()) {
       tensors.add(new ModelFile.TensorFile(p.name(), p.shape(), "weights/" + p.name() + ".npy"));

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.training.Checkpoint;
 import org.losslandscape.models.training.TrainingConfig;
@@ -130,7 +131,7 @@ public final class WeightsCache {
             config.checkpoints());
         return Optional.empty();
       }
-      checkpoints = CheckpointFiles.read(folder, parameters.architecture());
+      checkpoints = CheckpointFiles.read(folder, MlpArchitecture.of(parameters.architecture()));
     }
     TrainingRecord t = Json.read(dir.resolve("training.json"), TrainingRecord.class);
     return Optional.of(

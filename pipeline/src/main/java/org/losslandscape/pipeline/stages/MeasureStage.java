@@ -14,7 +14,7 @@ import org.losslandscape.models.curvature.HutchinsonTrace;
 import org.losslandscape.models.curvature.SpectralDensity;
 import org.losslandscape.models.curvature.SymmetricOperator;
 import org.losslandscape.models.curvature.TopEigenvalues;
-import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.sharpness.AverageCaseDefinition;
 import org.losslandscape.models.sharpness.AverageCaseSharpness;
 import org.losslandscape.models.sharpness.BatchWorstCase;
@@ -64,7 +64,7 @@ public final class MeasureStage {
     }
     // Each lane loads the samples into its own graph once per network and measures its share of
     // the models of that network (a sweep over width or depth has several).
-    Map<MlpArchitecture, List<Integer>> byNetwork = new LinkedHashMap<>();
+    Map<Network, List<Integer>> byNetwork = new LinkedHashMap<>();
     for (int i = 0; i < models.size(); i++) {
       byNetwork
           .computeIfAbsent(models.get(i).parameters().architecture(), a -> new ArrayList<>())
@@ -93,10 +93,7 @@ public final class MeasureStage {
       implements AutoCloseable {
 
     static LaneLosses open(
-        MlpArchitecture architecture,
-        LandscapeSamples samples,
-        int m,
-        ExecutionSettings execution) {
+        Network architecture, LandscapeSamples samples, int m, ExecutionSettings execution) {
       DifferentiableLoss full = new DifferentiableLoss(architecture, samples.data(), execution);
       try {
         return new LaneLosses(

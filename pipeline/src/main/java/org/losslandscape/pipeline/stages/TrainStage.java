@@ -13,8 +13,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.EpochRecord;
 import org.losslandscape.models.training.ModelToTrain;
@@ -106,7 +106,7 @@ public final class TrainStage {
       train(toTrain, java.util.Collections.nCopies(toTrain.size(), this), data);
     }
     List<TrainedModel> models = new ArrayList<>();
-    Map<MlpArchitecture, MlpEvaluator> evaluators = new LinkedHashMap<>();
+    Map<Network, MlpEvaluator> evaluators = new LinkedHashMap<>();
     try {
       for (Run r : planned) {
         if (r.fromCache) {

@@ -156,7 +156,7 @@ class TrajectoryAndInterpolationEndToEndIT {
     assertThat(exit).as(err).isZero();
     Path dir = out.resolve(SMALL);
     Parameters finalWeights = ModelFiles.read(dir);
-    MlpArchitecture net = finalWeights.architecture();
+    MlpArchitecture net = MlpArchitecture.of(finalWeights.architecture());
     ParameterLayout layout = new ParameterLayout(net);
     // The last checkpoint is the final weights, bit for bit.
     assertThat(ModelFiles.readTensors(dir.resolve("checkpoints/step-94"), net))

@@ -45,7 +45,7 @@ class LandscapeStageTest {
       assertThat(grid.samples()).isEqualTo(60);
       double[] c = grid.spec().coordinates();
       assertThat(c).containsExactly(-1, -0.5, 0, 0.5, 1);
-      MlpArchitecture architecture = centre.architecture();
+      MlpArchitecture architecture = MlpArchitecture.of(centre.architecture());
       try (MlpEvaluator evaluator = new MlpEvaluator(architecture, execution)) {
         // The centre, a corner and an edge point, evaluated independently.
         for (int[] ij : new int[][] {{2, 2}, {0, 4}, {3, 1}}) {
@@ -87,7 +87,7 @@ class LandscapeStageTest {
           .containsExactly(-1f, -0.5f, 0f, 0.5f, 1f);
       assertThat(((NpyArray.Int32) Npy.read(dir.resolve("eval_indices.npy"))).data())
           .containsExactly(study.samples().indices());
-      MlpArchitecture a = landscape.directions().d1().architecture();
+      MlpArchitecture a = MlpArchitecture.of(landscape.directions().d1().architecture());
       assertThat(ModelFiles.readTensors(dir.resolve("directions/d1"), a))
           .isEqualTo(landscape.directions().d1());
       assertThat(ModelFiles.readTensors(dir.resolve("directions/d2"), a))
