@@ -24,7 +24,7 @@ pipeline/src/test/resources/org/losslandscape/pipeline/imports/pgdl/:
   tfrecord/varied.tfrecord + varied.json
                       records of lengths 0, 1, 5, 300 and 3000 written by tf.io.TFRecordWriter, and
                       their bytes (base64), for the TFRecord reader's own test
-  TfRecordReaderFuzzTestInputs/, PgdlModelConfigsFuzzTestInputs/
+  TfRecordReaderFuzzTestInputs/, PgdlModelConfigsFuzzTestInputs/ (model_configs.json, config.json)
                       seed corpora of the Jazzer fuzz tests
 
 The layout follows the competition's public starting kit (its ingestion program's DataManager
@@ -289,6 +289,13 @@ def write_fuzz_seeds(varied):
         "one-model": json.dumps(one).encode(),
         "no-metrics": b'{"1": {"hparams": {}}}',
         "not-an-object": b"[1, 2]",
+    })
+    config = (INPUT_DIR / "model_1/config.json").read_bytes()
+    seeds(OUT / "PgdlModelConfigsFuzzTestInputs/config", {
+        "fixture": config,
+        "flat": json.dumps({"model_config": [{"layer_name": "Dense", "units": 10}],
+                            "input_shape": [784]}).encode(),
+        "no-input-shape": b'{"model_config": [{"layer_name": "Flatten"}]}',
     })
 
 

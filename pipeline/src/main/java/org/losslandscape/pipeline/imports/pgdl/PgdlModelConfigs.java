@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.losslandscape.pipeline.data.DataException;
+import org.losslandscape.pipeline.io.Printable;
 
 /**
  * Reads a PGDL task's {@code model_configs.json}: one entry per model, keyed by its id, each with
@@ -152,7 +153,10 @@ public final class PgdlModelConfigs {
       throw PgdlJson.bad(file, where + " metrics." + key, "is missing");
     }
     if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-      throw PgdlJson.bad(file, where + " metrics." + key, "is not a finite number: " + node);
+      throw PgdlJson.bad(
+          file,
+          where + " metrics." + key,
+          "is not a finite number: " + Printable.quote(node.toString(), 40));
     }
     return node.doubleValue();
   }
