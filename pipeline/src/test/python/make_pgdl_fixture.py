@@ -274,11 +274,15 @@ def write_fuzz_seeds(varied):
         "truncated": one_example[:-3],
         "bad-length-crc": one_example[:8] + bytes([one_example[8] ^ 1]) + one_example[9:],
     })
+    # The examples target frames its input itself (records joined by SEPARATOR), so that mutations
+    # reach the Example decoding instead of stopping at a checksum.
     seeds(OUT / "TfRecordReaderFuzzTestInputs/examples", {
-        "one-example": one_example,
-        "two-examples": tfrecord_bytes([serialized_example(tiny_image, 1),
+        "one-example": serialized_example(tiny_image, 3),
+        "two-examples": SEPARATOR.join([serialized_example(tiny_image, 1),
                                         serialized_example(tiny_image * 2, 0)]),
-        "not-an-example": tfrecord_bytes([b"\x0a\x03abc"]),
+        "flat-and-square": SEPARATOR.join([serialized_example(tiny_image.reshape(4), 1),
+                                           serialized_example(tiny_image.reshape(2, 2), 0)]),
+        "not-an-example": b"\x0a\x03abc",
     })
     reference = (REFERENCE_DIR / "model_configs.json").read_bytes()
     one = {"7": {"hparams": {"depth": {"current_value": 3, "possible_values": [3, 6]},

@@ -14,9 +14,10 @@ import org.losslandscape.pipeline.io.FuzzInputs;
 
 /**
  * Fuzzes the TFRecord reader and the PGDL example decoding behind it through real files: any
- * content is either read (and, for the framing, encodes back to exactly that content) or fails with
- * a one-line {@link DataException} naming the file. Any other exception, an {@link
- * OutOfMemoryError}, an allocation far beyond the input's size or a hang is a finding.
+ * content is either read (and, for the framing, encodes back to exactly that content; for examples,
+ * gives one image of one shape and a label per record) or fails with a one-line {@link
+ * DataException} naming the file. Any other exception, an {@link OutOfMemoryError}, an allocation
+ * far beyond the input's size or a hang is a finding.
  */
 class TfRecordReaderFuzzTest {
 
@@ -37,15 +38,22 @@ class TfRecordReaderFuzzTest {
         });
   }
 
+  /**
+   * The input is the records' data joined by {@link FuzzInputs#SEPARATOR}, framed here with valid
+   * checksums: random bytes as a whole file almost never get past the first checksum, so this is
+   * how mutations reach the {@code tf.train.Example} and tensor decoding.
+   */
   @FuzzTest
-  void examples(byte[] file) throws Exception {
-    Path path = write(file);
+  void examples(byte[] records) throws Exception {
+    List<byte[]> parts = FuzzInputs.split(records);
+    Path path = write(TfRecordWriter.encode(parts));
     FuzzInputs.withinAllocationBudget(
         FuzzInputs.ALLOCATION_BUDGET_BYTES,
         () -> {
           try {
             PgdlDataset data = PgdlDataset.read(List.of(path), Optional.empty());
-            assertThat(data.data().count()).isEqualTo(TfRecordReader.readAll(path).size());
+            assertThat(data.data().count()).isEqualTo(parts.size());
+            assertThat(data.data().features()).hasSize(parts.size() * data.inputShape().size());
             assertThat(
                     java.util.Arrays.stream(data.data().labels())
                         .allMatch(l -> l >= 0 && l < data.classCount()))
