@@ -118,7 +118,7 @@ public final class PgdlModelConfigs {
       throw PgdlJson.bad(file, where, "is not an object with current_value and possible_values");
     }
     JsonNode current = node.get("current_value");
-    PgdlValue value = current == null ? null : PgdlValue.of(current);
+    PgdlValue value = current == null ? null : value(current);
     if (value == null) {
       throw PgdlJson.bad(
           file, where + ".current_value", current == null ? "is missing" : "is null");
@@ -132,7 +132,7 @@ public final class PgdlModelConfigs {
     }
     List<PgdlValue> values = new ArrayList<>();
     for (JsonNode element : possible) {
-      PgdlValue v = PgdlValue.of(element);
+      PgdlValue v = value(element);
       if (v == null) {
         throw PgdlJson.bad(file, where + ".possible_values", "holds a null");
       }
@@ -188,5 +188,22 @@ public final class PgdlModelConfigs {
       i--;
     }
     return s.substring(i);
+  }
+
+  /** The value of {@code node}, or {@code null} if it is JSON {@code null}. */
+  private static PgdlValue value(JsonNode node) {
+    if (node.isNumber()) {
+      return new PgdlValue.Numeric(node.doubleValue());
+    }
+    if (node.isTextual()) {
+      return new PgdlValue.Text(node.textValue());
+    }
+    if (node.isBoolean()) {
+      return new PgdlValue.Flag(node.booleanValue());
+    }
+    if (node.isContainerNode()) {
+      return new PgdlValue.Structured(node.toString());
+    }
+    return null;
   }
 }

@@ -1,7 +1,5 @@
 package org.losslandscape.pipeline.imports.pgdl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * A hyperparameter value of {@code model_configs.json}: a number, a string, a boolean, or (not seen
  * in PGDL's published code, kept so nothing is lost) a JSON array or object.
@@ -44,22 +42,5 @@ public sealed interface PgdlValue {
     public String toString() {
       return json;
     }
-  }
-
-  /** The value of {@code node}, or {@code null} if it is JSON {@code null}. */
-  static PgdlValue of(JsonNode node) {
-    if (node.isNumber()) {
-      return new Numeric(node.doubleValue());
-    }
-    if (node.isTextual()) {
-      return new Text(node.textValue());
-    }
-    if (node.isBoolean()) {
-      return new Flag(node.booleanValue());
-    }
-    if (node.isContainerNode()) {
-      return new Structured(node.toString());
-    }
-    return null;
   }
 }
