@@ -42,6 +42,8 @@ class ArchitectureTest {
           List.of("stages"),
           // The HTML report, drawn from the results folder.
           List.of("report"),
+          // Readers of other tools' models and data (PGDL tasks), built on the data readers.
+          List.of("imports"),
           // Result files, figures, progress display, the data set.
           List.of("results", "plot", "progress", "data"),
           // The summary records of summary.json, and file formats.
