@@ -36,9 +36,12 @@ public final class Measures {
   /** Average-case sharpness. */
   public static final AverageCaseMeasure AVERAGE_CASE = new AverageCaseMeasure();
 
+  /** Jiang et al.'s log product of the layers' squared spectral norms. */
+  public static final SpectralNormMeasure SPECTRAL_NORM = new SpectralNormMeasure();
+
   /** Every measure, in the order they are computed, listed and written. */
   public static final List<ModelMeasure<?, ?>> ALL =
-      List.of(SLICE, HESSIAN, SPECTRUM, WORST_CASE, AVERAGE_CASE);
+      List.of(SLICE, HESSIAN, SPECTRUM, WORST_CASE, AVERAGE_CASE, SPECTRAL_NORM);
 
   private Measures() {}
 
