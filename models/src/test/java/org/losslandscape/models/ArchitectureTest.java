@@ -23,9 +23,9 @@ class ArchitectureTest {
   /** Top first. Each inner list is one tier; its packages are independent of each other. */
   private static final List<List<String>> TIERS =
       List.of(
-          // What is measured on a trained model: sharpness (slices, worst and average case),
+          // What is measured on a trained model: sharpness (slices, worst and average case), norms,
           // trajectories and interpolation paths.
-          List.of("sharpness", "trajectory", "interpolation"),
+          List.of("sharpness", "norms", "trajectory", "interpolation"),
           // The computations those measures are made of.
           List.of("landscape", "curvature", "training"),
           // A network's loss at given weights, and directions in weight space.

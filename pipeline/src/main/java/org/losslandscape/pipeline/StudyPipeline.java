@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.landscape.LandscapeGrid;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
@@ -178,11 +177,7 @@ public final class StudyPipeline {
 
   /** What every run of the study gets, said once before it starts. */
   private String describe() {
-    List<String> others =
-        measures.kinds().stream()
-            .filter(k -> k != MeasureKind.SLICE)
-            .map(MeasureKind::label)
-            .toList();
+    List<String> others = List.copyOf(measures.selected());
     int seeds = training.seeds();
     int sliced = slice.slicedOf(seeds);
     String slicedSeeds =

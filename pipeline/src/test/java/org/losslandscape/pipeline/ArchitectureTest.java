@@ -46,6 +46,8 @@ class ArchitectureTest {
           List.of("imports"),
           // Result files, figures, progress display, the data set.
           List.of("results", "plot", "progress", "data"),
+          // The measures: each one's identity, computation, values, summary section and columns.
+          List.of("measures"),
           // The summary records of summary.json, and file formats.
           List.of("summary", "io"),
           // The verdict's analysis and records.

@@ -17,7 +17,6 @@ import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.InterpolationSettings;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.MemoryEstimate;
 import org.losslandscape.pipeline.config.OutputSettings;
@@ -33,6 +32,7 @@ import org.losslandscape.pipeline.config.SweepGrid;
 import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
+import org.losslandscape.pipeline.measures.Measures;
 
 /**
  * Turns parsed command-line options into validated settings. The settings validate themselves in
@@ -258,8 +258,8 @@ final class SettingsFactory {
   }
 
   static MeasureSettings measures(SliceOptions s) {
-    MeasureSettings m = MeasureSettings.defaults().withKinds(MeasureKind.parse(s.measures));
-    if (s.mSharpness > 0 && !m.includes(MeasureKind.WORST_CASE)) {
+    MeasureSettings m = MeasureSettings.defaults().withSelected(Measures.parse(s.measures));
+    if (s.mSharpness > 0 && !m.includes(Measures.WORST_CASE.name())) {
       throw new UsageException(
           "--m-sharpness adds to the worst-case measures: give --measures worst-case (or all) too");
     }

@@ -2,9 +2,9 @@ package org.losslandscape.pipeline.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.measures.Measures;
 import picocli.CommandLine.Option;
 
 /**
@@ -105,17 +105,20 @@ public final class SliceOptions {
       names = "--measures",
       paramLabel = "LIST",
       split = ",",
+      completionCandidates = MeasureNames.class,
       description =
-          "Measures beyond the slices: hessian (top eigenvalues, trace), spectrum (eigenvalue"
-              + " density), worst-case (SAM, ASAM, Keskar), average-case, all, or none (slices"
-              + " only) (default: hessian). They enter the verdict; see the README for their"
-              + " cost.")
-  List<String> measures =
-      new ArrayList<>(
-          MeasureSettings.defaults().kinds().stream()
-              .filter(k -> k != MeasureKind.SLICE)
-              .map(MeasureKind::label)
-              .toList());
+          "Measures beyond the slices: some of ${COMPLETION-CANDIDATES}, or all, or none (slices"
+              + " only) (default: ${DEFAULT-VALUE}). They enter the verdict; see the README for"
+              + " what each is and its cost.")
+  List<String> measures = new ArrayList<>(MeasureSettings.defaults().selected());
+
+  /** The names {@code --measures} takes, from the registry of measures. */
+  static final class MeasureNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Measures.selectable().iterator();
+    }
+  }
 
   /** {@code MIN:MAX} with integral values written without decimals, e.g. {@code -1:1}. */
   static String formatRange(double min, double max) {

@@ -1,6 +1,6 @@
 package org.losslandscape.pipeline.config;
 
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.losslandscape.models.curvature.DensitySettings;
@@ -13,7 +13,9 @@ import org.losslandscape.models.sharpness.MonteCarloSettings;
  * training loss over the landscape samples (the slices' examples), with fixed seeds, so that
  * differences between models are not differences of random draws.
  *
- * @param kinds the measure families to compute (the slices are always computed)
+ * @param selected the names of the measures to compute beyond the slices (the slices are always
+ *     computed), as {@code --measures} gives them; the measures themselves are listed in {@code
+ *     org.losslandscape.pipeline.measures.Measures}
  * @param eigen top Hessian eigenvalues: how many, tolerance, iteration cap
  * @param traceProbes Rademacher probes of Hutchinson's trace estimate
  * @param density stochastic Lanczos quadrature: probes, steps, grid
@@ -29,7 +31,7 @@ import org.losslandscape.models.sharpness.MonteCarloSettings;
  *     m samples, Andriushchenko et al. use 128), beside the full-set values; 0 for none
  */
 public record MeasureSettings(
-    Set<MeasureKind> kinds,
+    Set<String> selected,
     EigenSettings eigen,
     int traceProbes,
     DensitySettings density,
@@ -44,9 +46,7 @@ public record MeasureSettings(
     int mSharpness) {
 
   public MeasureSettings {
-    kinds = kinds.isEmpty() ? EnumSet.of(MeasureKind.SLICE) : EnumSet.copyOf(kinds);
-    kinds.add(MeasureKind.SLICE);
-    kinds = java.util.Collections.unmodifiableSet(kinds);
+    selected = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(selected));
     Objects.requireNonNull(eigen, "eigen");
     Objects.requireNonNull(density, "density");
     Objects.requireNonNull(ascent, "ascent");
@@ -79,7 +79,7 @@ public record MeasureSettings(
    */
   public static MeasureSettings defaults() {
     return new MeasureSettings(
-        EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN),
+        Set.of("hessian"),
         EigenSettings.defaults(),
         30,
         new DensitySettings(3, 40, 0, 400, 0.01),
@@ -94,15 +94,15 @@ public record MeasureSettings(
         0);
   }
 
-  /** True when {@code kind} is to be computed. */
-  public boolean includes(MeasureKind kind) {
-    return kinds.contains(kind);
+  /** True when the measure called {@code name} is to be computed. */
+  public boolean includes(String name) {
+    return selected.contains(name);
   }
 
-  /** The same settings computing {@code newKinds}. */
-  public MeasureSettings withKinds(Set<MeasureKind> newKinds) {
+  /** The same settings computing the measures called {@code names} beyond the slices. */
+  public MeasureSettings withSelected(Set<String> names) {
     return new MeasureSettings(
-        newKinds,
+        names,
         eigen,
         traceProbes,
         density,
@@ -120,7 +120,7 @@ public record MeasureSettings(
   /** The same settings with m-sharpness at batch size {@code m} (0: none). */
   public MeasureSettings withMSharpness(int m) {
     return new MeasureSettings(
-        kinds,
+        selected,
         eigen,
         traceProbes,
         density,

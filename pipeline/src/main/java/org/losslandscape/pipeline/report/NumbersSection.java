@@ -8,6 +8,9 @@ import static org.losslandscape.pipeline.report.PageParts.swatch;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.pipeline.measures.Measures;
+import org.losslandscape.pipeline.measures.ModelMeasure;
+import org.losslandscape.pipeline.measures.SummaryColumn;
 import org.losslandscape.pipeline.report.Html.Style;
 import org.losslandscape.pipeline.report.ReportContent.RecipeContent;
 import org.losslandscape.pipeline.summary.IntervalSummary;
@@ -147,103 +150,81 @@ final class NumbersSection {
         .append(" the table above shows each recipe's first seed.</p>\n");
   }
 
-  /** Curvature and worst- and average-case sharpness ({@code --measures}), where measured. */
+  /**
+   * The measures beyond the slices ({@code --measures}), where measured: a column per column of
+   * every measure of the registry that some recipe's summary has a section of.
+   */
   private static void measuresTable(ReportContent content, StringBuilder h) {
     List<RecipeContent> measured =
         content.recipes().stream().filter(r -> r.summary().measures() != null).toList();
-    if (measured.isEmpty()) {
+    List<ModelMeasure<?, ?>> shown =
+        Measures.ALL.stream()
+            .filter(m -> m.summaryType() != null && !m.columns().isEmpty())
+            .filter(
+                m ->
+                    measured.stream()
+                        .anyMatch(
+                            r ->
+                                r.summary()
+                                    .measures()
+                                    .section(m.sectionName(), m.summaryType())
+                                    .isPresent()))
+            .toList();
+    if (shown.isEmpty()) {
       return;
     }
     h.append("<h3>Other measures of the minimum</h3>\n<div class=\"table-wrap\">")
-        .append("<table id=\"measures-table\"><thead><tr><th>recipe</th>")
-        .append("<th class=\"n\">λ<sub>max</sub></th><th class=\"n\">Hessian trace</th>")
-        .append("<th class=\"n\">lr·λ<sub>max</sub>/2</th><th class=\"n\">SAM</th>")
-        .append("<th class=\"n\">ASAM</th><th class=\"n\">Keskar φ</th>")
-        .append("<th class=\"n\">average-case</th><th class=\"n\">average-case, |w|-scaled</th>")
-        .append("</tr></thead><tbody>\n");
+        .append("<table id=\"measures-table\"><thead><tr><th>recipe</th>");
+    for (ModelMeasure<?, ?> m : shown) {
+      for (SummaryColumn<?> c : m.columns()) {
+        h.append("<th class=\"n\">").append(c.heading()).append("</th>");
+      }
+    }
+    h.append("</tr></thead><tbody>\n");
     List<String> definitions = new ArrayList<>();
     for (RecipeContent r : measured) {
-      MeasuresSummary m = r.summary().measures();
       String at = "/configs/" + r.index() + "/measures/";
       h.append("<tr>").append(nameCell(r));
-      MeasuresSummary.Hessian hessian = m.hessian();
-      if (hessian == null) {
-        h.append("<td class=\"n\">—</td><td class=\"n\">—</td><td class=\"n\">—</td>");
-      } else {
-        h.append(
-                cell(
-                    hessian.topEigenvalues().isEmpty()
-                        ? "—"
-                        : number(
-                            at + "hessian/top_eigenvalues/0/value",
-                            hessian.topEigenvalues().get(0).value(),
-                            Style.SIGNIFICANT)))
-            .append(cell(interval(at + "hessian/trace", hessian.trace(), Style.SIGNIFICANT)))
-            .append(
-                cell(
-                    number(
-                        at + "hessian/edge_of_stability",
-                        hessian.edgeOfStability(),
-                        Style.SIGNIFICANT)));
-      }
-      MeasuresSummary.WorstCase worst = m.worstCase();
-      for (String kind : new String[] {"sam", "asam", "keskar"}) {
-        MeasuresSummary.Ascent a =
-            worst == null
-                ? null
-                : switch (kind) {
-                  case "sam" -> worst.sam();
-                  case "asam" -> worst.asam();
-                  default -> worst.keskar();
-                };
-        if (a == null) {
-          h.append("<td class=\"n\">—</td>");
-        } else {
-          h.append(
-              cell(number(at + "worst_case/" + kind + "/value", a.value(), Style.SIGNIFICANT)));
-          addDefinition(
-              definitions,
-              switch (kind) {
-                case "sam" -> "SAM";
-                case "asam" -> "ASAM";
-                default -> "Keskar";
-              },
-              a.definition());
-        }
-      }
-      MeasuresSummary.AverageCase average = m.averageCase();
-      for (String kind : new String[] {"isotropic", "element_scaled"}) {
-        MeasuresSummary.MonteCarlo c =
-            average == null
-                ? null
-                : kind.equals("isotropic") ? average.isotropic() : average.elementScaled();
-        if (c == null) {
-          h.append("<td class=\"n\">—</td>");
-        } else {
+      for (ModelMeasure<?, ?> m : shown) {
+        for (SummaryColumn.Cell c : cells(m, r.summary().measures())) {
+          if (c == null) {
+            h.append("<td class=\"n\">—</td>");
+            continue;
+          }
+          String path = at + m.sectionName() + "/" + c.path();
           h.append(
               cell(
-                  interval(
-                      at + "average_case/" + kind + "/increase", c.increase(), Style.SIGNIFICANT)));
-          addDefinition(
-              definitions, "average-case (" + kind.replace('_', ' ') + ")", c.definition());
+                  c instanceof SummaryColumn.IntervalCell i
+                      ? interval(path, i.interval(), Style.SIGNIFICANT)
+                      : number(path, ((SummaryColumn.NumberCell) c).value(), Style.SIGNIFICANT)));
+          if (c.definition() != null && !definitions.contains(c.definition())) {
+            definitions.add(c.definition());
+          }
         }
       }
       h.append("</tr>\n");
     }
-    h.append("</tbody></table></div>\n<p class=\"note\">λ<sub>max</sub>: the Hessian's largest")
-        .append(" eigenvalue; gradient descent cannot stay where lr·λ<sub>max</sub>/2 exceeds 1.")
-        .append(" Worst- and average-case values are loss increases (Keskar's φ in percent).");
+    h.append("</tbody></table></div>\n<p class=\"note\">");
+    h.append(
+        shown.stream()
+            .map(ModelMeasure::note)
+            .filter(n -> !n.isEmpty())
+            .collect(java.util.stream.Collectors.joining(" ")));
     for (String d : definitions) {
       h.append(" ").append(escape(d)).append(".");
     }
     h.append("</p>\n");
   }
 
-  private static void addDefinition(List<String> definitions, String name, String definition) {
-    String line = name + ": " + definition;
-    if (definition != null && !definitions.contains(line)) {
-      definitions.add(line);
+  /** Each column's cell of {@code m} for one recipe; null where it has none. */
+  private static <S extends Record> List<SummaryColumn.Cell> cells(
+      ModelMeasure<?, S> m, MeasuresSummary summary) {
+    List<SummaryColumn.Cell> cells = new ArrayList<>();
+    S section = summary.section(m.sectionName(), m.summaryType()).orElse(null);
+    for (SummaryColumn<S> c : m.columns()) {
+      cells.add(section == null ? null : c.cell().apply(section).orElse(null));
     }
+    return cells;
   }
 
   private static String interval(String at, IntervalSummary i) {

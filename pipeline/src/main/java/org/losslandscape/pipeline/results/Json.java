@@ -29,6 +29,7 @@ import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.io.JsonMappers;
 import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
+import org.losslandscape.pipeline.measures.MeasureSections;
 
 /**
  * JSON result files: records written with snake_case names, pretty-printed and atomically; read
@@ -56,7 +57,8 @@ public final class Json {
           .setDefaultPropertyInclusion(
               JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .registerModule(new SimpleModule().setSerializerModifier(new NonFiniteNumbers()));
+          .registerModule(new SimpleModule().setSerializerModifier(new NonFiniteNumbers()))
+          .registerModule(MeasureSections.module());
 
   /**
    * JSON files here describe models and runs (kilobytes); a bigger one is not one of ours, and

@@ -15,6 +15,7 @@ import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.measures.Measures;
 import org.losslandscape.pipeline.plot.ChartGrid;
 import org.losslandscape.pipeline.plot.HeatMapGrid;
 import org.losslandscape.pipeline.plot.LandscapeFigureSet;
@@ -62,7 +63,7 @@ public final class PlotStage {
     for (RecipeAggregate a : results.aggregates()) {
       results
           .measuresOf(a.primary().run())
-          .flatMap(RunMeasures::spectrum)
+          .flatMap(r -> r.resultOf(Measures.SPECTRUM))
           .ifPresent(
               d ->
                   spectra.add(
@@ -100,6 +101,7 @@ public final class PlotStage {
     List<ChartGrid.Panel> panels = new ArrayList<>();
     for (MeasureVerdict m : verdict.measures()) {
       Map<String, double[][]> series = new LinkedHashMap<>();
+      String unit = "";
       for (RunMeasurements r : runs) {
         Measure measure =
             r.values().keySet().stream()
@@ -109,6 +111,7 @@ public final class PlotStage {
         if (measure == null) {
           continue;
         }
+        unit = measure.unit();
         double[][] points = series.computeIfAbsent(r.recipe().name(), k -> new double[][] {{}, {}});
         points[0] = append(points[0], r.values().get(measure));
         points[1] = append(points[1], r.gap(GapKind.LOSS_GAP));
@@ -116,7 +119,7 @@ public final class PlotStage {
       panels.add(
           new ChartGrid.Panel(
               m.label() + ": " + correlationText(m),
-              m.label() + " (" + Measure.unitOf(m.measure()) + ")",
+              m.label() + " (" + unit + ")",
               "generalization gap (test - train loss, nats)",
               series));
     }

@@ -15,16 +15,20 @@ import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.config.DeviceSettings;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.Protocol;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
+import org.losslandscape.pipeline.measures.MeasureSetup;
+import org.losslandscape.pipeline.measures.SummaryContext;
 import org.losslandscape.pipeline.results.BuildInfo;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.InterpolationSummary;
 import org.losslandscape.pipeline.summary.IntervalSummary;
 import org.losslandscape.pipeline.summary.LandscapeSummary;
+import org.losslandscape.pipeline.summary.MeasuresSummary;
 import org.losslandscape.pipeline.summary.ModelSummary;
 import org.losslandscape.pipeline.summary.OrderingSummary;
 import org.losslandscape.pipeline.summary.OverSeedsSummary;
@@ -49,13 +53,11 @@ public final class ReportStage {
           + " --seeds K > 1, 'over_seeds' gives the mean and 95% t-interval over seeds of each"
           + " seed's pair mean";
 
-  /** The eigenvalue density of a run, in its folder: [2, grid points] (eigenvalue, density). */
-  public static final String SPECTRUM_FILE = "hessian_density.npy";
-
   private static final Logger LOG = LogManager.getLogger(ReportStage.class);
 
   private final TrainingSettings training;
   private final SliceSettings slice;
+  private final MeasureSetup setup;
   private final TrajectorySettings trajectory;
   private final OutputSettings output;
   private final DeviceSettings deviceSettings;
@@ -66,6 +68,7 @@ public final class ReportStage {
   public ReportStage(
       TrainingSettings training,
       SliceSettings slice,
+      MeasureSettings measures,
       TrajectorySettings trajectory,
       OutputSettings output,
       DeviceSettings deviceSettings,
@@ -73,6 +76,7 @@ public final class ReportStage {
       DeviceChoice device) {
     this.training = training;
     this.slice = slice;
+    this.setup = new MeasureSetup(slice, measures);
     this.trajectory = trajectory;
     this.output = output;
     this.deviceSettings = deviceSettings;
@@ -360,8 +364,14 @@ public final class ReportStage {
         overSeeds,
         results
             .measuresOf(model.run())
-            .map(m -> MeasuresSummaries.of(m, model.recipe().learningRate(), SPECTRUM_FILE))
+            .map(m -> measuresSummary(m, new SummaryContext(model.recipe().learningRate())))
             .orElse(null));
+  }
+
+  /** A run's measures beyond the slices as their summary: each measure writes its own section. */
+  private static MeasuresSummary measuresSummary(RunMeasures m, SummaryContext context) {
+    return new MeasuresSummary(
+        m.loss(), m.results().stream().flatMap(r -> r.summarize(context).stream()).toList());
   }
 
   /** Every run of the recipe and the mean and 95% interval over its seeds. */
@@ -401,13 +411,13 @@ public final class ReportStage {
   }
 
   private void logTable(StudyResults results) {
-    boolean hessian = ResultsTable.hasHessian(results);
-    String table = ResultsTable.of(results, slice.radii());
+    boolean measured = !results.measures().isEmpty();
+    String table = ResultsTable.of(results, setup);
     String over =
         results.aggregates().isEmpty() ? "" : results.aggregates().get(0).describeIntervals();
     LOG.info(
         "results (means; sharpness ± 95% half-width over {}{}):{}",
-        over, hessian ? "; curvature over every measured seed" : "", table);
+        over, measured ? "; other measures over every measured seed" : "", table);
     LOG.info("written to {}", output.directory().toAbsolutePath());
   }
 

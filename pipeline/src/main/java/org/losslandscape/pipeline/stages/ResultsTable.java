@@ -1,26 +1,28 @@
 package org.losslandscape.pipeline.stages;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.losslandscape.models.statistics.MeanInterval;
+import org.losslandscape.pipeline.measures.MeasureResult;
+import org.losslandscape.pipeline.measures.MeasureSetup;
+import org.losslandscape.pipeline.verdict.Measure;
 
 /**
  * The one-screen table of a study's results that the report stage logs: each recipe's training
- * numbers, its slice sharpness at every radius and, where measured, its curvature.
+ * numbers, its slice sharpness at every radius and, where measured, every value of the other
+ * measures (each a column named by its key, mean and 95% half-width over the measured seeds).
  */
 final class ResultsTable {
 
   private ResultsTable() {}
 
-  /**
-   * Whether any run of {@code results} has its Hessian measured (the table then has its columns).
-   */
-  static boolean hasHessian(StudyResults results) {
-    return results.measures().stream().anyMatch(m -> m.hessian().isPresent());
-  }
-
   /** The table of {@code results} with a sharpness column per radius, starting on a new line. */
-  static String of(StudyResults results, List<Double> radii) {
+  static String of(StudyResults results, MeasureSetup setup) {
+    List<Double> radii = setup.slice().radii();
     StringBuilder table =
         new StringBuilder(
             String.format(
@@ -49,9 +51,15 @@ final class ResultsTable {
     for (double eps : radii) {
       table.append(String.format(Locale.ROOT, "  %22s", "S(" + eps + ")"));
     }
-    boolean hessian = hasHessian(results);
-    if (hessian) {
-      table.append(String.format(Locale.ROOT, "  %22s  %22s", "lambda_max", "trace"));
+    // Every value of every measure beyond the slices that some run has, in the registry's order.
+    List<Measure> others = new ArrayList<>();
+    for (RunMeasures r : results.measures()) {
+      for (MeasureResult<?> x : r.results()) {
+        x.values(setup).keySet().stream().filter(m -> !others.contains(m)).forEach(others::add);
+      }
+    }
+    for (Measure m : others) {
+      table.append(String.format(Locale.ROOT, "  %22s", m.key()));
     }
     for (RecipeAggregate a : results.aggregates()) {
       TrainedModel first = a.runs().get(0);
@@ -70,24 +78,28 @@ final class ResultsTable {
       for (double eps : radii) {
         table.append(String.format(Locale.ROOT, "  %22s", IntervalText.of(a.sharpness(eps))));
       }
-      if (hessian) {
-        // The curvature of every measured seed, not only of the sliced ones.
-        List<RunMeasures.Hessian> h =
-            a.runs().stream()
-                .map(m -> results.measuresOf(m.run()))
-                .flatMap(java.util.Optional::stream)
-                .map(RunMeasures::hessian)
-                .flatMap(java.util.Optional::stream)
-                .toList();
+      // The values of every measured seed, not only of the sliced ones.
+      Map<Measure, List<Double>> perSeed = new LinkedHashMap<>();
+      a.runs().stream()
+          .map(m -> results.measuresOf(m.run()))
+          .flatMap(Optional::stream)
+          .flatMap(r -> r.results().stream())
+          .forEach(
+              x ->
+                  x.values(setup)
+                      .forEach(
+                          (m, v) -> perSeed.computeIfAbsent(m, k -> new ArrayList<>()).add(v)));
+      for (Measure m : others) {
+        List<Double> values = perSeed.getOrDefault(m, List.of());
         table.append(
             String.format(
                 Locale.ROOT,
-                "  %22s  %22s",
-                IntervalText.of(
-                    MeanInterval.of(h.stream().mapToDouble(x -> x.top().max()).toArray())),
-                IntervalText.of(
-                    MeanInterval.of(
-                        h.stream().mapToDouble(x -> x.trace().interval().mean()).toArray()))));
+                "  %22s",
+                values.isEmpty()
+                    ? "-"
+                    : IntervalText.of(
+                        MeanInterval.of(
+                            values.stream().mapToDouble(Double::doubleValue).toArray()))));
       }
     }
     for (TrainedModel m : results.models()) {

@@ -10,12 +10,15 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.training.TrainingBudget;
 import org.losslandscape.pipeline.config.Invocation;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.measures.MeasureNeed;
+import org.losslandscape.pipeline.measures.MeasureSetup;
+import org.losslandscape.pipeline.measures.Measures;
+import org.losslandscape.pipeline.measures.ModelMeasure;
 import org.losslandscape.pipeline.verdict.Measure;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
 import org.losslandscape.pipeline.verdict.VerdictAnalysis;
@@ -37,8 +40,7 @@ public final class VerdictStage {
   static final long STATISTICS_SEED = 20_260_101L;
 
   private final TrainingSettings training;
-  private final SliceSettings slice;
-  private final MeasureSettings measureSettings;
+  private final MeasureSetup setup;
   private final OutputSettings output;
   private final Invocation invocation;
 
@@ -50,35 +52,18 @@ public final class VerdictStage {
       OutputSettings output,
       Invocation invocation) {
     this.training = training;
-    this.slice = slice;
-    this.measureSettings = measureSettings;
+    this.setup = new MeasureSetup(slice, measureSettings);
     this.output = output;
     this.invocation = invocation;
   }
 
-  /** The measures of this study: slice sharpness at each radius, and the others asked for. */
+  /** The measures of this study: those of every measure asked for, in the registry's order. */
   public List<Measure> measures() {
     List<Measure> out = new ArrayList<>();
-    for (double eps : slice.radii()) {
-      out.add(Measure.sliceSharpness(eps, slice.normalization().label()));
-    }
-    MeasureSettings m = measureSettings;
-    if (m.includes(MeasureKind.HESSIAN)) {
-      out.add(Measure.lambdaMax());
-      out.add(Measure.hessianTrace(m.traceProbes()));
-    }
-    if (m.includes(MeasureKind.WORST_CASE)) {
-      out.add(Measure.sam(m.samRho()));
-      out.add(Measure.asam(m.asamRho(), m.asamEta()));
-      out.add(Measure.keskar(m.keskarEpsilon()));
-      if (m.mSharpness() > 0) {
-        out.add(Measure.mSam(m.samRho(), m.mSharpness()));
-        out.add(Measure.mAsam(m.asamRho(), m.asamEta(), m.mSharpness()));
+    for (ModelMeasure<?, ?> m : Measures.ALL) {
+      if (setup.includes(m)) {
+        out.addAll(m.measures(setup));
       }
-    }
-    if (m.includes(MeasureKind.AVERAGE_CASE)) {
-      out.add(Measure.averageIsotropic(m.isotropicSigma()));
-      out.add(Measure.averageElementScaled(m.elementSigma()));
     }
     return out;
   }
@@ -87,51 +72,24 @@ public final class VerdictStage {
   private Map<Measure, Double> values(
       java.util.Optional<ModelLandscape> sliced, java.util.Optional<RunMeasures> other) {
     Map<Measure, Double> values = new LinkedHashMap<>();
-    sliced.ifPresent(
-        l -> {
-          for (double eps : slice.radii()) {
-            values.put(
-                Measure.sliceSharpness(eps, slice.normalization().label()),
-                l.report().at(eps).interval().mean());
-          }
-        });
-    MeasureSettings m = measureSettings;
-    other.ifPresent(
-        r -> {
-          r.hessian()
-              .ifPresent(
-                  h -> {
-                    values.put(Measure.lambdaMax(), h.top().max());
-                    values.put(Measure.hessianTrace(m.traceProbes()), h.trace().interval().mean());
-                  });
-          r.worstCase()
-              .ifPresent(
-                  w -> {
-                    values.put(Measure.sam(m.samRho()), w.sam().value());
-                    values.put(Measure.asam(m.asamRho(), m.asamEta()), w.asam().value());
-                    values.put(Measure.keskar(m.keskarEpsilon()), w.keskar().value());
-                    w.mSharpness()
-                        .ifPresent(
-                            b -> {
-                              values.put(
-                                  Measure.mSam(m.samRho(), b.sam().batchSize()), b.sam().value());
-                              values.put(
-                                  Measure.mAsam(m.asamRho(), m.asamEta(), b.asam().batchSize()),
-                                  b.asam().value());
-                            });
-                  });
-          r.averageCase()
-              .ifPresent(
-                  a -> {
-                    values.put(
-                        Measure.averageIsotropic(m.isotropicSigma()),
-                        a.isotropic().increase().mean());
-                    values.put(
-                        Measure.averageElementScaled(m.elementSigma()),
-                        a.elementScaled().increase().mean());
-                  });
-        });
+    for (ModelMeasure<?, ?> m : Measures.ALL) {
+      if (!setup.includes(m)) {
+        continue;
+      }
+      if (m.needs(setup).contains(MeasureNeed.SLICE)) {
+        sliced.ifPresent(l -> values.putAll(sliceValues(m, l)));
+      } else {
+        other
+            .flatMap(r -> r.results().stream().filter(x -> x.measure() == m).findFirst())
+            .ifPresent(r -> values.putAll(r.values(setup)));
+      }
+    }
     return values;
+  }
+
+  /** The values of a measure read off the slices. */
+  private <R> Map<Measure, Double> sliceValues(ModelMeasure<R, ?> m, ModelLandscape landscape) {
+    return m.values(m.resultType().cast(landscape.report()), setup);
   }
 
   /**

@@ -1,70 +1,53 @@
 package org.losslandscape.pipeline.sweep;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
-import org.losslandscape.models.curvature.SpectralDensity;
-import org.losslandscape.models.sharpness.AverageCaseDefinition;
-import org.losslandscape.models.sharpness.WorstCaseDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.io.JsonMappers;
+import org.losslandscape.pipeline.measures.MeasureResult;
+import org.losslandscape.pipeline.measures.Measures;
+import org.losslandscape.pipeline.measures.ModelMeasure;
 import org.losslandscape.pipeline.stages.RunMeasures;
 
 /**
- * A run's measures beyond its slices ({@link RunMeasures}: Hessian eigenvalues and trace, spectral
- * density, worst- and average-case sharpness) as JSON text, so that a sweep task can send them back
- * with its result and the merging machine gets the very records the task computed. The records live
- * in {@code models} and are not {@link java.io.Serializable}; Jackson writes them component by
- * component, with the two sealed definition types named by a {@code type} field. Non-finite numbers
+ * A run's measures beyond its slices ({@link RunMeasures}) as JSON text, so that a sweep task can
+ * send them back with its result and the merging machine gets the very records the task computed.
+ * Each measure's result is a field named after the measure ({@link ModelMeasure#name}) and read
+ * back as its {@link ModelMeasure#resultType}; the records live in {@code models} and are not
+ * {@link java.io.Serializable}, so Jackson writes them component by component, with the type names
+ * the measures give their sealed definitions ({@link ModelMeasure#jsonMixIns}). Non-finite numbers
  * travel as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
  */
 final class MeasuresCodec {
 
-  private static final ObjectMapper MAPPER =
-      JsonMappers.base()
-          .addMixIn(WorstCaseDefinition.class, WorstCaseTypes.class)
-          .addMixIn(AverageCaseDefinition.class, AverageCaseTypes.class);
+  private static final ObjectMapper MAPPER = mapper();
 
   private MeasuresCodec() {}
 
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  @JsonSubTypes({
-    @JsonSubTypes.Type(value = WorstCaseDefinition.L2Ball.class, name = "l2_ball"),
-    @JsonSubTypes.Type(value = WorstCaseDefinition.AdaptiveBall.class, name = "adaptive_ball"),
-    @JsonSubTypes.Type(value = WorstCaseDefinition.KeskarBox.class, name = "keskar_box")
-  })
-  private interface WorstCaseTypes {}
+  private static ObjectMapper mapper() {
+    ObjectMapper mapper = JsonMappers.base();
+    for (ModelMeasure<?, ?> m : Measures.ALL) {
+      m.jsonMixIns().forEach(mapper::addMixIn);
+    }
+    return mapper;
+  }
 
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  @JsonSubTypes({
-    @JsonSubTypes.Type(value = AverageCaseDefinition.Isotropic.class, name = "isotropic"),
-    @JsonSubTypes.Type(value = AverageCaseDefinition.ElementScaled.class, name = "element_scaled")
-  })
-  private interface AverageCaseTypes {}
-
-  /** {@link RunMeasures} with its absent parts as nulls, which Jackson writes and reads as is. */
-  private record Wire(
-      RunId run,
-      double loss,
-      RunMeasures.Hessian hessian,
-      SpectralDensity spectrum,
-      RunMeasures.WorstCase worstCase,
-      RunMeasures.AverageCase averageCase) {}
+  /** {@link RunMeasures} on the wire: the run, the loss, each measure's result by its name. */
+  private record Wire(RunId run, double loss, Map<String, JsonNode> results) {}
 
   /** {@code measures} as JSON text. */
   static String encode(RunMeasures measures) {
-    Wire wire =
-        new Wire(
-            measures.run(),
-            measures.loss(),
-            measures.hessian().orElse(null),
-            measures.spectrum().orElse(null),
-            measures.worstCase().orElse(null),
-            measures.averageCase().orElse(null));
+    Map<String, JsonNode> results = new LinkedHashMap<>();
+    for (MeasureResult<?> r : measures.results()) {
+      results.put(r.measure().name(), MAPPER.valueToTree(r.value()));
+    }
     try {
-      return MAPPER.writeValueAsString(wire);
+      return MAPPER.writeValueAsString(new Wire(measures.run(), measures.loss(), results));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the measures of " + measures.run(), e);
     }
@@ -72,19 +55,27 @@ final class MeasuresCodec {
 
   /** The measures {@code json} holds. */
   static RunMeasures decode(String json) {
-    Wire wire;
     try {
-      wire = MAPPER.readValue(json, Wire.class);
+      Wire wire = MAPPER.readValue(json, Wire.class);
+      List<MeasureResult<?>> results = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> e : wire.results().entrySet()) {
+        ModelMeasure<?, ?> measure =
+            Measures.named(e.getKey())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "a sweep task sent a measure this tool does not know: " + e.getKey()));
+        results.add(read(measure, e.getValue()));
+      }
+      return new RunMeasures(wire.run(), wire.loss(), results);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "cannot read a sweep task's measures: " + e.getOriginalMessage(), e);
     }
-    return new RunMeasures(
-        wire.run(),
-        wire.loss(),
-        Optional.ofNullable(wire.hessian()),
-        Optional.ofNullable(wire.spectrum()),
-        Optional.ofNullable(wire.worstCase()),
-        Optional.ofNullable(wire.averageCase()));
+  }
+
+  private static <R> MeasureResult<R> read(ModelMeasure<R, ?> measure, JsonNode node)
+      throws JsonProcessingException {
+    return new MeasureResult<>(measure, MAPPER.treeToValue(node, measure.resultType()));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.InterpolationSettings;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
@@ -41,6 +39,7 @@ import org.losslandscape.pipeline.config.SweepSettings;
 import org.losslandscape.pipeline.config.TrainingSettings;
 import org.losslandscape.pipeline.config.TrajectorySettings;
 import org.losslandscape.pipeline.config.Variation;
+import org.losslandscape.pipeline.measures.Measures;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -184,8 +183,7 @@ class CommandLineMappingTest {
                     List.of(0.3, 0.6),
                     2),
                 MeasureSettings.defaults()
-                    .withKinds(
-                        EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN, MeasureKind.WORST_CASE))
+                    .withSelected(Set.of("hessian", "worst-case"))
                     .withMSharpness(128),
                 new TrajectorySettings(9, 0.25),
                 new InterpolationSettings(
@@ -207,8 +205,11 @@ class CommandLineMappingTest {
                 .enabled())
         .isTrue();
 
-    assertThat(parse("--measures", "all").measures().kinds())
-        .containsExactlyInAnyOrder(MeasureKind.values());
+    assertThat(parse("--measures", "all").measures().selected())
+        .containsExactlyElementsOf(Measures.selectable());
+    assertThat(parse("--measures", "worst-case,hessian").measures().selected())
+        .as("in the registry's order")
+        .containsExactly("hessian", "worst-case");
 
     assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
     assertThat(parse("--sliced-seeds", "all").slice().slicedSeeds())

@@ -3,9 +3,9 @@ package org.losslandscape.pipeline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.curvature.DensitySettings;
 import org.losslandscape.models.curvature.EigenSettings;
@@ -126,7 +126,7 @@ class SettingsDefaultsTest {
     assertThat(MeasureSettings.defaults())
         .isEqualTo(
             new MeasureSettings(
-                EnumSet.of(MeasureKind.SLICE, MeasureKind.HESSIAN),
+                Set.of("hessian"),
                 new EigenSettings(3, 1e-3, 100, 0),
                 30,
                 new DensitySettings(3, 40, 0, 400, 0.01),

@@ -10,6 +10,11 @@ import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.io.AtomicFiles;
 import org.losslandscape.pipeline.io.Npy;
+import org.losslandscape.pipeline.measures.AverageCaseMeasure;
+import org.losslandscape.pipeline.measures.HessianMeasure;
+import org.losslandscape.pipeline.measures.Measures;
+import org.losslandscape.pipeline.measures.SliceMeasure;
+import org.losslandscape.pipeline.measures.WorstCaseMeasure;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.summary.DataFile;
 import org.losslandscape.pipeline.summary.DataSummary;
@@ -197,51 +202,61 @@ final class SyntheticResults {
   private static MeasuresSummary measures() {
     return new MeasuresSummary(
         0.25,
-        new MeasuresSummary.Hessian(
-            List.of(new MeasuresSummary.Eigenvalue(12.5, "converged", 9, 1e-4)),
-            20,
-            new IntervalSummary(150.0, 140.0, 160.0, null, 10),
-            10,
-            0.625),
-        null,
-        new MeasuresSummary.WorstCase(
-            new MeasuresSummary.Ascent(
-                "SAM: max over ||e|| <= 0.05",
-                0.031,
-                0.029,
-                20,
-                2,
-                42,
-                new double[] {0.029, 0.030, 0.031, 0.031},
-                true),
-            new MeasuresSummary.Ascent(
-                "ASAM",
-                Double.NaN,
-                Double.NaN,
-                20,
-                2,
-                42,
-                new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN},
-                true),
-            new MeasuresSummary.Ascent(
-                "Keskar phi, eps 1e-3",
-                1.7,
-                1.2,
-                20,
-                2,
-                42,
-                new double[] {1.2, 1.5, 1.6, 1.7},
-                false)),
-        new MeasuresSummary.AverageCase(
-            new MeasuresSummary.MonteCarlo(
-                "isotropic", new IntervalSummary(0.02, 0.01, 0.03, null, 50), 50, true),
-            new MeasuresSummary.MonteCarlo(
-                "element-scaled", new IntervalSummary(0.01, 0.005, 0.015, null, 50), 50, true)));
+        List.of(
+            new MeasuresSummary.Section(
+                Measures.HESSIAN.sectionName(),
+                new HessianMeasure.Section(
+                    List.of(new HessianMeasure.Eigenvalue(12.5, "converged", 9, 1e-4)),
+                    20,
+                    new IntervalSummary(150.0, 140.0, 160.0, null, 10),
+                    10,
+                    0.625)),
+            new MeasuresSummary.Section(
+                Measures.WORST_CASE.sectionName(),
+                new WorstCaseMeasure.Section(
+                    new WorstCaseMeasure.Ascent(
+                        "SAM: max over ||e|| <= 0.05",
+                        0.031,
+                        0.029,
+                        20,
+                        2,
+                        42,
+                        new double[] {0.029, 0.030, 0.031, 0.031},
+                        true),
+                    new WorstCaseMeasure.Ascent(
+                        "ASAM",
+                        Double.NaN,
+                        Double.NaN,
+                        20,
+                        2,
+                        42,
+                        new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN},
+                        true),
+                    new WorstCaseMeasure.Ascent(
+                        "Keskar phi, eps 1e-3",
+                        1.7,
+                        1.2,
+                        20,
+                        2,
+                        42,
+                        new double[] {1.2, 1.5, 1.6, 1.7},
+                        false),
+                    null)),
+            new MeasuresSummary.Section(
+                Measures.AVERAGE_CASE.sectionName(),
+                new AverageCaseMeasure.Section(
+                    new AverageCaseMeasure.MonteCarlo(
+                        "isotropic", new IntervalSummary(0.02, 0.01, 0.03, null, 50), 50, true),
+                    new AverageCaseMeasure.MonteCarlo(
+                        "element-scaled",
+                        new IntervalSummary(0.01, 0.005, 0.015, null, 50),
+                        50,
+                        true)))));
   }
 
   /** The verdict over the one usable run (the diverged recipe has none): nothing resolved. */
   private static Verdict verdict() {
-    Measure m = Measure.sliceSharpness(0.5, "filter");
+    Measure m = SliceMeasure.at(0.5, "filter");
     Recipe sliced = new Recipe("high_lr_small_batch", 0.1, 32);
     Recipe diverged = new Recipe("low_lr_large_batch", 10.0, 32);
     List<RunMeasurements> runs =

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.losslandscape.models.curvature.DensitySettings;
@@ -17,10 +17,13 @@ import org.losslandscape.models.sharpness.AscentSettings;
 import org.losslandscape.models.sharpness.MonteCarloSettings;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.Lanes;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
+import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.NpyArray;
+import org.losslandscape.pipeline.measures.Measures;
+import org.losslandscape.pipeline.measures.SpectrumMeasure;
+import org.losslandscape.pipeline.measures.WorstCaseMeasure;
 
 /**
  * {@link MeasureStage} with every measure, small budgets, on the tiny study's two 784-16-10 models
@@ -34,12 +37,7 @@ class MeasureStageTest {
 
   private static MeasureSettings everyMeasure() {
     return new MeasureSettings(
-        EnumSet.of(
-            MeasureKind.SLICE,
-            MeasureKind.HESSIAN,
-            MeasureKind.SPECTRUM,
-            MeasureKind.WORST_CASE,
-            MeasureKind.AVERAGE_CASE),
+        Set.copyOf(Measures.selectable()),
         new EigenSettings(2, 1e-4, 60, 1),
         4,
         new DensitySettings(1, 12, 0, 50, 0.01),
@@ -61,6 +59,7 @@ class MeasureStageTest {
     MeasureStage stage =
         new MeasureStage(
             everyMeasure(),
+            SliceSettings.defaults(),
             execution,
             TinyStages.output(study.settings(), tmp),
             study.injector().getInstance(Lanes.class));
@@ -78,16 +77,16 @@ class MeasureStageTest {
           .as("the same samples and weights as the slice's centre")
           .isCloseTo(study.landscapes().get(m).primary().centreLoss(), within(1e-5));
 
-      double[] top = r.hessian().orElseThrow().top().values();
+      double[] top = r.resultOf(Measures.HESSIAN).orElseThrow().top().values();
       assertThat(top).hasSize(2);
       assertThat(top[0]).isGreaterThanOrEqualTo(top[1]).isPositive();
       double curvature = curvatureAlong(model, study, execution);
       assertThat(curvature)
           .as("a Rayleigh quotient never exceeds lambda_max %s", top[0])
           .isLessThanOrEqualTo(top[0] * 1.02 + 1e-3);
-      assertThat(r.hessian().orElseThrow().trace().perProbe()).hasSize(4);
+      assertThat(r.resultOf(Measures.HESSIAN).orElseThrow().trace().perProbe()).hasSize(4);
 
-      SpectralDensity density = r.spectrum().orElseThrow();
+      SpectralDensity density = r.resultOf(Measures.SPECTRUM).orElseThrow();
       assertThat(density.dimension()).isEqualTo(784 * 16 + 16 + 16 * 10 + 10);
       for (SpectralDensity.Quadrature q : density.quadratures()) {
         assertThat(q.nodes()[q.nodes().length - 1])
@@ -95,17 +94,19 @@ class MeasureStageTest {
             .isLessThanOrEqualTo(top[0] * 1.01);
       }
       NpyArray.Float32 file =
-          Npy.readFloat32(tmp.resolve(model.run().folder()).resolve(ReportStage.SPECTRUM_FILE));
+          Npy.readFloat32(tmp.resolve(model.run().folder()).resolve(SpectrumMeasure.FILE));
       assertThat(file.shape()).containsExactly(2, density.grid().length);
       assertThat(file.data()[0]).isEqualTo((float) density.grid()[0]);
 
-      RunMeasures.WorstCase worst = r.worstCase().orElseThrow();
+      WorstCaseMeasure.Result worst = r.resultOf(Measures.WORST_CASE).orElseThrow();
       for (double v :
           new double[] {worst.sam().value(), worst.asam().value(), worst.keskar().value()}) {
         assertThat(v).as("the ball holds the centre").isGreaterThanOrEqualTo(0);
       }
-      assertThat(r.averageCase().orElseThrow().isotropic().perSample()).hasSize(4);
-      assertThat(r.averageCase().orElseThrow().elementScaled().increase().mean()).isFinite();
+      assertThat(r.resultOf(Measures.AVERAGE_CASE).orElseThrow().isotropic().perSample())
+          .hasSize(4);
+      assertThat(r.resultOf(Measures.AVERAGE_CASE).orElseThrow().elementScaled().increase().mean())
+          .isFinite();
     }
   }
 
@@ -114,7 +115,8 @@ class MeasureStageTest {
     TinyStages.Study study = TinyStages.study();
     MeasureStage stage =
         new MeasureStage(
-            everyMeasure().withKinds(EnumSet.of(MeasureKind.SLICE)),
+            everyMeasure().withSelected(Set.of()),
+            SliceSettings.defaults(),
             study.injector().getInstance(ExecutionSettings.class),
             TinyStages.output(study.settings(), tmp),
             study.injector().getInstance(Lanes.class));

@@ -44,6 +44,7 @@ class ReportStageTest {
         new ReportStage(
             s.training(),
             s.slice(),
+            s.measures(),
             s.trajectory(),
             TinyStages.output(s, out),
             s.device(),

@@ -14,6 +14,7 @@ import org.losslandscape.pipeline.config.Invocation;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.StudySettings;
+import org.losslandscape.pipeline.measures.SliceMeasure;
 import org.losslandscape.pipeline.verdict.Measure;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
 import org.losslandscape.pipeline.verdict.VerdictRecords.ClaimTally;
@@ -43,8 +44,7 @@ class VerdictStageTest {
     VerdictStage stage = stage(study.settings(), tmp);
 
     assertThat(stage.measures())
-        .containsExactly(
-            Measure.sliceSharpness(0.5, "filter"), Measure.sliceSharpness(1.0, "filter"));
+        .containsExactly(SliceMeasure.at(0.5, "filter"), SliceMeasure.at(1.0, "filter"));
     List<RunMeasurements> runs = stage.measurements(study.results());
 
     assertThat(runs).hasSize(2);
@@ -57,7 +57,7 @@ class VerdictStageTest {
       assertThat(r.testAccuracy()).isEqualTo(model.test().accuracy());
       assertThat(r.values())
           .containsEntry(
-              Measure.sliceSharpness(1.0, "filter"), landscape.report().at(1.0).interval().mean())
+              SliceMeasure.at(1.0, "filter"), landscape.report().at(1.0).interval().mean())
           .hasSize(2);
     }
   }

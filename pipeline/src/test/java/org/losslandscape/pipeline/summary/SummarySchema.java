@@ -3,6 +3,8 @@ package org.losslandscape.pipeline.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -10,12 +12,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.losslandscape.pipeline.measures.MeasureSchemas;
 import org.losslandscape.pipeline.results.Json;
 
 /**
  * The published JSON Schema of {@code summary.json} ({@code results/summary.schema.json}, shipped
- * in the jar), checked with a real validator (networknt json-schema-validator, draft 2020-12).
- * Every test that writes a summary validates it here.
+ * in the jar) with each measure's section put in ({@link MeasureSchemas}), checked with a real
+ * validator (networknt json-schema-validator, draft 2020-12). Every test that writes a summary
+ * validates it here.
  */
 public final class SummarySchema {
 
@@ -26,7 +30,10 @@ public final class SummarySchema {
   private static Schema load() {
     try (InputStream in = SummarySchema.class.getResourceAsStream("summary.schema.json")) {
       assertThat(in).as("summary.schema.json on the classpath").isNotNull();
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+      // The published file with each measure's section put in from the registry of measures.
+      ObjectNode schema = MeasureSchemas.complete((ObjectNode) new ObjectMapper().readTree(in));
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(schema);
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }

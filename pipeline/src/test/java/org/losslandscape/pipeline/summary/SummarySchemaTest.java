@@ -13,6 +13,7 @@ import org.losslandscape.models.statistics.MeanInterval;
 import org.losslandscape.pipeline.config.Recipe;
 import org.losslandscape.pipeline.config.Recipes;
 import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.measures.SliceMeasure;
 import org.losslandscape.pipeline.results.Json;
 import org.losslandscape.pipeline.verdict.Measure;
 import org.losslandscape.pipeline.verdict.RunMeasurements;
@@ -192,7 +193,7 @@ class SummarySchemaTest {
   /** A verdict over four recipes x three seeds whose last seed of one recipe has {@code last}. */
   static Verdict verdict(double last) {
     List<RunMeasurements> runs = new ArrayList<>();
-    Measure m = Measure.sliceSharpness(0.5, "filter");
+    Measure m = SliceMeasure.at(0.5, "filter");
     for (Recipe r : Recipes.defaults()) {
       for (int k = 0; k < 3; k++) {
         double value = r.learningRate() * 10 + k * 0.1;

@@ -12,11 +12,12 @@ import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.config.DataSplit;
-import org.losslandscape.pipeline.config.MeasureKind;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.RunId;
+import org.losslandscape.pipeline.config.SliceSettings;
+import org.losslandscape.pipeline.measures.Measures;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.MeasureStage;
 import org.losslandscape.pipeline.stages.RunMeasures;
@@ -45,8 +46,9 @@ class MeasuresCodecTest {
     MeasureStage stage =
         new MeasureStage(
             MeasureSettings.defaults()
-                .withKinds(MeasureKind.parse(List.of("all")))
+                .withSelected(Measures.parse(List.of("all")))
                 .withMSharpness(16),
+            SliceSettings.defaults(),
             ExecutionSettings.cpu(),
             new OutputSettings(out, false, false, ProgressMode.LOG),
             org.losslandscape.models.tf.Lanes.one());
@@ -58,11 +60,11 @@ class MeasuresCodecTest {
                         new RunId("lr0.1_b32", 42, 0), Initialization.HE.initialize(tiny, 42))),
                 samples)
             .get(0);
-    assertThat(measured.hessian()).isPresent();
-    assertThat(measured.spectrum()).isPresent();
-    assertThat(measured.worstCase()).isPresent();
-    assertThat(measured.worstCase().get().mSharpness().orElseThrow().sam().perBatch()).hasSize(2);
-    assertThat(measured.averageCase()).isPresent();
+    assertThat(measured.results())
+        .as("every measure beyond the slices")
+        .hasSize(Measures.selectable().size());
+    assertThat(measured.resultOf(Measures.WORST_CASE).orElseThrow().perBatch().sam().perBatch())
+        .hasSize(2);
 
     RunMeasures back = MeasuresCodec.decode(MeasuresCodec.encode(measured));
 

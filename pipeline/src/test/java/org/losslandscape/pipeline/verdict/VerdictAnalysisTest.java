@@ -19,7 +19,7 @@ import org.losslandscape.pipeline.verdict.VerdictRecords.Verdict;
 class VerdictAnalysisTest {
 
   private static final List<Recipe> RECIPES = Recipes.defaults();
-  private static final Measure M = new Measure("m", "m", "a synthetic measure");
+  private static final Measure M = new Measure("m", "m", "units", "a synthetic measure");
   private static final int[] JITTER = {3, 1, 4, 0, 2};
   private final VerdictAnalysis analysis = new VerdictAnalysis(5, 2000);
 
@@ -176,7 +176,7 @@ class VerdictAnalysisTest {
   void aMeasureOfTheFirstSeedOnlyIsNotTestableAndStaysOutOfTheFamily() {
     // Slices of the first seed only (M), a measure every seed has (every): the family is the
     // two cells of the measure with seeds, and its claims are decided as if M were absent.
-    Measure every = new Measure("every", "every", "a measure every seed has");
+    Measure every = new Measure("every", "every", "units", "a measure every seed has");
     List<RunMeasurements> runs = new ArrayList<>();
     for (RunMeasurements r :
         runs(RECIPES, new double[] {1, 2, 3, 4}, 0.05, new double[] {1, 1, 1, 1})) {

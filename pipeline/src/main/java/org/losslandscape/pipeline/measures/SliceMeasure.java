@@ -1,0 +1,113 @@
+package org.losslandscape.pipeline.measures;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.losslandscape.models.sharpness.SharpnessReport;
+import org.losslandscape.pipeline.verdict.Measure;
+
+/**
+ * Slice sharpness at each radius: the largest loss increase within the radius on the run's 2-D
+ * slices, mean over its direction pairs (the interval within a run is over the pairs). The slices
+ * are the study's product and are always on; the landscape stage computes them, so this measure
+ * only names and reads their values. Its summary is the recipe's own {@code sharpness} section
+ * ({@code SharpnessSummary}), not a section of {@code measures}.
+ */
+public final class SliceMeasure implements ModelMeasure<SharpnessReport, SliceMeasure.NoSection> {
+
+  /** The one instance is {@link Measures}'s. */
+  SliceMeasure() {}
+
+  /** The slice measure has no section under {@code measures}. */
+  public record NoSection() {}
+
+  @Override
+  public String name() {
+    return "slice";
+  }
+
+  @Override
+  public String help() {
+    return "2-D slice sharpness at each --eps (always on)";
+  }
+
+  @Override
+  public boolean alwaysOn() {
+    return true;
+  }
+
+  @Override
+  public Set<MeasureNeed> needs(MeasureSetup setup) {
+    return Set.of(MeasureNeed.SLICE);
+  }
+
+  @Override
+  public Class<SharpnessReport> resultType() {
+    return SharpnessReport.class;
+  }
+
+  @Override
+  public SharpnessReport compute(MeasureInput input, MeasureSetup setup) {
+    throw new IllegalStateException("the slices are computed by the landscape stage");
+  }
+
+  /** Slice sharpness at radius {@code epsilon} under the study's normalization. */
+  public static Measure at(double epsilon, String normalization) {
+    return new Measure(
+        "slice_sharpness@" + epsilon,
+        "slice S(" + epsilon + ")",
+        Measures.LOSS_INCREASE,
+        "max of L(a, b) - L(0, 0) over the disk of radius "
+            + epsilon
+            + " on a 2-D slice along "
+            + normalization
+            + "-normalized directions (searched on the plane, not on the grid's points), mean"
+            + " over direction pairs");
+  }
+
+  @Override
+  public List<Measure> measures(MeasureSetup setup) {
+    List<Measure> out = new ArrayList<>();
+    for (double eps : setup.slice().radii()) {
+      out.add(at(eps, setup.slice().normalization().label()));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<Measure, Double> values(SharpnessReport result, MeasureSetup setup) {
+    Map<Measure, Double> values = new LinkedHashMap<>();
+    for (double eps : setup.slice().radii()) {
+      values.put(at(eps, setup.slice().normalization().label()), result.at(eps).interval().mean());
+    }
+    return values;
+  }
+
+  @Override
+  public String describe(SharpnessReport result) {
+    return "";
+  }
+
+  @Override
+  public Optional<NoSection> summarize(SharpnessReport result, SummaryContext context) {
+    return Optional.empty();
+  }
+
+  @Override
+  public Class<NoSection> summaryType() {
+    return null;
+  }
+
+  @Override
+  public String summarySchema() {
+    return "";
+  }
+
+  @Override
+  public List<SummaryColumn<NoSection>> columns() {
+    return List.of();
+  }
+}
