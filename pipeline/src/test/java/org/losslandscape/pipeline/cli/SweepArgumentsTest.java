@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
@@ -72,7 +71,7 @@ class SweepArgumentsTest {
     assertThat(inTheTask)
         .isEqualTo(
             new StudySettings(
-                new DataSettings(Optional.of(here.resolve("data"))),
+                DataSettings.idx(here.resolve("data")),
                 new DeviceSettings(
                     onTheDriver.device().request(),
                     false,

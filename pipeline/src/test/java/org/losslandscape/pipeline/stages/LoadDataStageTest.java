@@ -24,8 +24,7 @@ class LoadDataStageTest {
   @TempDir Path tmp;
 
   private static LoadDataStage stage(Path directory) {
-    return new LoadDataStage(
-        new DataSettings(Optional.of(directory)), FashionMnistLocator.forThisMachine());
+    return new LoadDataStage(DataSettings.idx(directory), FashionMnistLocator.forThisMachine());
   }
 
   @Test
