@@ -15,14 +15,14 @@ import org.losslandscape.models.network.InputShape;
  * @param test the test split, of the training images' shape and with no class the training split
  *     lacks
  * @param source where the files came from, for logs and the summary
- * @param files the files read, in training-then-test, images-then-labels order
+ * @param files the files read, in training-then-test, images-then-labels order, each once
  */
 public record ImageDataSet(
     LabeledImages train, LabeledImages test, String source, List<Path> files) {
 
   /** Checks that the splits agree; {@link #checked} says the same in the user's words. */
   public ImageDataSet {
-    files = List.copyOf(files);
+    files = files.stream().distinct().toList();
     if (!train.shape().equals(test.shape())) {
       throw new IllegalArgumentException(
           "training images are " + train.shape() + " but test images are " + test.shape());

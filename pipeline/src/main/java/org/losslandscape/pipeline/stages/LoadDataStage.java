@@ -111,7 +111,7 @@ public final class LoadDataStage {
   /** The SHA-256 of each file as stored, in the order read. */
   private static List<DataFile> fileChecksums(List<Path> files) {
     List<DataFile> out = new ArrayList<>();
-    for (Path file : files.stream().distinct().toList()) {
+    for (Path file : files) {
       MessageDigest sha = sha256();
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
         in.transferTo(java.io.OutputStream.nullOutputStream());
