@@ -50,7 +50,7 @@ class NpyDataSetFuzzTest {
       for (LabeledImages split : List.of(data.train(), data.test())) {
         assertThat(split.count()).isPositive();
         assertThat(split.pixels().length()).isEqualTo(split.count() * split.pixelsPerImage());
-        assertThat(split.labels()).allSatisfy(label -> assertThat(label).isNotNegative());
+        assertThat(java.util.Arrays.stream(split.labels()).min().orElseThrow()).isNotNegative();
       }
       assertThat(data.train().shape()).isEqualTo(data.test().shape());
       assertThat(data.classes()).isGreaterThanOrEqualTo(2);
