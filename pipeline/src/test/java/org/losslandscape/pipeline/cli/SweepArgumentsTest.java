@@ -89,6 +89,40 @@ class SweepArgumentsTest {
     assertThat(inTheTask.training().optimizer().toString()).contains("0.1");
   }
 
+  /**
+   * npy arrays travel with absolute paths, once: a repeated list option would add up instead of
+   * being overridden, so the relative one is dropped.
+   */
+  @Test
+  void aTaskGetsTheNpyArraysWithAbsolutePathsAndTheLayout() {
+    for (List<String> given :
+        List.of(
+            List.of("--lrs", "0.1", "--data-npy", "x.npy,y.npy", "--data-layout", "nchw"),
+            List.of("--data-npy=x.npy,y.npy", "--lrs", "0.1", "--data-layout", "nchw"))) {
+      CommandLine cli = new CommandLine(new SweepCommand());
+      cli.parseArgs(given.toArray(String[]::new));
+      SweepCommand command = cli.getCommand();
+      StudySettings onTheDriver = command.settings(command.sweepSettings());
+
+      StudySettings inTheTask =
+          new SweepJob(
+                  SweepArguments.forTasks(given, onTheDriver, 1),
+                  "loss-landscape sweep",
+                  SweepArguments.Parser.SWEEP_COMMAND)
+              .settings();
+
+      Path here = Path.of("").toAbsolutePath();
+      assertThat(inTheTask.data())
+          .isEqualTo(
+              new DataSettings(
+                  new DataSettings.Source.NpyArrays(
+                      here.resolve("x.npy"),
+                      here.resolve("y.npy"),
+                      java.util.Optional.empty(),
+                      org.losslandscape.pipeline.config.ArrayLayout.NCHW)));
+    }
+  }
+
   /** The sweep's own options, raw, whatever precedes the command name or equals it. */
   @Test
   void theSweepsOwnOptionsAreWhatTravels() {
