@@ -1,8 +1,6 @@
 package org.losslandscape.pipeline.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.losslandscape.pipeline.config.ArrayLayout;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import picocli.CommandLine.Option;
@@ -26,14 +24,13 @@ public final class CommonOptions {
   @Option(
       names = "--data-npy",
       paramLabel = "IMAGES,LABELS[,TEST_IMAGES,TEST_LABELS]",
-      split = ",",
       description =
           "Images and labels as .npy arrays instead of IDX files. Images [n, h, w] or rank 4 in"
               + " --data-layout; integer images are 8-bit levels 0..255 (divided by 255, as IDX"
               + " pixels), float images are taken as given; both are then standardized with the"
               + " training mean and std. Labels: integers [n], >= 0. With two files, example i"
               + " is a test example when i % 7 == 6 (numpy x[6::7]), the rest train.")
-  List<Path> dataNpy = new ArrayList<>();
+  String dataNpy;
 
   @Option(
       names = "--data-layout",

@@ -1,5 +1,6 @@
 package org.losslandscape.pipeline.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -179,12 +180,14 @@ final class SettingsFactory {
    */
   static DataSettings data(CommonOptions common) {
     ArrayLayout layout = ArrayLayout.parse(common.dataLayout);
-    if (!common.dataNpy.isEmpty()) {
+    if (common.dataNpy != null) {
       if (common.dataDir != null) {
         throw new UsageException(
             "--data-dir and --data-npy both name a data set: give only one of them");
       }
-      return new DataSettings(DataSettings.Source.NpyArrays.of(common.dataNpy, layout));
+      List<Path> files =
+          java.util.Arrays.stream(common.dataNpy.split(",", -1)).map(Path::of).toList();
+      return new DataSettings(DataSettings.Source.NpyArrays.of(files, layout));
     }
     if (layout != ArrayLayout.NHWC) {
       throw new UsageException(

@@ -47,8 +47,6 @@ public final class SweepArguments {
     out.addAll(List.of("--cache-dir", absolute(settings.cache().directory())));
     settings.data().directory().ifPresent(d -> out.addAll(List.of("--data-dir", absolute(d))));
     if (settings.data().source() instanceof DataSettings.Source.NpyArrays arrays) {
-      // A list option adds up when repeated instead of being overridden: drop the relative one.
-      withoutOption(out, "--data-npy");
       out.addAll(
           List.of(
               "--data-npy",
@@ -61,21 +59,6 @@ public final class SweepArguments {
     // interleave, so tasks report progress as log lines.
     out.addAll(List.of("--progress", "log"));
     return out;
-  }
-
-  /** Removes every {@code option VALUE} and {@code option=VALUE} from {@code arguments}. */
-  private static void withoutOption(List<String> arguments, String option) {
-    for (int i = arguments.size() - 1; i >= 0; i--) {
-      String argument = arguments.get(i);
-      if (argument.startsWith(option + "=")) {
-        arguments.remove(i);
-      } else if (argument.equals(option)) {
-        arguments.remove(i);
-        if (i < arguments.size()) {
-          arguments.remove(i);
-        }
-      }
-    }
   }
 
   private static String absolute(Path path) {

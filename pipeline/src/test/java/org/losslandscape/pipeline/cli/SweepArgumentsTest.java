@@ -89,10 +89,7 @@ class SweepArgumentsTest {
     assertThat(inTheTask.training().optimizer().toString()).contains("0.1");
   }
 
-  /**
-   * npy arrays travel with absolute paths, once: a repeated list option would add up instead of
-   * being overridden, so the relative one is dropped.
-   */
+  /** npy arrays travel with absolute paths (the later option overrides the relative one). */
   @Test
   void aTaskGetsTheNpyArraysWithAbsolutePathsAndTheLayout() {
     for (List<String> given :
