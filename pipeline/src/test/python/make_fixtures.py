@@ -246,6 +246,11 @@ def write_fuzz_seeds():
         "zero-count": idx_images(0, 4, 3, b""),
         "huge-count": idx_images(0x7FFFFFFF, 28, 28, b"\x00" * 40),
         "product-overflows": idx_images(0x7FFFFFFF, 0x7FFFFFFF, 0x7FFFFFFF, b"\x00" * 8),
+        # Rank 4, [n, h, w, c]: channels-last images.
+        "rank4": struct.pack(">IIIII", 0x804, 2, 3, 2, 3) + bytes(range(36)),
+        "rank4-zero-channels": struct.pack(">IIIII", 0x804, 1, 2, 2, 0),
+        "rank4-overflows": struct.pack(">IIIII", 0x804, 0x7FFFFFFF, 2, 0x7FFFFFFF, 0x7FFFFFFF)
+        + b"\x00" * 8,
     }
     label_seeds = {
         "valid": labels,
@@ -351,8 +356,40 @@ def write_fuzz_seeds():
     })
 
 
+def write_data_set_seeds():
+    """Seeds of the npy data set reader: image and label arrays, two or four files."""
+    def arrays(flags, parts):
+        return bytes([flags]) + SEPARATOR.join(parts)
+
+    rng = np.random.default_rng(19)
+    nhwc = rng.integers(0, 256, (8, 3, 2, 3), dtype=np.uint8)
+    labels = np.array([0, 1, 2, 0, 1, 2, 0, 1], dtype=np.int64)
+    floats = rng.standard_normal((8, 3, 4, 4)).astype(np.float32)
+    test = rng.integers(0, 256, (2, 3, 2, 3), dtype=np.uint8)
+    seeds(ROOT / "data/NpyDataSetFuzzTestInputs/arrays", {
+        "pair-uint8-nhwc": arrays(0x00, [npy_bytes(nhwc), npy_bytes(labels)]),
+        "pair-float-nchw": arrays(0x01, [npy_bytes(floats), npy_bytes(labels.astype(np.uint8))]),
+        "four-files": arrays(0x02, [npy_bytes(nhwc), npy_bytes(labels), npy_bytes(test),
+                                    npy_bytes(np.array([2, 0], dtype=np.int32))]),
+        "rank3-float64": arrays(0x00, [npy_bytes(floats[:, 0].astype(np.float64)),
+                                       npy_bytes(labels)]),
+        "wrong-layout": arrays(0x01, [npy_bytes(np.zeros((8, 28, 28, 1), np.uint8)),
+                                      npy_bytes(labels)]),
+        "count-mismatch": arrays(0x00, [npy_bytes(nhwc), npy_bytes(labels[:7])]),
+        "float-labels": arrays(0x00, [npy_bytes(nhwc), npy_bytes(labels.astype(np.float32))]),
+        "negative-label": arrays(0x00, [npy_bytes(nhwc), npy_bytes(-labels)]),
+        "wide-integers": arrays(0x00, [npy_bytes(nhwc.astype(np.int16) * 2), npy_bytes(labels)]),
+        "nan": arrays(0x00, [npy_bytes(np.full((8, 2, 2), np.nan, np.float32)),
+                             npy_bytes(labels)]),
+        "empty": arrays(0x00, [npy_bytes(np.zeros((0, 2, 2), np.uint8)),
+                               npy_bytes(np.zeros(0, np.int64))]),
+        "one-file": arrays(0x00, [npy_bytes(nhwc)]),
+    })
+
+
 if __name__ == "__main__":
     fixtures = write_numpy_fixtures()
     write_pytorch_export()
     write_fuzz_seeds()
+    write_data_set_seeds()
     print(f"wrote {len(fixtures)} numpy fixtures, the pytorch export and the fuzz seeds under {ROOT}")

@@ -36,6 +36,7 @@ import org.losslandscape.pipeline.bench.LandscapeBenchmark.Measured;
 import org.losslandscape.pipeline.config.DataSplit;
 import org.losslandscape.pipeline.stages.LandscapeSamples;
 import org.losslandscape.pipeline.stages.LoadDataStage;
+import org.losslandscape.pipeline.stages.PreparedData;
 
 /**
  * The {@code bench} run: trains the default MLP for one epoch, draws a filter-normalized direction
@@ -69,10 +70,16 @@ public final class Benchmark {
   public BenchReport run(BenchSettings settings, String command) {
     String loadAtStart = loadAverage();
     long started = System.nanoTime();
-    LabeledData train = loadData.run().train();
+    PreparedData data = loadData.run();
+    LabeledData train = data.train();
     LOG.info("loaded {} training images in {} s", train.count(), secondsSince(started));
 
-    MlpArchitecture net = MlpArchitecture.fashionMnistDefault();
+    // The study's default hidden widths, between the data's input size and classes.
+    MlpArchitecture net =
+        new MlpArchitecture(
+            data.inputShape().size(),
+            MlpArchitecture.fashionMnistDefault().hidden(),
+            data.classes());
     Parameters initial = Initialization.HE.initialize(net, TRAINING_SEED);
     TrainingResult trained =
         trainer.train(

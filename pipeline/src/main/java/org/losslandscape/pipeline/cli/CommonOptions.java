@@ -1,6 +1,7 @@
 package org.losslandscape.pipeline.cli;
 
 import java.nio.file.Path;
+import org.losslandscape.pipeline.config.ArrayLayout;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import picocli.CommandLine.Option;
 
@@ -11,10 +12,33 @@ public final class CommonOptions {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Fashion-MNIST folder with the four IDX files (.gz or raw). Default: $FASHION_MNIST_DIR,"
-              + " ~/.cache/loss-landscape/fashion-mnist, /usr/share/datasets/fashion-mnist, else"
-              + " download.")
+          "A folder with four IDX files named as Fashion-MNIST's (train-images-idx3-ubyte,"
+              + " train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte; .gz or"
+              + " raw): MNIST, Kuzushiji-MNIST, EMNIST or any images of one size, [n, h, w] or"
+              + " [n, h, w, c]. The network's input shape and classes (largest label + 1) come"
+              + " from the data. Without --data-dir or --data-npy: Fashion-MNIST from"
+              + " $FASHION_MNIST_DIR, ~/.cache/loss-landscape/fashion-mnist,"
+              + " /usr/share/datasets/fashion-mnist, else download.")
   Path dataDir;
+
+  @Option(
+      names = "--data-npy",
+      paramLabel = "IMAGES,LABELS[,TEST_IMAGES,TEST_LABELS]",
+      description =
+          "Images and labels as .npy arrays instead of IDX files. Images [n, h, w] or rank 4 in"
+              + " --data-layout; integer images are 8-bit levels 0..255 (divided by 255, as IDX"
+              + " pixels), float images are taken as given; both are then standardized with the"
+              + " training mean and std. Labels: integers [n], >= 0. With two files, example i"
+              + " is a test example when i % 7 == 6 (numpy x[6::7]), the rest train.")
+  String dataNpy;
+
+  @Option(
+      names = "--data-layout",
+      paramLabel = "nhwc|nchw",
+      description =
+          "Axis order of rank-4 --data-npy images (default: ${DEFAULT-VALUE}): nhwc = [n, h, w,"
+              + " c] (TensorFlow), nchw = [n, c, h, w] (PyTorch), transposed to nhwc on load.")
+  String dataLayout = ArrayLayout.NHWC.label();
 
   @Option(
       names = "--device",

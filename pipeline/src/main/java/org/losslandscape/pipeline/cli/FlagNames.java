@@ -42,6 +42,8 @@ final class FlagNames {
           subject("(at least one )?sharpness radi", "--eps"),
           subject("landscape samples", "--landscape-samples"),
           subject("unknown split", "--landscape-split"),
+          subject("unknown array layout", "--data-layout"),
+          subject("npy data files", "--data-npy"),
           subject("direction pairs", "--direction-pairs"),
           subject("unknown normalization", "--normalization"),
           subject("seeds per recipe", "--seeds"),

@@ -1,5 +1,6 @@
 package org.losslandscape.pipeline.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
+import org.losslandscape.pipeline.config.ArrayLayout;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
@@ -172,8 +174,26 @@ final class SettingsFactory {
                     : new SweepBackend.Embedded(sweep.parallel)));
   }
 
+  /**
+   * The data set the options name: {@code --data-npy}'s arrays, {@code --data-dir}'s folder, or
+   * Fashion-MNIST.
+   */
   static DataSettings data(CommonOptions common) {
-    return new DataSettings(Optional.ofNullable(common.dataDir));
+    ArrayLayout layout = ArrayLayout.parse(common.dataLayout);
+    if (common.dataNpy != null) {
+      if (common.dataDir != null) {
+        throw new UsageException(
+            "--data-dir and --data-npy both name a data set: give only one of them");
+      }
+      List<Path> files =
+          java.util.Arrays.stream(common.dataNpy.split(",", -1)).map(Path::of).toList();
+      return new DataSettings(DataSettings.Source.NpyArrays.of(files, layout));
+    }
+    if (layout != ArrayLayout.NHWC) {
+      throw new UsageException(
+          "--data-layout applies to --data-npy arrays only (IDX files are channels-last)");
+    }
+    return common.dataDir == null ? DataSettings.defaults() : DataSettings.idx(common.dataDir);
   }
 
   static DeviceSettings device(CommonOptions common) {
@@ -211,6 +231,8 @@ final class SettingsFactory {
           default -> Optimizer.parse(choice); // refuses the name in one line
         };
     double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
+    // Fashion-MNIST's input size and classes stand in until the data are read: every network is
+    // built for the data's own (TrainingSettings.architectureOf).
     return new TrainingSettings(
         recipes,
         new MlpArchitecture(784, t.hidden, 10),

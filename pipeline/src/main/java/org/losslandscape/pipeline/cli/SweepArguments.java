@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.sweep.SweepJob;
 import picocli.CommandLine;
@@ -45,6 +46,12 @@ public final class SweepArguments {
     out.addAll(List.of("--out", absolute(settings.output().directory())));
     out.addAll(List.of("--cache-dir", absolute(settings.cache().directory())));
     settings.data().directory().ifPresent(d -> out.addAll(List.of("--data-dir", absolute(d))));
+    if (settings.data().source() instanceof DataSettings.Source.NpyArrays arrays) {
+      out.addAll(
+          List.of(
+              "--data-npy",
+              String.join(",", arrays.files().stream().map(SweepArguments::absolute).toList())));
+    }
     out.addAll(List.of("--threads", Integer.toString(threadsPerTask)));
     // The executor runs stacks side by side already: each trains its own stack on one lane.
     out.addAll(List.of("--lanes", "1"));

@@ -2,6 +2,7 @@ package org.losslandscape.pipeline.config;
 
 import java.util.Locale;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.network.InputShape;
 
 /**
  * A rough upper estimate of the Java heap a run needs, checked before any data is loaded, so that
@@ -33,14 +34,20 @@ public record MemoryEstimate(
   /** Bytes per grid point while one slice is made: running sums, float32 files, figure points. */
   private static final double WORKING_SLICE = 16 + 8 + 96;
 
-  /** The estimate for a study whose sliced runs ({@code --sliced-seeds}) are sliced as said. */
+  /**
+   * The estimate for a study whose sliced runs ({@code --sliced-seeds}) are sliced as said. It is
+   * made before the data are read, so its networks take Fashion-MNIST's 784 inputs and 10 classes:
+   * a data set of much larger images needs more than the estimate says.
+   */
   public static MemoryEstimate forStudy(StudySettings settings) {
+    InputShape input = InputShape.fashionMnist();
+    int classes = settings.training().architecture().classes();
     return estimate(
         settings.slice(),
         settings.training().recipes().stream()
-            .map(settings.training()::architectureOf)
+            .map(r -> settings.training().architectureOf(r, input, classes))
             .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
-            .orElse(settings.training().architecture()),
+            .orElse(settings.training().architectureFor(input, classes)),
         (int)
             Math.max(
                 1, settings.training().runs().stream().filter(settings.slice()::slices).count()));

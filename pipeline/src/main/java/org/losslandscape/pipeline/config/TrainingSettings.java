@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.InputShape;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
@@ -19,7 +20,9 @@ import org.losslandscape.models.training.TrainingConfig;
  * any data is loaded, by the same rules the trainer uses.
  *
  * @param recipes the recipes to train, in study order (empty when only slicing given weights)
- * @param architecture the MLP
+ * @param architecture the MLP as the options give it: its hidden widths are the study's; its input
+ *     size and classes are Fashion-MNIST's until the data are read, and every network is built for
+ *     the data's own ({@link #architectureOf(Recipe, InputShape, int)})
  * @param initialization weight initialization
  * @param schedule learning-rate schedule (a recipe may have its own)
  * @param optimizer SGD, SAM or ASAM (a recipe may have its own)
@@ -112,18 +115,28 @@ public record TrainingSettings(
         recipe(run), run.label(seeds > 1), run.seed(), schedule, optimizer, momentum, budget);
   }
 
-  /** The network {@code recipe} trains: its own hidden widths, or the study's. */
-  public MlpArchitecture architectureOf(Recipe recipe) {
-    return recipe
-        .variation()
-        .hidden()
-        .map(h -> new MlpArchitecture(architecture.inputSize(), h, architecture.classes()))
-        .orElse(architecture);
+  /**
+   * The network {@code recipe} trains on images of shape {@code input} with {@code classes}
+   * classes: its own hidden widths, or the study's, between the data's input size and class count.
+   */
+  public MlpArchitecture architectureOf(Recipe recipe, InputShape input, int classes) {
+    return new MlpArchitecture(
+        input.size(), recipe.variation().hidden().orElse(architecture.hidden()), classes);
   }
 
-  /** The initial weights of {@code run}: its recipe's network, initialized from its seed. */
-  public Parameters initialWeights(RunId run) {
-    return initialization.initialize(architectureOf(recipe(run)), run.seed());
+  /**
+   * The study's network (no recipe's own widths) on images of {@code input} with {@code classes}.
+   */
+  public MlpArchitecture architectureFor(InputShape input, int classes) {
+    return new MlpArchitecture(input.size(), architecture.hidden(), classes);
+  }
+
+  /**
+   * The initial weights of {@code run} on the data: its recipe's network, initialized from its
+   * seed.
+   */
+  public Parameters initialWeights(RunId run, InputShape input, int classes) {
+    return initialization.initialize(architectureOf(recipe(run), input, classes), run.seed());
   }
 
   /**

@@ -16,7 +16,8 @@ import org.apache.logging.log4j.Logger;
  *
  * <ol>
  *   <li>the {@code --data-dir} value, if given; if it is not usable that is an error, because the
- *       user asked for exactly that folder;
+ *       user asked for exactly that folder (which may hold any IDX data set, not only
+ *       Fashion-MNIST);
  *   <li>the folder named by the environment variable {@code FASHION_MNIST_DIR};
  *   <li>the per-user cache {@code ~/.cache/loss-landscape/fashion-mnist};
  *   <li>{@code /usr/share/datasets/fashion-mnist}, installed by the Debian/Ubuntu package {@code
@@ -75,13 +76,15 @@ public final class FashionMnistLocator {
   }
 
   /**
-   * Finds the data and reads it.
+   * Finds the data and reads it: the {@code --data-dir} folder (any IDX data set in Fashion-MNIST's
+   * file names) if given, else Fashion-MNIST.
    *
    * @param dataDirOption the {@code --data-dir} value, empty if not given
    * @throws DataException if no usable folder is found or the files are malformed
    */
-  public FashionMnist load(Optional<Path> dataDirOption) {
-    return FashionMnist.load(locate(dataDirOption));
+  public ImageDataSet load(Optional<Path> dataDirOption) {
+    FashionMnistSource source = locate(dataDirOption);
+    return IdxDataSet.load(source.directory(), source.describe());
   }
 
   /**
@@ -127,16 +130,16 @@ public final class FashionMnistLocator {
           "--data-dir "
               + directory
               + " does not exist or is not a folder;"
-              + " point --data-dir at the folder with the four Fashion-MNIST files.");
+              + " point --data-dir at a folder with the four IDX files (named as Fashion-MNIST's).");
     }
     List<String> missing = FashionMnistFiles.missingNames(directory);
     if (!missing.isEmpty()) {
       throw new DataException(
           "--data-dir "
               + directory
-              + " does not hold Fashion-MNIST: missing "
+              + " does not hold an IDX data set: missing "
               + String.join(", ", missing)
-              + "; point --data-dir at the folder with the four files.");
+              + "; point --data-dir at a folder with the four files (named as Fashion-MNIST's).");
     }
     return new FashionMnistSource(directory, FashionMnistSource.Origin.DATA_DIR_OPTION);
   }

@@ -13,28 +13,30 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the IDX files in which MNIST and Fashion-MNIST are distributed, gzip-compressed or raw.
+ * Reads the IDX files in which MNIST, Fashion-MNIST, Kuzushiji-MNIST and EMNIST are distributed,
+ * gzip-compressed or raw.
  *
  * <p>An IDX file is a big-endian header followed by unsigned bytes: images have the magic number
- * {@code 0x00000803} followed by count, rows and columns; labels have {@code 0x00000801} followed
- * by count. Compression is recognised by the gzip magic bytes {@code 1f 8b}, not by the file name,
- * because copies are often renamed or unpacked without renaming.
+ * {@code 0x00000803} followed by count, rows and columns (one channel), or {@code 0x00000804}
+ * followed by count, rows, columns and channels (channels-last); labels have {@code 0x00000801}
+ * followed by count. Compression is recognised by the gzip magic bytes {@code 1f 8b}, not by the
+ * file name, because copies are often renamed or unpacked without renaming.
  *
  * <p>Every way a file can be wrong (bad magic, non-positive dimensions, too few or too many bytes,
- * a label outside 0..9, corrupt gzip, not a regular file) is reported as a {@link DataException}
- * naming the file. The header's sizes are checked against what the file can hold before anything is
- * allocated, so no input makes the reader run out of memory or time.
+ * corrupt gzip, not a regular file) is reported as a {@link DataException} naming the file. The
+ * header's sizes are checked against what the file can hold before anything is allocated, so no
+ * input makes the reader run out of memory or time.
  */
 public final class IdxReader {
 
   /** Magic number of an IDX file of unsigned-byte images (type 0x08, three dimensions). */
   public static final int IMAGES_MAGIC = 0x00000803;
 
+  /** Magic number of an IDX file of unsigned-byte images with channels (type 0x08, four). */
+  public static final int CHANNEL_IMAGES_MAGIC = 0x00000804;
+
   /** Magic number of an IDX file of unsigned-byte labels (type 0x08, one dimension). */
   public static final int LABELS_MAGIC = 0x00000801;
-
-  /** The number of Fashion-MNIST classes; labels must lie in {@code 0..CLASS_COUNT-1}. */
-  public static final int CLASS_COUNT = 10;
 
   private static final int GZIP_MAGIC_FIRST = 0x1f;
   private static final int GZIP_MAGIC_SECOND = 0x8b;
@@ -47,6 +49,9 @@ public final class IdxReader {
 
   /** Magic, count, rows, columns. */
   private static final int IMAGES_HEADER_BYTES = 16;
+
+  /** Magic, count, rows, columns, channels. */
+  private static final int CHANNEL_IMAGES_HEADER_BYTES = 20;
 
   /** Magic, count. */
   private static final int LABELS_HEADER_BYTES = 8;
@@ -65,23 +70,40 @@ public final class IdxReader {
     Source source = open(file);
     try (DataInputStream in = source.stream()) {
       int magic = readHeaderInt(in, file);
-      requireMagic(file, magic, IMAGES_MAGIC, "image");
+      if (magic != IMAGES_MAGIC && magic != CHANNEL_IMAGES_MAGIC) {
+        throw new DataException(
+            String.format(
+                "%s is not an IDX image file: magic number is 0x%08x, expected 0x%08x"
+                    + " ([n, h, w]) or 0x%08x ([n, h, w, c]).",
+                file, magic, IMAGES_MAGIC, CHANNEL_IMAGES_MAGIC));
+      }
+      boolean withChannels = magic == CHANNEL_IMAGES_MAGIC;
       int count = readDimension(in, file, "image count");
       int rows = readDimension(in, file, "row count");
       int cols = readDimension(in, file, "column count");
-      String announced = count + " images of " + rows + "x" + cols + " pixels";
-      // Each factor is below 2^31, so the product of two fits in a long; stop before the third.
-      long perImage = (long) rows * cols;
+      int channels = withChannels ? readDimension(in, file, "channel count") : 1;
+      String announced =
+          count
+              + " images of "
+              + rows
+              + "x"
+              + cols
+              + (withChannels ? "x" + channels : "")
+              + " pixels";
+      // Each factor is below 2^31, so the product of two fits in a long; stop before it overflows.
+      long perRow = (long) cols * channels;
+      long perImage = perRow > MAX_ARRAY_LENGTH ? Long.MAX_VALUE : rows * perRow;
       long expected = perImage > MAX_ARRAY_LENGTH ? Long.MAX_VALUE : count * perImage;
-      byte[] pixels = readPayload(in, source, IMAGES_HEADER_BYTES, expected, announced);
-      return new IdxImages(count, rows, cols, pixels);
+      int headerBytes = withChannels ? CHANNEL_IMAGES_HEADER_BYTES : IMAGES_HEADER_BYTES;
+      byte[] pixels = readPayload(in, source, headerBytes, expected, announced);
+      return new IdxImages(count, rows, cols, channels, pixels);
     } catch (IOException e) {
       throw unreadable(file, e);
     }
   }
 
   /**
-   * Reads an IDX label file and checks that every label is a class index in {@code 0..9}.
+   * Reads an IDX label file: one unsigned byte, a class index, per image.
    *
    * @throws DataException if the file is missing, unreadable or not a well-formed label file
    */
@@ -92,20 +114,6 @@ public final class IdxReader {
       requireMagic(file, magic, LABELS_MAGIC, "label");
       int count = readDimension(in, file, "label count");
       byte[] labels = readPayload(in, source, LABELS_HEADER_BYTES, count, count + " labels");
-      for (int i = 0; i < count; i++) {
-        int label = Byte.toUnsignedInt(labels[i]);
-        if (label >= CLASS_COUNT) {
-          throw new DataException(
-              file
-                  + " is not a Fashion-MNIST label file: label "
-                  + label
-                  + " at index "
-                  + i
-                  + " is outside 0.."
-                  + (CLASS_COUNT - 1)
-                  + ".");
-        }
-      }
       return new IdxLabels(count, labels);
     } catch (IOException e) {
       throw unreadable(file, e);

@@ -10,7 +10,7 @@ import org.losslandscape.pipeline.io.AtomicFiles;
 
 /**
  * Writes IDX image and label files, the inverse of {@link IdxReader}. Used to cut the committed
- * test subset out of the full data set and to build test files.
+ * test subset out of the full data set and to build test files and data sets of other shapes.
  */
 public final class IdxWriter {
 
@@ -24,15 +24,22 @@ public final class IdxWriter {
 
   private IdxWriter() {}
 
-  /** The raw IDX bytes (header and pixels) of {@code images}. */
+  /**
+   * The raw IDX bytes (header and pixels) of {@code images}: rank 3 ({@code [n, h, w]}) for
+   * single-channel images, as MNIST is distributed, rank 4 ({@code [n, h, w, c]}) otherwise.
+   */
   public static byte[] encodeImages(IdxImages images) {
-    return ByteBuffer.allocate(16 + images.pixels().length)
-        .putInt(IdxReader.IMAGES_MAGIC)
-        .putInt(images.count())
-        .putInt(images.rows())
-        .putInt(images.cols())
-        .put(images.pixels())
-        .array();
+    boolean withChannels = images.channels() != 1;
+    ByteBuffer buffer =
+        ByteBuffer.allocate((withChannels ? 20 : 16) + images.pixels().length)
+            .putInt(withChannels ? IdxReader.CHANNEL_IMAGES_MAGIC : IdxReader.IMAGES_MAGIC)
+            .putInt(images.count())
+            .putInt(images.rows())
+            .putInt(images.cols());
+    if (withChannels) {
+      buffer.putInt(images.channels());
+    }
+    return buffer.put(images.pixels()).array();
   }
 
   /** The raw IDX bytes (header and labels) of {@code labels}. */

@@ -1,70 +1,89 @@
 package org.losslandscape.pipeline.data;
 
 import java.util.Arrays;
+import org.losslandscape.models.network.InputShape;
 
 /**
- * One split of the data set: images with their class labels.
+ * One split of a data set: images with their class labels.
  *
- * <p>The arrays are not copied (the training split holds 47 MB of pixels); the record takes
- * ownership of them and callers must not modify them afterwards.
+ * <p>The arrays are not copied (Fashion-MNIST's training split holds 47 MB of pixels); the record
+ * takes ownership of them and callers must not modify them afterwards.
  *
- * @param pixels {@code count * rows * cols} unsigned bytes, row-major, image after image
- * @param labels {@code count} class indices in {@code 0..9}
- * @param count the number of images, positive
- * @param rows the height of each image, positive
- * @param cols the width of each image, positive
+ * @param pixels {@code count * shape.size()} values, image after image, each row-major and
+ *     channels-last
+ * @param labels one class index per image, each {@code >= 0}; at least one image
+ * @param shape the shape of one image
  */
-public record LabeledImages(byte[] pixels, int[] labels, int count, int rows, int cols) {
+public record LabeledImages(Pixels pixels, int[] labels, InputShape shape) {
 
-  /** Checks that the arrays fill the dimensions exactly and that the labels are class indices. */
+  /** Checks that the pixels fill the images exactly and that the labels are class indices. */
   public LabeledImages {
-    if (count <= 0 || rows <= 0 || cols <= 0) {
-      throw new IllegalArgumentException(
-          "dimensions must be positive: " + count + " x " + rows + " x " + cols);
+    if (labels.length == 0) {
+      throw new IllegalArgumentException("a split needs at least one image");
     }
-    if (!IdxImages.fillsExactly(pixels.length, count, rows, cols) || labels.length != count) {
+    if (!fillsExactly(pixels.length(), labels.length, shape.size())) {
       throw new IllegalArgumentException(
-          count
+          labels.length
               + " images of "
-              + rows
-              + "x"
-              + cols
+              + shape
               + " do not match "
-              + pixels.length
-              + " pixels and "
-              + labels.length
-              + " labels");
+              + pixels.length()
+              + " pixel values");
     }
-    for (int i = 0; i < count; i++) {
-      if (labels[i] < 0 || labels[i] >= IdxReader.CLASS_COUNT) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0) {
         throw new IllegalArgumentException(
-            "label " + labels[i] + " at index " + i + " is not in 0..9");
+            "label " + labels[i] + " at index " + i + " is negative");
       }
     }
   }
 
   /**
-   * Pairs images with labels read from IDX files; both must hold the same number of items.
+   * Whether {@code length} equals {@code count * perImage} for positive factors, without the
+   * product overflowing (a wrapped product could match a small array).
+   */
+  static boolean fillsExactly(long length, long count, long perImage) {
+    return perImage > 0 && length % perImage == 0 && length / perImage == count;
+  }
+
+  /**
+   * Pairs 8-bit images with labels read from IDX files; both must hold the same number of items.
    *
    * @throws IllegalArgumentException if the counts differ
    */
   public static LabeledImages of(IdxImages images, IdxLabels labels) {
     int[] classIndices = new int[labels.count()];
     for (int i = 0; i < classIndices.length; i++) {
-      classIndices[i] = labels.labels()[i];
+      classIndices[i] = Byte.toUnsignedInt(labels.labels()[i]);
     }
     return new LabeledImages(
-        images.pixels(), classIndices, images.count(), images.rows(), images.cols());
+        new Pixels.Levels(images.pixels()),
+        classIndices,
+        new InputShape(images.rows(), images.cols(), images.channels()));
   }
 
-  /** The number of pixels in one image, {@code rows * cols} (784 for Fashion-MNIST). */
+  /** The number of images. */
+  public int count() {
+    return labels.length;
+  }
+
+  /** The number of values in one image (784 for Fashion-MNIST). */
   public int pixelsPerImage() {
-    return rows * cols;
+    return shape.size();
+  }
+
+  /** The number of classes the labels imply: the largest label plus one. */
+  public int classes() {
+    int max = 0;
+    for (int label : labels) {
+      max = Math.max(max, label);
+    }
+    return max + 1;
   }
 
   /** How many images each class has: element {@code c} counts label {@code c}. */
   public int[] classCounts() {
-    int[] counts = new int[IdxReader.CLASS_COUNT];
+    int[] counts = new int[classes()];
     for (int label : labels) {
       counts[label]++;
     }
@@ -77,15 +96,14 @@ public record LabeledImages(byte[] pixels, int[] labels, int count, int rows, in
    * @throws IllegalArgumentException unless {@code 0 < n <= count}
    */
   public LabeledImages first(int n) {
-    if (n <= 0 || n > count) {
-      throw new IllegalArgumentException("cannot take " + n + " of " + count + " images");
+    if (n <= 0 || n > count()) {
+      throw new IllegalArgumentException("cannot take " + n + " of " + count() + " images");
     }
-    return new LabeledImages(
-        Arrays.copyOf(pixels, n * pixelsPerImage()), Arrays.copyOf(labels, n), n, rows, cols);
+    return new LabeledImages(pixels.first(n * pixelsPerImage()), Arrays.copyOf(labels, n), shape);
   }
 
   @Override
   public String toString() {
-    return "LabeledImages[" + count + " x " + rows + "x" + cols + "]";
+    return "LabeledImages[" + count() + " x " + shape + "]";
   }
 }

@@ -57,6 +57,16 @@ final class ProvenanceSection {
               + integer("/data/test_samples", (long) s.data().testSamples())
               + " test");
       fact(h, "data SHA-256", "<code>" + escape(s.data().sha256()) + "</code>");
+      if (s.data().inputShape() != null && s.data().classes() != null) {
+        fact(
+            h,
+            "input",
+            escape(
+                String.join("x", s.data().inputShape().stream().map(String::valueOf).toList())
+                    + " (height x width x channels), "
+                    + s.data().classes()
+                    + " classes"));
+      }
     }
     if (s.preprocessing() != null) {
       fact(

@@ -16,6 +16,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.InputShape;
 import org.losslandscape.models.training.Checkpoint;
 import org.losslandscape.models.training.TrainingConfig;
 import org.losslandscape.models.training.TrainingResult;
@@ -41,9 +42,10 @@ public final class WeightsCache {
    * Bump when the trainer's numerics or the key's contents change, so that old entries are not
    * reused. "stacked-2": the key now holds the weight decay, dropout and training-set size; before,
    * two sweep settings that differed only in one of them shared an entry, and whichever was written
-   * last was reused for both.
+   * last was reused for both. "stacked-3": the key holds the data's input shape, since data sets
+   * other than Fashion-MNIST are read (the same bytes as 28x28x1 and 14x14x4 are different inputs).
    */
-  static final String TRAINER_VERSION = "stacked-2";
+  static final String TRAINER_VERSION = "stacked-3";
 
   private static final Logger LOG = LogManager.getLogger(WeightsCache.class);
 
@@ -59,9 +61,13 @@ public final class WeightsCache {
     this.lock = new CacheLock(root);
   }
 
-  /** The cache key of a training run, as a hex SHA-256. */
+  /**
+   * The cache key of a training run, as a hex SHA-256. The data's classes are in the network's
+   * description ({@code 784-128-64-10}), its shape is given on its own.
+   */
   public static String key(
       String dataFingerprint,
+      InputShape inputShape,
       Parameters initial,
       String initialization,
       TrainingConfig config,
@@ -71,6 +77,7 @@ public final class WeightsCache {
             "|",
             TRAINER_VERSION,
             dataFingerprint,
+            inputShape.toString(),
             initial.architecture().toString(),
             initialization,
             Double.toString(config.learningRate()),

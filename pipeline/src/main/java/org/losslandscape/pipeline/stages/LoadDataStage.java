@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.stages;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -18,14 +19,19 @@ import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.data.DataException;
-import org.losslandscape.pipeline.data.FashionMnist;
-import org.losslandscape.pipeline.data.FashionMnistFiles;
 import org.losslandscape.pipeline.data.FashionMnistLocator;
+import org.losslandscape.pipeline.data.ImageDataSet;
 import org.losslandscape.pipeline.data.LabeledImages;
+import org.losslandscape.pipeline.data.NpyDataSet;
+import org.losslandscape.pipeline.data.Pixels;
 import org.losslandscape.pipeline.data.Standardization;
 import org.losslandscape.pipeline.summary.DataFile;
+import org.losslandscape.pipeline.summary.PreprocessingSummary;
 
-/** Finds, reads, validates, checksums and standardizes Fashion-MNIST. */
+/**
+ * Finds, reads, validates, checksums and standardizes the data set: Fashion-MNIST by default, an
+ * IDX folder ({@code --data-dir}) or npy arrays ({@code --data-npy}).
+ */
 public final class LoadDataStage {
 
   private static final Logger LOG = LogManager.getLogger(LoadDataStage.class);
@@ -49,7 +55,7 @@ public final class LoadDataStage {
    * must see the preprocessing they were trained on), else with the training set's own.
    */
   public PreparedData run(Optional<Standardization> recorded) {
-    FashionMnist raw = locator.load(settings.directory());
+    ImageDataSet raw = read();
     Standardization standardization = recorded.orElseGet(() -> Standardization.fit(raw.train()));
     LOG.info(
         "standardized with {} mean {} and std {}",
@@ -60,32 +66,52 @@ public final class LoadDataStage {
         toLabeledData(raw.train(), standardization),
         toLabeledData(raw.test(), standardization),
         standardization,
-        raw.source().describe(),
+        raw.train().pixels() instanceof Pixels.Levels
+            ? PreprocessingSummary.FORMULA
+            : PreprocessingSummary.REAL_VALUES_FORMULA,
+        raw.source(),
         fingerprint(raw),
-        fileChecksums(raw.source().directory()));
+        fileChecksums(raw.files()),
+        raw.inputShape(),
+        raw.classes());
+  }
+
+  private ImageDataSet read() {
+    DataSettings.Source source = settings.source();
+    if (source instanceof DataSettings.Source.NpyArrays arrays) {
+      return NpyDataSet.load(arrays);
+    }
+    return locator.load(settings.directory());
   }
 
   private static LabeledData toLabeledData(LabeledImages images, Standardization standardization) {
     return new LabeledData(standardization.apply(images), images.labels(), images.pixelsPerImage());
   }
 
-  private static String fingerprint(FashionMnist raw) {
+  /**
+   * The SHA-256 of the decoded pixels and labels of both splits. A label is one byte when every
+   * label fits in one (Fashion-MNIST's fingerprint is what it always was), else four.
+   */
+  private static String fingerprint(ImageDataSet raw) {
     MessageDigest sha = sha256();
-    for (LabeledImages split : new LabeledImages[] {raw.train(), raw.test()}) {
-      sha.update(split.pixels());
+    boolean byteLabels = raw.classes() <= 256;
+    for (LabeledImages split : List.of(raw.train(), raw.test())) {
+      split.pixels().digestInto(sha);
       for (int label : split.labels()) {
-        sha.update((byte) label);
+        if (byteLabels) {
+          sha.update((byte) label);
+        } else {
+          sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(label).array());
+        }
       }
     }
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** The SHA-256 of each of the four files as stored, in training, then test order. */
-  private static List<DataFile> fileChecksums(Path directory) {
-    FashionMnistFiles files = FashionMnistFiles.require(directory);
+  /** The SHA-256 of each file as stored, in the order read. */
+  private static List<DataFile> fileChecksums(List<Path> files) {
     List<DataFile> out = new ArrayList<>();
-    for (Path file :
-        List.of(files.trainImages(), files.trainLabels(), files.testImages(), files.testLabels())) {
+    for (Path file : files) {
       MessageDigest sha = sha256();
       try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
         in.transferTo(java.io.OutputStream.nullOutputStream());

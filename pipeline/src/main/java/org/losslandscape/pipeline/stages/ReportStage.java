@@ -102,7 +102,7 @@ public final class ReportStage {
             null,
             results.data(),
             timings,
-            trainedModel(),
+            trainedModel(results.data()),
             trainingSummary(),
             recipes,
             orderings,
@@ -277,7 +277,7 @@ public final class ReportStage {
             null,
             outcomes.get(0).results().data(),
             seconds,
-            trainedModel(),
+            trainedModel(outcomes.get(0).results().data()),
             new TrainingSummary(
                 shared.optimizer(),
                 shared.momentum(),
@@ -422,16 +422,20 @@ public final class ReportStage {
   }
 
   /**
-   * The network the study trains, as the summary describes it: the study's, or, when recipes change
-   * width or depth, every network trained (the largest one's parameters counted).
+   * The network the study trains on {@code data}, as the summary describes it: the study's, or,
+   * when recipes change width or depth, every network trained (the largest one's parameters
+   * counted).
    */
-  private ModelSummary trainedModel() {
+  private ModelSummary trainedModel(PreparedData data) {
     List<MlpArchitecture> networks =
-        training.recipes().stream().map(training::architectureOf).distinct().toList();
+        training.recipes().stream()
+            .map(r -> training.architectureOf(r, data.inputShape(), data.classes()))
+            .distinct()
+            .toList();
     MlpArchitecture largest =
         networks.stream()
             .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
-            .orElse(training.architecture());
+            .orElse(training.architectureFor(data.inputShape(), data.classes()));
     return new ModelSummary(
         networks.size() <= 1
             ? largest.toString()

@@ -186,12 +186,13 @@ public final class TrainStage {
       config = config.withCheckpoints(trajectory.checkpoints());
     }
     int effectiveBatch = Math.min(recipe.batchSize(), data.train().count());
-    Parameters initial = settings.initialWeights(id);
+    Parameters initial = settings.initialWeights(id, data.inputShape(), data.classes());
     // The device, not the threads or the stack: the stacked trainer's weights were the same bit
     // for bit with 1 or 2 threads and in stacks of any size (StackedTrainerTest).
     String key =
         WeightsCache.key(
             data.fingerprint(),
+            data.inputShape(),
             initial,
             settings.initialization().name(),
             config,

@@ -74,7 +74,14 @@ public final class SweepPipeline {
     List<SweepTask> tasks = SweepTask.all(training);
     int maxStack = device.maxStack() > 0 ? device.maxStack() : StackPlan.DEFAULT_MAX_STACK;
     List<SweepStack> stacks =
-        SweepStack.plan(tasks, training, maxStack, executor.slots(), data.train().count());
+        SweepStack.plan(
+            tasks,
+            training,
+            maxStack,
+            executor.slots(),
+            data.inputShape(),
+            data.classes(),
+            data.train().count());
     int threadsPerTask = job.settings().device().threads();
     LOG.info(
         "sweep: {} tasks ({} recipes x {} seeds) in {} stacks, {} executor{}, {} TensorFlow"

@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.sweep;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.losslandscape.models.network.InputShape;
 import org.losslandscape.models.training.ModelToTrain;
 import org.losslandscape.models.training.StackPlan;
 import org.losslandscape.pipeline.config.RunId;
@@ -31,14 +32,23 @@ public record SweepStack(List<SweepTask> tasks) implements Serializable {
    * maxStack} per stack, and at least as many stacks as the executor runs at once ({@code slots})
    * where the tasks allow, largest first.
    *
+   * @param input the shape of the data's images, the networks' input
+   * @param classes the data's classes, the networks' outputs
    * @param examples training examples (for the plan's cost estimates)
    */
   public static List<SweepStack> plan(
-      List<SweepTask> tasks, TrainingSettings training, int maxStack, int slots, int examples) {
+      List<SweepTask> tasks,
+      TrainingSettings training,
+      int maxStack,
+      int slots,
+      InputShape input,
+      int classes,
+      int examples) {
     List<ModelToTrain> models = new ArrayList<>();
     for (SweepTask task : tasks) {
       RunId run = task.run();
-      models.add(new ModelToTrain(training.initialWeights(run), training.configFor(run)));
+      models.add(
+          new ModelToTrain(training.initialWeights(run, input, classes), training.configFor(run)));
     }
     StackPlan plan = StackPlan.of(models, maxStack, Long.MAX_VALUE, slots, examples);
     return plan.stacks().stream()

@@ -20,6 +20,7 @@ import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
+import org.losslandscape.pipeline.config.ArrayLayout;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.config.DataSplit;
@@ -156,7 +157,7 @@ class CommandLineMappingTest {
     assertThat(epochs)
         .isEqualTo(
             new StudySettings(
-                new DataSettings(Optional.of(Path.of("/d"))),
+                DataSettings.idx(Path.of("/d")),
                 new DeviceSettings(DeviceRequest.CUDA, true, 3, 4, 3, 12),
                 new OutputSettings(Path.of("/o"), false, true, ProgressMode.LOG),
                 new CacheSettings(Path.of("/c"), true),
@@ -210,6 +211,22 @@ class CommandLineMappingTest {
     assertThat(parse("--measures", "worst-case,hessian").measures().selected())
         .as("in the registry's order")
         .containsExactly("hessian", "worst-case");
+
+    // The data: npy arrays in either layout, two or four files; a folder; or Fashion-MNIST.
+    assertThat(parse("--data-npy", "/x.npy,/y.npy", "--data-layout", "nchw").data())
+        .isEqualTo(
+            new DataSettings(
+                new DataSettings.Source.NpyArrays(
+                    Path.of("/x.npy"), Path.of("/y.npy"), Optional.empty(), ArrayLayout.NCHW)));
+    assertThat(parse("--data-npy", "/a,/b,/c,/d").data())
+        .isEqualTo(
+            new DataSettings(
+                new DataSettings.Source.NpyArrays(
+                    Path.of("/a"),
+                    Path.of("/b"),
+                    Optional.of(new DataSettings.Source.TestArrays(Path.of("/c"), Path.of("/d"))),
+                    ArrayLayout.NHWC)));
+    assertThat(parse().data()).isEqualTo(DataSettings.defaults());
 
     assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
     assertThat(parse("--sliced-seeds", "all").slice().slicedSeeds())

@@ -195,10 +195,8 @@ class EndToEndIT {
   @Test
   void theSlicesCentreIsTheSavedWeightsLossOnTheListedSamplesComputedIndependently() {
     // Recompute L(theta) outside the landscape code: saved weights, saved indices, plain evaluator.
-    org.losslandscape.pipeline.data.FashionMnist raw =
-        org.losslandscape.pipeline.data.FashionMnist.load(
-            new org.losslandscape.pipeline.data.FashionMnistSource(
-                data, org.losslandscape.pipeline.data.FashionMnistSource.Origin.DATA_DIR_OPTION));
+    org.losslandscape.pipeline.data.ImageDataSet raw =
+        org.losslandscape.pipeline.data.IdxDataSet.load(data, "the subset");
     org.losslandscape.pipeline.data.Standardization standardization =
         org.losslandscape.pipeline.data.Standardization.fit(raw.train());
     org.losslandscape.models.data.LabeledData train =

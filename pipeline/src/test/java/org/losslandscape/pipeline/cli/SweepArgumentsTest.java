@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.pipeline.config.CacheSettings;
 import org.losslandscape.pipeline.config.DataSettings;
@@ -72,7 +71,7 @@ class SweepArgumentsTest {
     assertThat(inTheTask)
         .isEqualTo(
             new StudySettings(
-                new DataSettings(Optional.of(here.resolve("data"))),
+                DataSettings.idx(here.resolve("data")),
                 new DeviceSettings(
                     onTheDriver.device().request(),
                     false,
@@ -88,6 +87,37 @@ class SweepArgumentsTest {
     assertThat(inTheTask.training().recipes())
         .isEqualTo(new SweepGrid(List.of(0.2, 0.02), List.of(16)).recipes());
     assertThat(inTheTask.training().optimizer().toString()).contains("0.1");
+  }
+
+  /** npy arrays travel with absolute paths (the later option overrides the relative one). */
+  @Test
+  void aTaskGetsTheNpyArraysWithAbsolutePathsAndTheLayout() {
+    for (List<String> given :
+        List.of(
+            List.of("--lrs", "0.1", "--data-npy", "x.npy,y.npy", "--data-layout", "nchw"),
+            List.of("--data-npy=x.npy,y.npy", "--lrs", "0.1", "--data-layout", "nchw"))) {
+      CommandLine cli = new CommandLine(new SweepCommand());
+      cli.parseArgs(given.toArray(String[]::new));
+      SweepCommand command = cli.getCommand();
+      StudySettings onTheDriver = command.settings(command.sweepSettings());
+
+      StudySettings inTheTask =
+          new SweepJob(
+                  SweepArguments.forTasks(given, onTheDriver, 1),
+                  "loss-landscape sweep",
+                  SweepArguments.Parser.SWEEP_COMMAND)
+              .settings();
+
+      Path here = Path.of("").toAbsolutePath();
+      assertThat(inTheTask.data())
+          .isEqualTo(
+              new DataSettings(
+                  new DataSettings.Source.NpyArrays(
+                      here.resolve("x.npy"),
+                      here.resolve("y.npy"),
+                      java.util.Optional.empty(),
+                      org.losslandscape.pipeline.config.ArrayLayout.NCHW)));
+    }
   }
 
   /** The sweep's own options, raw, whatever precedes the command name or equals it. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.losslandscape.models.curvature.DensitySettings;
@@ -31,7 +30,9 @@ class SettingsDefaultsTest {
 
   @Test
   void data() {
-    assertThat(DataSettings.defaults()).isEqualTo(new DataSettings(Optional.empty()));
+    assertThat(DataSettings.defaults())
+        .isEqualTo(new DataSettings(new DataSettings.Source.FashionMnist()));
+    assertThat(DataSettings.defaults().directory()).isEmpty();
   }
 
   @Test

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.losslandscape.pipeline.io.FuzzInputs;
 
 /**
- * Fuzzes the four-file loader {@link FashionMnist#load}: a folder built from the input either loads
- * as two consistent splits or fails with a one-line {@link DataException} naming something in the
- * folder.
+ * Fuzzes the four-file IDX loader {@link IdxDataSet#load}: a folder built from the input either
+ * loads as two consistent splits or fails with a one-line {@link DataException} naming something in
+ * the folder.
  *
  * <p>Input layout: one flag byte, then up to four files (train images, train labels, test images,
  * test labels) joined by {@link FuzzInputs#SEPARATOR}. Bit {@code i} of the flag byte stores file
@@ -39,14 +39,13 @@ class FashionMnistFuzzTest {
 
   private static void load(Path dataDir) {
     try {
-      FashionMnist data =
-          FashionMnist.load(
-              new FashionMnistSource(dataDir, FashionMnistSource.Origin.DATA_DIR_OPTION));
+      ImageDataSet data = IdxDataSet.load(dataDir, dataDir + " (--data-dir)");
       for (LabeledImages split : List.of(data.train(), data.test())) {
         assertThat(split.labels()).hasSize(split.count());
-        assertThat(split.pixels()).hasSize(split.count() * split.pixelsPerImage());
+        assertThat(split.pixels().length()).isEqualTo(split.count() * split.pixelsPerImage());
       }
-      assertThat(data.train().rows()).isEqualTo(data.test().rows());
+      assertThat(data.train().shape()).isEqualTo(data.test().shape());
+      assertThat(data.test().classes()).isLessThanOrEqualTo(data.classes());
     } catch (DataException e) {
       FuzzInputs.assertOneLineNaming(e, dataDir.toString());
     }

@@ -62,8 +62,8 @@ class FashionMnistLocatorTest {
         .hasMessage(
             "--data-dir "
                 + given
-                + " does not hold Fashion-MNIST: missing t10k-images-idx3-ubyte(.gz);"
-                + " point --data-dir at the folder with the four files.");
+                + " does not hold an IDX data set: missing t10k-images-idx3-ubyte(.gz);"
+                + " point --data-dir at a folder with the four files (named as Fashion-MNIST's).");
   }
 
   @Test
@@ -76,7 +76,8 @@ class FashionMnistLocatorTest {
             "--data-dir "
                 + given
                 + " does not exist or is not a folder;"
-                + " point --data-dir at the folder with the four Fashion-MNIST files.");
+                + " point --data-dir at a folder with the four IDX files (named as"
+                + " Fashion-MNIST's).");
   }
 
   @Test
@@ -124,11 +125,12 @@ class FashionMnistLocatorTest {
     TinyDataSets.write(cache(), 20, 10, IdxWriter.Compression.GZIP);
     Files.delete(cache().resolve(FashionMnistFiles.TRAIN_IMAGES + ".gz"));
 
-    FashionMnist data =
+    ImageDataSet data =
         locator(Map.of("FASHION_MNIST_DIR", " "), unreachable()).load(Optional.empty());
 
     assertThat(data.source())
-        .isEqualTo(new FashionMnistSource(system(), FashionMnistSource.Origin.SYSTEM_PACKAGE));
+        .isEqualTo(
+            new FashionMnistSource(system(), FashionMnistSource.Origin.SYSTEM_PACKAGE).describe());
     assertThat(data.train().count()).isEqualTo(20);
   }
 
@@ -146,12 +148,13 @@ class FashionMnistLocatorTest {
                 LocalMirror.hex("MD5", gzipped), "0".repeat(64)));
       }
 
-      FashionMnist data =
+      ImageDataSet data =
           locator(Map.of(), downloader(mirror.baseUrl(), checksums)).load(Optional.empty());
 
       assertThat(data.source())
-          .isEqualTo(new FashionMnistSource(cache(), FashionMnistSource.Origin.DOWNLOADED));
-      assertThat(data.source().downloaded()).isTrue();
+          .isEqualTo(
+              new FashionMnistSource(cache(), FashionMnistSource.Origin.DOWNLOADED).describe());
+      assertThat(data.source()).endsWith("(downloaded)");
       assertThat(data.train().count()).isEqualTo(30);
     }
   }

@@ -117,7 +117,9 @@ class IdxReaderTest {
     assertThatThrownBy(() -> IdxReader.readImages(file))
         .isInstanceOf(DataException.class)
         .hasMessage(
-            file + " is not an IDX image file: magic number is 0x00000801, expected 0x00000803.");
+            file
+                + " is not an IDX image file: magic number is 0x00000801, expected 0x00000803"
+                + " ([n, h, w]) or 0x00000804 ([n, h, w, c]).");
   }
 
   @Test
@@ -137,21 +139,62 @@ class IdxReaderTest {
         .hasMessage(file + " has an invalid IDX header: row count is 0.");
   }
 
+  /** Any data set may have more than Fashion-MNIST's ten classes (EMNIST has up to 62). */
   @Test
-  void labelOutsideTheTenClassesIsAnError() throws IOException {
+  void labelsAreUnsignedBytesOfAnyClassCount() throws IOException {
     Path file = folder.resolve("labels");
     Files.write(
         file,
         ByteBuffer.allocate(11)
             .putInt(IdxReader.LABELS_MAGIC)
             .putInt(3)
-            .put(new byte[] {9, 0, 10})
+            .put(new byte[] {9, 0, (byte) 200})
             .array());
 
-    assertThatThrownBy(() -> IdxReader.readLabels(file))
+    IdxLabels labels = IdxReader.readLabels(file);
+
+    assertThat(labels.count()).isEqualTo(3);
+    assertThat(Byte.toUnsignedInt(labels.labels()[2])).isEqualTo(200);
+  }
+
+  @Test
+  void rankFourImagesAreReadChannelsLastAndWrittenBackAsRankFour() {
+    byte[] pixels = new byte[2 * 3 * 4 * 3];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (byte) (i * 7);
+    }
+    IdxImages images = new IdxImages(2, 3, 4, 3, pixels);
+    Path file = folder.resolve("rgb");
+    IdxWriter.writeImages(file, images, IdxWriter.Compression.GZIP);
+
+    IdxImages read = IdxReader.readImages(file);
+
+    assertThat(read.count()).isEqualTo(2);
+    assertThat(read.rows()).isEqualTo(3);
+    assertThat(read.cols()).isEqualTo(4);
+    assertThat(read.channels()).isEqualTo(3);
+    assertThat(read.pixels()).isEqualTo(pixels);
+    byte[] raw = IdxWriter.encodeImages(images);
+    assertThat(ByteBuffer.wrap(raw).getInt()).isEqualTo(IdxReader.CHANNEL_IMAGES_MAGIC);
+    assertThat(raw).hasSize(20 + pixels.length);
+  }
+
+  @Test
+  void rankFourHeaderWithAZeroChannelCountIsAnError() throws IOException {
+    Path file = folder.resolve("rgb");
+    Files.write(
+        file,
+        ByteBuffer.allocate(20)
+            .putInt(IdxReader.CHANNEL_IMAGES_MAGIC)
+            .putInt(1)
+            .putInt(2)
+            .putInt(2)
+            .putInt(0)
+            .array());
+
+    assertThatThrownBy(() -> IdxReader.readImages(file))
         .isInstanceOf(DataException.class)
-        .hasMessage(
-            file + " is not a Fashion-MNIST label file: label 10 at index 2 is outside 0..9.");
+        .hasMessage(file + " has an invalid IDX header: channel count is 0.");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.losslandscape.models.network.InputShape;
 
 class StandardizationTest {
 
@@ -32,11 +33,7 @@ class StandardizationTest {
 
   @Test
   void standardisedTrainingPixelsHaveMeanZeroAndStdOne() {
-    LabeledImages train =
-        FashionMnist.load(
-                new FashionMnistSource(
-                    FashionMnistTest.committedSubset(), FashionMnistSource.Origin.DATA_DIR_OPTION))
-            .train();
+    LabeledImages train = IdxDataSet.load(FashionMnistTest.committedSubset(), "subset").train();
 
     float[] standardized = Standardization.fit(train).apply(train);
 
@@ -78,6 +75,54 @@ class StandardizationTest {
         .hasMessageContaining("all 4 pixels have the same value");
   }
 
+  /** Float images are taken as given: no division by 255, their own mean and deviation. */
+  @Test
+  void realValuesAreStandardizedAsGiven() {
+    LabeledImages split =
+        new LabeledImages(
+            new Pixels.Reals(new float[] {-3f, 1f, 5f, 1f}),
+            new int[] {0},
+            new InputShape(2, 2, 1));
+
+    Standardization standardization = Standardization.fit(split);
+
+    assertThat(standardization.mean()).isEqualTo(1.0);
+    assertThat(standardization.std()).isEqualTo(Math.sqrt(8));
+    assertThat(standardization.apply(split))
+        .containsExactly((float) (-4 / Math.sqrt(8)), 0f, (float) (4 / Math.sqrt(8)), 0f);
+  }
+
+  /** Levels and the same values as reals standardize alike (up to the levels' 1/255). */
+  @Test
+  void levelsAndTheirValuesAsRealsGiveTheSameInputs() {
+    byte[] levels = {0, 51, 102, (byte) 255};
+    float[] reals = new float[levels.length];
+    for (int i = 0; i < levels.length; i++) {
+      reals[i] = Byte.toUnsignedInt(levels[i]) / 255f;
+    }
+    InputShape shape = new InputShape(1, 4, 1);
+    LabeledImages asLevels = new LabeledImages(new Pixels.Levels(levels), new int[] {1}, shape);
+    LabeledImages asReals = new LabeledImages(new Pixels.Reals(reals), new int[] {1}, shape);
+
+    float[] fromLevels = Standardization.fit(asLevels).apply(asLevels);
+    float[] fromReals = Standardization.fit(asReals).apply(asReals);
+
+    for (int i = 0; i < levels.length; i++) {
+      assertThat(fromReals[i]).isCloseTo(fromLevels[i], within(1e-6f));
+    }
+  }
+
+  @Test
+  void constantRealImagesCannotBeStandardised() {
+    LabeledImages split =
+        new LabeledImages(
+            new Pixels.Reals(new float[] {2.5f, 2.5f}), new int[] {0}, new InputShape(1, 2, 1));
+
+    assertThatThrownBy(() -> Standardization.fit(split))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("all 2 pixels have the same value");
+  }
+
   @Test
   void constantsMustBeUsable() {
     assertThatThrownBy(() -> new Standardization(0.3, 0))
@@ -87,6 +132,7 @@ class StandardizationTest {
   }
 
   private static LabeledImages singleImage(byte[] pixels) {
-    return new LabeledImages(pixels, new int[] {0}, 1, 2, pixels.length / 2);
+    return new LabeledImages(
+        new Pixels.Levels(pixels), new int[] {0}, new InputShape(2, pixels.length / 2, 1));
   }
 }

@@ -9,6 +9,9 @@ final class TinyDataSets {
   static final int ROWS = 4;
   static final int COLS = 3;
 
+  /** Labels cycle through Fashion-MNIST's ten classes. */
+  static final int CLASSES = 10;
+
   private TinyDataSets() {}
 
   /** Images whose pixels come from a seeded generator; label {@code i} is {@code i % 10}. */
@@ -18,10 +21,15 @@ final class TinyDataSets {
     return new IdxImages(count, ROWS, COLS, pixels);
   }
 
+  /** The 8-bit pixels of {@code split}, which must hold levels (as IDX files do). */
+  static byte[] levels(LabeledImages split) {
+    return ((Pixels.Levels) split.pixels()).values();
+  }
+
   static IdxLabels labels(int count) {
     byte[] labels = new byte[count];
     for (int i = 0; i < count; i++) {
-      labels[i] = (byte) (i % IdxReader.CLASS_COUNT);
+      labels[i] = (byte) (i % CLASSES);
     }
     return new IdxLabels(count, labels);
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.InputShape;
 import org.losslandscape.models.training.EpochRecord;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.TrainingBudget;
@@ -21,6 +22,9 @@ import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.ResultsException;
 
 class ModelFilesAndCacheTest {
+
+  /** The shape of the inputs the keys are made for. */
+  private static final InputShape SHAPE = new InputShape(1, 3, 2);
 
   @TempDir Path tmp;
 
@@ -61,13 +65,20 @@ class ModelFilesAndCacheTest {
 
   @Test
   void theCacheKeyChangesWithAnythingThatDecidesTheWeights() {
-    String base = WeightsCache.key("data", weights, "HE", config(0.1), "cpu");
-    assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "cpu")).isEqualTo(base);
-    assertThat(WeightsCache.key("other-data", weights, "HE", config(0.1), "cpu"))
+    String base = WeightsCache.key("data", SHAPE, weights, "HE", config(0.1), "cpu");
+    assertThat(WeightsCache.key("data", SHAPE, weights, "HE", config(0.1), "cpu")).isEqualTo(base);
+    assertThat(WeightsCache.key("other-data", SHAPE, weights, "HE", config(0.1), "cpu"))
         .isNotEqualTo(base);
-    assertThat(WeightsCache.key("data", weights, "HE", config(0.2), "cpu")).isNotEqualTo(base);
-    assertThat(WeightsCache.key("data", weights, "GLOROT", config(0.1), "cpu")).isNotEqualTo(base);
-    assertThat(WeightsCache.key("data", weights, "HE", config(0.1), "gpu")).isNotEqualTo(base);
+    assertThat(WeightsCache.key("data", SHAPE, weights, "HE", config(0.2), "cpu"))
+        .isNotEqualTo(base);
+    assertThat(WeightsCache.key("data", SHAPE, weights, "GLOROT", config(0.1), "cpu"))
+        .isNotEqualTo(base);
+    assertThat(WeightsCache.key("data", SHAPE, weights, "HE", config(0.1), "gpu"))
+        .isNotEqualTo(base);
+    // The same bytes read as another image shape are another input (a network may see the
+    // difference even where the weights' shapes do not).
+    assertThat(WeightsCache.key("data", new InputShape(2, 3, 1), weights, "HE", config(0.1), "cpu"))
+        .isNotEqualTo(base);
   }
 
   /**
@@ -78,7 +89,7 @@ class ModelFilesAndCacheTest {
   @Test
   void everyTrainingSettingThatChangesTheWeightsChangesTheKey() {
     TrainingConfig c = config(0.1);
-    String base = WeightsCache.key("data", weights, "HE", c, "cpu");
+    String base = WeightsCache.key("data", SHAPE, weights, "HE", c, "cpu");
     List<TrainingConfig> variants =
         List.of(
             c.withWeightDecay(5e-4),
@@ -89,11 +100,11 @@ class ModelFilesAndCacheTest {
     java.util.Set<String> keys = new java.util.HashSet<>();
     keys.add(base);
     for (TrainingConfig v : variants) {
-      keys.add(WeightsCache.key("data", weights, "HE", v, "cpu"));
+      keys.add(WeightsCache.key("data", SHAPE, weights, "HE", v, "cpu"));
     }
     assertThat(keys).hasSize(variants.size() + 1);
     // What does not change the weights does not change the key: the run's name and checkpoints.
-    assertThat(WeightsCache.key("data", weights, "HE", c.withCheckpoints(5), "cpu"))
+    assertThat(WeightsCache.key("data", SHAPE, weights, "HE", c.withCheckpoints(5), "cpu"))
         .isEqualTo(base);
   }
 

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.losslandscape.models.network.InputShape;
+import org.losslandscape.pipeline.config.ArrayLayout;
 import org.losslandscape.pipeline.config.DataSettings;
 import org.losslandscape.pipeline.data.DataException;
 import org.losslandscape.pipeline.data.FashionMnistLocator;
 import org.losslandscape.pipeline.data.Standardization;
+import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.summary.DataFile;
+import org.losslandscape.pipeline.summary.PreprocessingSummary;
 
 /** {@link LoadDataStage} on the committed subset (3000 training and 1000 test images). */
 class LoadDataStageTest {
@@ -24,8 +28,7 @@ class LoadDataStageTest {
   @TempDir Path tmp;
 
   private static LoadDataStage stage(Path directory) {
-    return new LoadDataStage(
-        new DataSettings(Optional.of(directory)), FashionMnistLocator.forThisMachine());
+    return new LoadDataStage(DataSettings.idx(directory), FashionMnistLocator.forThisMachine());
   }
 
   @Test
@@ -104,5 +107,73 @@ class LoadDataStageTest {
     assertThatThrownBy(() -> stage(copy).run())
         .isInstanceOf(DataException.class)
         .hasMessageContaining("t10k-labels-idx1-ubyte");
+  }
+
+  /**
+   * Fashion-MNIST's fingerprint is the one the weights cache and every earlier summary hold: the
+   * SHA-256 of the decoded training pixels, one byte per training label, then the same of the test
+   * split, recomputed here from the IDX files' bytes.
+   */
+  @Test
+  void fashionMnistsFingerprintAndShapeAreWhatTheyAlwaysWere() throws Exception {
+    PreparedData data = stage(TinyStages.subset()).run();
+
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    for (String split : List.of("train", "t10k")) {
+      byte[] images = gunzip(TinyStages.subset().resolve(split + "-images-idx3-ubyte.gz"));
+      byte[] labels = gunzip(TinyStages.subset().resolve(split + "-labels-idx1-ubyte.gz"));
+      sha.update(images, 16, images.length - 16);
+      sha.update(labels, 8, labels.length - 8);
+    }
+    assertThat(data.fingerprint()).isEqualTo(HexFormat.of().formatHex(sha.digest()));
+    assertThat(data.inputShape()).isEqualTo(InputShape.fashionMnist());
+    assertThat(data.classes()).isEqualTo(10);
+    assertThat(data.preprocessing().formula()).isEqualTo(PreprocessingSummary.FORMULA);
+    assertThat(data.summary().inputShape()).containsExactly(28, 28, 1);
+    assertThat(data.summary().classes()).isEqualTo(10);
+  }
+
+  private static byte[] gunzip(Path file) throws Exception {
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Float npy arrays: their own shape and classes, standardized as given, both files summed. */
+  @Test
+  void npyArraysArePreparedWithTheirShapeClassesAndFormula() {
+    int n = 14;
+    float[] images = new float[n * 2 * 3];
+    int[] labels = new int[n];
+    for (int i = 0; i < images.length; i++) {
+      images[i] = (i % 5) * 10f - 7f;
+    }
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 4;
+    }
+    Path x = tmp.resolve("x.npy");
+    Path y = tmp.resolve("y.npy");
+    Npy.writeFloat32(x, new int[] {n, 2, 3}, images);
+    Npy.writeInt32(y, new int[] {n}, labels);
+    LoadDataStage stage =
+        new LoadDataStage(
+            new DataSettings(
+                new DataSettings.Source.NpyArrays(x, y, Optional.empty(), ArrayLayout.NHWC)),
+            FashionMnistLocator.forThisMachine());
+
+    PreparedData data = stage.run();
+
+    assertThat(data.inputShape()).isEqualTo(new InputShape(2, 3, 1));
+    assertThat(data.classes()).isEqualTo(4);
+    assertThat(data.train().count()).isEqualTo(12);
+    assertThat(data.test().count()).isEqualTo(2);
+    assertThat(data.train().featureSize()).isEqualTo(6);
+    assertThat(data.preprocessing().formula()).isEqualTo(PreprocessingSummary.REAL_VALUES_FORMULA);
+    assertThat(data.files()).extracting(DataFile::name).containsExactly("x.npy", "y.npy");
+    // Standardized as given: the first training value is (-7 - mean) / std, no division by 255.
+    Standardization s = data.standardization();
+    assertThat((double) data.train().features()[0])
+        .isCloseTo((-7 - s.mean()) / s.std(), within(1e-6));
+    assertThat(s.mean()).isBetween(5.0, 15.0);
   }
 }

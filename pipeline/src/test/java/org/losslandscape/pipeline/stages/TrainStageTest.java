@@ -36,7 +36,11 @@ class TrainStageTest {
       assertThat(m.training().status()).isEqualTo(TrainingStatus.COMPLETED);
       assertThat(m.training().steps()).isEqualTo(3);
       assertThat(m.fromCache()).isFalse();
-      Parameters initial = study.settings().training().initialWeights(m.run());
+      Parameters initial =
+          study
+              .settings()
+              .training()
+              .initialWeights(m.run(), study.data().inputShape(), study.data().classes());
       assertThat(m.training().parameters()).as("3 steps moved the weights").isNotEqualTo(initial);
       assertThat(m.training().parameters().architecture().toString()).isEqualTo("784-16-10");
       // The metrics are the evaluator's on the full sets.
