@@ -42,8 +42,8 @@ class ArchitectureTest {
           List.of("stages"),
           // The HTML report, drawn from the results folder.
           List.of("report"),
-          // Result files, figures, progress display, the data set.
-          List.of("results", "plot", "progress", "data"),
+          // Result files, figures, progress display, the data set, model files made elsewhere.
+          List.of("results", "plot", "progress", "data", "imports"),
           // The summary records of summary.json, and file formats.
           List.of("summary", "io"),
           // The verdict's analysis and records.
