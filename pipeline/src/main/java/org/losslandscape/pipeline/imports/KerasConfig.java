@@ -300,6 +300,13 @@ final class KerasConfig {
     List<KerasLayer> layers = new ArrayList<>();
     KerasLayer layer = start;
     while (!isAdd(layer)) {
+      if (layer.inputs().size() > 1) {
+        throw failAt(
+            layer,
+            "merges "
+                + layer.inputs().size()
+                + " tensors; only an Add closing a residual block may merge branches");
+      }
       if (layer.inputs().size() != 1) {
         throw failAt(
             layer,

@@ -52,7 +52,6 @@ final class KerasWeights {
     for (Map.Entry<String, List<KerasTensor>> layer : byLayer(architecture).entrySet()) {
       String name = layer.getKey();
       Group vars = named.get(name);
-      String where = "layers group of layer '" + name + "'";
       if (vars == null) {
         String path = architecture.archivePaths().get(name) + "/vars";
         Node node = named.isEmpty() ? nodeAt(root, path) : null;
@@ -61,7 +60,6 @@ final class KerasWeights {
               source + ": the weights hold no variables for layer '" + name + "'");
         }
         vars = group;
-        where = path;
       }
       List<KerasTensor> expected = layer.getValue();
       int stored = vars.getChildren().size();
@@ -73,7 +71,7 @@ final class KerasWeights {
                 + "' stores "
                 + stored
                 + " variables in "
-                + where
+                + vars.getPath()
                 + ", its config needs "
                 + expected.size()
                 + " ("
@@ -121,7 +119,7 @@ final class KerasWeights {
                 + ": layer '"
                 + name
                 + "' stores "
-                + stored.keySet().stream().map(TensorRole::key).toList()
+                + String.join(", ", stored.keySet().stream().map(TensorRole::key).toList())
                 + ", its config needs "
                 + roles(expected));
       }
@@ -141,8 +139,8 @@ final class KerasWeights {
     return layers;
   }
 
-  private static List<String> roles(List<KerasTensor> tensors) {
-    return tensors.stream().map(t -> t.role().key()).toList();
+  private static String roles(List<KerasTensor> tensors) {
+    return String.join(", ", tensors.stream().map(t -> t.role().key()).toList());
   }
 
   private static Parameter read(Node node, KerasTensor tensor, String source) {
