@@ -5,7 +5,8 @@ Run from anywhere with the project's TensorFlow venv:
 
     TF_ENABLE_ONEDNN_OPTS=0 /work/venv-tf/bin/python pipeline/src/test/python/make_keras_fixtures.py
 
-(any Python with tensorflow-cpu, keras 3, h5py and numpy will do). The build never runs this
+(any Python with tensorflow-cpu, keras 3, h5py and numpy will do); `--seeds-only` rewrites only
+the fuzz seeds from the committed archives, without training. The build never runs this
 script, it only reads what it wrote. Seeds are fixed, but TensorFlow's kernels are not bit for bit
 reproducible across versions and machines, so a re-run may write slightly different weights: the
 files and their expected values are always written together and stay consistent with each other.
@@ -32,6 +33,11 @@ saved as a Keras 3 archive and as a legacy HDF5 file:
 Only cnn_bn is saved with its optimizer state (Adam's moments, which the reader must skip); the
 other two are copied into a fresh uncompiled model first, which keeps the files small.
 
+  resources/org/losslandscape/pipeline/imports/KerasConfigFuzzTestInputs/config/
+      seeds of the config fuzz test: each model's config.json, and configs edited the ways real
+      files differ (Keras 2 inbound nodes, an LSTM, a dilated or channels_first convolution, a
+      Concatenate, a shared layer) or break (truncated JSON).
+
 Models (they use every layer the reader supports):
   cnn_bn    Sequential: Conv2D 3x3 same, BatchNormalization, Activation(relu), MaxPooling2D,
             Conv2D 3x3 stride 2 valid, BatchNormalization (epsilon 1e-5, momentum 0.9), ReLU,
@@ -46,12 +52,16 @@ Models (they use every layer the reader supports):
             is what the reader keeps when it drops a final softmax.
 """
 
+import copy
 import gzip
 import io
 import json
 import os
 import pathlib
 import random
+import re
+import sys
+import zipfile
 
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -64,6 +74,7 @@ from keras import layers  # noqa: E402
 TEST_RESOURCES = pathlib.Path(__file__).resolve().parents[1] / "resources"
 DATA = TEST_RESOURCES / "fashion-mnist-subset"
 OUT = TEST_RESOURCES / "org/losslandscape/pipeline/imports/keras"
+FUZZ_SEEDS = TEST_RESOURCES / "org/losslandscape/pipeline/imports/KerasConfigFuzzTestInputs/config"
 
 SAMPLES = 256
 STEPS = 300
@@ -187,6 +198,56 @@ def npy_bytes(array):
     return buffer.getvalue()
 
 
+def layer_named(config, name):
+    return next(l for l in config["config"]["layers"] if l["config"]["name"] == name)
+
+
+def keras2_spelling(config):
+    """The same Functional config as Keras 2 writes it: nested inbound nodes, lists of triples."""
+    config = copy.deepcopy(config)
+    for layer in config["config"]["layers"]:
+        history = re.findall(r'"keras_history": \["([^"]+)"', json.dumps(layer.get("inbound_nodes", [])))
+        layer["inbound_nodes"] = [[[name, 0, 0, {}] for name in history]] if history else []
+        if "batch_shape" in layer["config"]:
+            layer["config"]["batch_input_shape"] = layer["config"].pop("batch_shape")
+    config["config"]["input_layers"] = [config["config"]["input_layers"]]
+    config["config"]["output_layers"] = [config["config"]["output_layers"]]
+    return config
+
+
+def write_fuzz_seeds():
+    """Seeds of KerasConfigFuzzTest: real configs and edits of them, compact JSON."""
+    FUZZ_SEEDS.mkdir(parents=True, exist_ok=True)
+    configs = {}
+    for name in ["cnn_bn", "resnet", "mlp"]:
+        with zipfile.ZipFile(OUT / name / "model.keras") as archive:
+            configs[name] = json.loads(archive.read("config.json"))
+    seeds = {f"seed-{name}": config for name, config in configs.items()}
+    seeds["seed-resnet-keras2"] = keras2_spelling(configs["resnet"])
+
+    edited = copy.deepcopy(configs["cnn_bn"])
+    layer_named(edited, "relu_a")["class_name"] = "LSTM"
+    seeds["seed-lstm"] = edited
+    edited = copy.deepcopy(configs["cnn_bn"])
+    layer_named(edited, "conv_b")["config"]["dilation_rate"] = [2, 2]
+    seeds["seed-dilated"] = edited
+    edited = copy.deepcopy(configs["cnn_bn"])
+    layer_named(edited, "conv_a")["config"]["data_format"] = "channels_first"
+    seeds["seed-channels-first"] = edited
+    edited = copy.deepcopy(configs["resnet"])
+    layer_named(edited, "b2_add")["class_name"] = "Concatenate"
+    seeds["seed-concatenate"] = edited
+    edited = copy.deepcopy(configs["resnet"])
+    gap = layer_named(edited, "gap")
+    gap["inbound_nodes"].append(copy.deepcopy(gap["inbound_nodes"][0]))
+    seeds["seed-shared-layer"] = edited
+
+    for name, config in seeds.items():
+        (FUZZ_SEEDS / name).write_text(json.dumps(config, separators=(",", ":")))
+    text = json.dumps(configs["mlp"], separators=(",", ":"))
+    (FUZZ_SEEDS / "seed-truncated").write_text(text[: len(text) // 2])
+
+
 def main():
     random.seed(SEED)
     np.random.seed(SEED)
@@ -223,4 +284,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if "--seeds-only" not in sys.argv[1:]:
+        main()
+    write_fuzz_seeds()
