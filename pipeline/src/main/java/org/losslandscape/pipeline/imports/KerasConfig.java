@@ -4,18 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.losslandscape.models.network.Activation;
-import org.losslandscape.models.network.InputShape;
 import org.losslandscape.models.network.LayerSpec;
 import org.losslandscape.models.network.NetworkSpec;
-import org.losslandscape.models.network.Padding;
 import org.losslandscape.pipeline.io.JsonMappers;
+import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /**
@@ -41,16 +38,12 @@ final class KerasConfig {
 
   private static final ObjectMapper MAPPER = JsonMappers.base();
 
-  /** Keras classes this reader maps, for the message that refuses the others. */
-  static final String SUPPORTED =
-      "Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, BatchNormalization,"
-          + " Activation, ReLU, Softmax (last), Dropout, Flatten, Add (closing a residual block)";
-
-  private final String source;
-  private final List<KerasTensor> tensors = new ArrayList<>();
+  private final KerasErrors errors;
+  private final KerasLayerMapping mapping;
 
   private KerasConfig(String source) {
-    this.source = source;
+    errors = new KerasErrors(source);
+    mapping = new KerasLayerMapping(errors);
   }
 
   /**
@@ -64,7 +57,10 @@ final class KerasConfig {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new ResultsException(
-          source + ": the model config is not valid JSON (" + oneLine(e.getOriginalMessage()) + ")",
+          source
+              + ": the model config is not valid JSON ("
+              + KerasErrors.oneLine(e.getOriginalMessage())
+              + ")",
           e);
     }
     return parse(root, source);
@@ -89,7 +85,7 @@ final class KerasConfig {
       default ->
           throw fail(
               "the model's class is '"
-                  + className
+                  + Printable.quote(className, 80)
                   + "'; only Sequential and Functional Keras models are supported");
     };
   }
@@ -100,7 +96,7 @@ final class KerasConfig {
     if (layers.isEmpty()) {
       throw fail("the Sequential model has no layers");
     }
-    Shape input;
+    KerasShape input;
     List<KerasLayer> body = layers;
     if (layers.get(0).className().equals("InputLayer")) {
       input = inputShape(layers.get(0));
@@ -149,7 +145,7 @@ final class KerasConfig {
         consumers.computeIfAbsent(from, k -> new ArrayList<>()).add(layer);
       }
     }
-    Shape inputShape = inputShape(input);
+    KerasShape inputShape = inputShape(input);
     Chain chain = new Chain(inputShape);
     KerasLayer current = input;
     int guard = 0;
@@ -185,7 +181,7 @@ final class KerasConfig {
     return architecture(inputShape, chain, archivePaths(layers, false));
   }
 
-  private KerasArchitecture architecture(Shape input, Chain chain, Map<String, String> paths) {
+  private KerasArchitecture architecture(KerasShape input, Chain chain, Map<String, String> paths) {
     if (chain.layers.isEmpty()) {
       throw fail("the model has no layers after its input");
     }
@@ -196,7 +192,11 @@ final class KerasConfig {
               + "; a classifier must end in a vector of class scores (a Dense layer)");
     }
     return new KerasArchitecture(
-        new NetworkSpec(chain.layers), input.asInputShape(), chain.shape.dims[0], tensors, paths);
+        new NetworkSpec(chain.layers),
+        input.asInputShape(),
+        chain.shape.dims()[0],
+        mapping.tensors(),
+        paths);
   }
 
   // ---------------------------------------------------------------- the graph
@@ -204,14 +204,14 @@ final class KerasConfig {
   /** The layers and the shape of the tensor they produce so far. */
   private final class Chain {
     private final List<LayerSpec> layers = new ArrayList<>();
-    private Shape shape;
+    private KerasShape shape;
 
-    Chain(Shape input) {
+    Chain(KerasShape input) {
       shape = input;
     }
 
     void append(KerasLayer layer, boolean last) {
-      Converted converted = convert(layer, shape, last);
+      KerasLayerMapping.Converted converted = mapping.convert(layer, shape, last);
       layers.addAll(converted.layers());
       shape = converted.shape();
     }
@@ -274,7 +274,7 @@ final class KerasConfig {
         layers.add(
             new LayerSpec.Residual(add.name(), bodyChain.layers, shortcutChain.layers, true));
       } catch (IllegalArgumentException e) {
-        throw failAt(add, oneLine(e.getMessage()));
+        throw failAt(add, KerasErrors.oneLine(e.getMessage()));
       }
       shape = bodyChain.shape;
       if (add.name().equals(outputName)) {
@@ -341,9 +341,6 @@ final class KerasConfig {
 
   // ---------------------------------------------------------------- the layers
 
-  /** One Keras layer as the config describes it. */
-  private record KerasLayer(String name, String className, JsonNode config, List<String> inputs) {}
-
   private List<KerasLayer> layers(JsonNode array, boolean functional) {
     if (!array.isArray()) {
       throw fail("the model config has no list of layers");
@@ -358,7 +355,7 @@ final class KerasConfig {
         throw fail("a layer of the model config has no class_name, config or name");
       }
       if (seen.put(name, Boolean.TRUE) != null) {
-        throw fail("two layers are named '" + name + "'");
+        throw fail("two layers are named '" + Printable.quote(name, 80) + "'");
       }
       KerasLayer bare = new KerasLayer(name, className, config, List.of());
       List<String> inputs =
@@ -443,7 +440,7 @@ final class KerasConfig {
     throw fail("the model config does not say its " + what + " layer (" + what + "_layers)");
   }
 
-  private Shape inputShape(KerasLayer input) {
+  private KerasShape inputShape(KerasLayer input) {
     JsonNode config = input.config();
     JsonNode dims =
         config.has("batch_shape") ? config.get("batch_shape") : config.get("batch_input_shape");
@@ -454,7 +451,7 @@ final class KerasConfig {
   }
 
   /** A shape with its leading batch dimension, as Keras writes {@code [null, 28, 28, 1]}. */
-  private Shape batchShape(JsonNode dims, String what) {
+  private KerasShape batchShape(JsonNode dims, String what) {
     if (dims == null || !dims.isArray() || dims.size() < 2) {
       throw fail(
           "the model config does not say the shape of its input (no batch_shape or"
@@ -469,7 +466,7 @@ final class KerasConfig {
     return shapeOf(MAPPER.valueToTree(rest), what);
   }
 
-  private Shape shapeOf(JsonNode dims, String what) {
+  private KerasShape shapeOf(JsonNode dims, String what) {
     if (!dims.isArray() || dims.isEmpty() || dims.size() > 3) {
       throw fail(
           "the "
@@ -492,366 +489,7 @@ final class KerasConfig {
       }
       sizes[i] = d.asInt();
     }
-    return new Shape(sizes);
-  }
-
-  /** The LayerSpecs one Keras layer becomes and the shape of its output. */
-  private record Converted(List<LayerSpec> layers, Shape shape) {}
-
-  private Converted convert(KerasLayer layer, Shape in, boolean last) {
-    try {
-      return switch (layer.className()) {
-        case "Dense" -> dense(layer, in, last);
-        case "Conv2D", "Convolution2D" -> conv2d(layer, in, last);
-        case "MaxPooling2D", "MaxPool2D" -> pool(layer, in, LayerSpec.PoolKind.MAX);
-        case "AveragePooling2D", "AvgPool2D" -> pool(layer, in, LayerSpec.PoolKind.AVERAGE);
-        case "GlobalAveragePooling2D", "GlobalAvgPool2D" -> globalAveragePool(layer, in);
-        case "BatchNormalization" -> batchNorm(layer, in);
-        case "Activation" -> activation(layer, in, last, activationName(layer, "activation"));
-        case "ReLU" -> relu(layer, in);
-        case "Softmax" -> softmax(layer, in, last);
-        case "Dropout" -> dropout(layer, in);
-        case "Flatten" -> flatten(layer, in);
-        case "InputLayer" -> throw failAt(layer, "is an input in the middle of the model");
-        case "Add" ->
-            throw failAt(
-                layer, "is not the end of a residual block (two branches from one tensor)");
-        default -> throw failAt(layer, "is not supported; supported layers: " + SUPPORTED);
-      };
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw failAt(layer, oneLine(e.getMessage()));
-    }
-  }
-
-  private Converted dense(KerasLayer layer, Shape in, boolean last) {
-    requireRank(layer, in, 1, "put a Flatten or GlobalAveragePooling2D before it");
-    JsonNode lora = layer.config().path("lora_rank");
-    if (!lora.isMissingNode() && !lora.isNull()) {
-      throw failAt(layer, "uses LoRA (lora_rank " + lora + "), which is not supported");
-    }
-    int units = positiveInt(layer, "units", null);
-    boolean useBias = bool(layer, "use_bias", true);
-    tensors.add(new KerasTensor(layer.name(), TensorRole.KERNEL, new int[] {in.dims[0], units}));
-    if (useBias) {
-      tensors.add(new KerasTensor(layer.name(), TensorRole.BIAS, new int[] {units}));
-    }
-    List<LayerSpec> specs = new ArrayList<>();
-    specs.add(new LayerSpec.Dense(layer.name(), units, useBias));
-    Shape out = new Shape(new int[] {units});
-    specs.addAll(fusedActivation(layer, out, last));
-    return new Converted(specs, out);
-  }
-
-  private Converted conv2d(KerasLayer layer, Shape in, boolean last) {
-    requireRank(layer, in, 3, "it needs a (height, width, channels) input");
-    requireChannelsLast(layer);
-    int[] dilation = pair(layer, "dilation_rate", 1);
-    if (dilation[0] != 1 || dilation[1] != 1) {
-      throw failAt(
-          layer,
-          "has dilation_rate "
-              + Arrays.toString(dilation)
-              + "; only undilated convolutions (dilation 1) are supported");
-    }
-    int groups = positiveInt(layer, "groups", 1);
-    if (groups != 1) {
-      throw failAt(layer, "has groups " + groups + "; only groups 1 is supported");
-    }
-    int filters = positiveInt(layer, "filters", null);
-    int[] kernel = pair(layer, "kernel_size", null);
-    int[] strides = pair(layer, "strides", 1);
-    Padding padding = padding(layer);
-    boolean useBias = bool(layer, "use_bias", true);
-    int height = outputSize(layer, in.dims[0], kernel[0], strides[0], padding);
-    int width = outputSize(layer, in.dims[1], kernel[1], strides[1], padding);
-    tensors.add(
-        new KerasTensor(
-            layer.name(),
-            TensorRole.KERNEL,
-            new int[] {kernel[0], kernel[1], in.dims[2], filters}));
-    if (useBias) {
-      tensors.add(new KerasTensor(layer.name(), TensorRole.BIAS, new int[] {filters}));
-    }
-    List<LayerSpec> specs = new ArrayList<>();
-    specs.add(
-        new LayerSpec.Conv2d(
-            layer.name(), filters, kernel[0], kernel[1], strides[0], strides[1], padding, useBias));
-    Shape out = new Shape(new int[] {height, width, filters});
-    specs.addAll(fusedActivation(layer, out, last));
-    return new Converted(specs, out);
-  }
-
-  private Converted pool(KerasLayer layer, Shape in, LayerSpec.PoolKind kind) {
-    requireRank(layer, in, 3, "it needs a (height, width, channels) input");
-    requireChannelsLast(layer);
-    int[] size = pair(layer, "pool_size", 2);
-    JsonNode stridesNode = layer.config().path("strides");
-    int[] strides =
-        stridesNode.isMissingNode() || stridesNode.isNull() ? size : pair(layer, "strides", 1);
-    if (size[0] != size[1] || strides[0] != strides[1]) {
-      throw failAt(
-          layer,
-          "has pool_size "
-              + Arrays.toString(size)
-              + " and strides "
-              + Arrays.toString(strides)
-              + "; only square windows with equal strides are supported");
-    }
-    Padding padding = padding(layer);
-    int height = outputSize(layer, in.dims[0], size[0], strides[0], padding);
-    int width = outputSize(layer, in.dims[1], size[1], strides[1], padding);
-    return new Converted(
-        List.of(new LayerSpec.Pool2d(layer.name(), kind, size[0], strides[0], padding)),
-        new Shape(new int[] {height, width, in.dims[2]}));
-  }
-
-  private Converted globalAveragePool(KerasLayer layer, Shape in) {
-    requireRank(layer, in, 3, "it needs a (height, width, channels) input");
-    requireChannelsLast(layer);
-    if (bool(layer, "keepdims", false)) {
-      throw failAt(layer, "has keepdims true; only keepdims false (a vector per example)");
-    }
-    return new Converted(
-        List.of(new LayerSpec.GlobalAveragePool(layer.name())), new Shape(new int[] {in.dims[2]}));
-  }
-
-  private Converted batchNorm(KerasLayer layer, Shape in) {
-    if (in.rank() == 2) {
-      throw failAt(layer, "normalizes a " + in + " tensor; it needs a vector or an image");
-    }
-    JsonNode axisNode = layer.config().path("axis");
-    if (axisNode.isArray() && axisNode.size() == 1) {
-      axisNode = axisNode.get(0);
-    }
-    int axis = axisNode.isMissingNode() ? -1 : axisNode.isIntegralNumber() ? axisNode.asInt() : 0;
-    if (axis != -1 && axis != in.rank()) {
-      throw failAt(
-          layer,
-          "normalizes axis "
-              + layer.config().path("axis")
-              + "; only the last (channel) axis, -1, is supported (channels_last)");
-    }
-    if (bool(layer, "renorm", false)) {
-      throw failAt(layer, "uses batch renormalization, which is not supported");
-    }
-    double epsilon = number(layer, "epsilon", 1e-3);
-    double momentum = number(layer, "momentum", 0.99);
-    boolean center = bool(layer, "center", true);
-    boolean scale = bool(layer, "scale", true);
-    int channels = in.dims[in.rank() - 1];
-    if (scale) {
-      tensors.add(new KerasTensor(layer.name(), TensorRole.GAMMA, new int[] {channels}));
-    }
-    if (center) {
-      tensors.add(new KerasTensor(layer.name(), TensorRole.BETA, new int[] {channels}));
-    }
-    tensors.add(new KerasTensor(layer.name(), TensorRole.MOVING_MEAN, new int[] {channels}));
-    tensors.add(new KerasTensor(layer.name(), TensorRole.MOVING_VARIANCE, new int[] {channels}));
-    return new Converted(
-        List.of(new LayerSpec.BatchNorm(layer.name(), epsilon, momentum, center, scale)), in);
-  }
-
-  private Converted activation(KerasLayer layer, Shape in, boolean last, String name) {
-    if (name.equals("softmax")) {
-      return softmax(layer, in, last);
-    }
-    if (name.equals("linear")) {
-      return new Converted(List.of(), in);
-    }
-    return new Converted(List.of(new LayerSpec.Act(layer.name(), activationOf(layer, name))), in);
-  }
-
-  private Converted relu(KerasLayer layer, Shape in) {
-    JsonNode config = layer.config();
-    boolean plain =
-        (config.path("max_value").isMissingNode() || config.path("max_value").isNull())
-            && config.path("negative_slope").asDouble(0) == 0
-            && config.path("threshold").asDouble(0) == 0;
-    if (!plain) {
-      throw failAt(
-          layer,
-          "has max_value, negative_slope or threshold set; only the plain ReLU max(x, 0) is"
-              + " supported");
-    }
-    return new Converted(List.of(new LayerSpec.Act(layer.name(), Activation.RELU)), in);
-  }
-
-  private Converted softmax(KerasLayer layer, Shape in, boolean last) {
-    if (!last || in.rank() != 1) {
-      throw failAt(
-          layer,
-          "applies a softmax that is not the model's last step; only a final softmax is supported"
-              + " (it is dropped, the network outputs logits)");
-    }
-    return new Converted(List.of(), in);
-  }
-
-  private Converted dropout(KerasLayer layer, Shape in) {
-    JsonNode noise = layer.config().path("noise_shape");
-    if (!noise.isMissingNode() && !noise.isNull()) {
-      throw failAt(layer, "has a noise_shape; only plain element-wise dropout is supported");
-    }
-    return new Converted(
-        List.of(new LayerSpec.Dropout(layer.name(), number(layer, "rate", null))), in);
-  }
-
-  private Converted flatten(KerasLayer layer, Shape in) {
-    requireChannelsLast(layer);
-    int size = 1;
-    for (int d : in.dims) {
-      size = Math.multiplyExact(size, d);
-    }
-    return new Converted(List.of(new LayerSpec.Flatten(layer.name())), new Shape(new int[] {size}));
-  }
-
-  /** The Act after a Dense or Conv2D with a fused activation (none for linear). */
-  private List<LayerSpec> fusedActivation(KerasLayer layer, Shape out, boolean last) {
-    String name = activationName(layer, "activation");
-    if (name.equals("linear")) {
-      return List.of();
-    }
-    if (name.equals("softmax")) {
-      softmax(layer, out, last);
-      return List.of();
-    }
-    return List.of(new LayerSpec.Act(null, activationOf(layer, name)));
-  }
-
-  private Activation activationOf(KerasLayer layer, String name) {
-    try {
-      return Activation.of(name);
-    } catch (IllegalArgumentException e) {
-      throw failAt(layer, "has activation '" + name + "', which is not supported; " + known());
-    }
-  }
-
-  private static String known() {
-    StringBuilder text = new StringBuilder("supported: ");
-    for (Activation a : Activation.values()) {
-      text.append(a.key()).append(", ");
-    }
-    return text.append("softmax (last)").toString();
-  }
-
-  /**
-   * The activation's name: Keras writes built-ins as a string, and some versions as {@code
-   * {"class_name": "function", "config": "relu"}}.
-   */
-  private String activationName(KerasLayer layer, String field) {
-    JsonNode node = layer.config().path(field);
-    if (node.isMissingNode() || node.isNull()) {
-      return "linear";
-    }
-    if (node.isTextual()) {
-      return node.asText();
-    }
-    if (node.isObject() && node.path("config").isTextual()) {
-      return node.path("config").asText();
-    }
-    throw failAt(layer, "has an activation written as " + brief(node) + ", not a name");
-  }
-
-  // ---------------------------------------------------------------- fields and shapes
-
-  private void requireRank(KerasLayer layer, Shape in, int rank, String advice) {
-    if (in.rank() != rank) {
-      throw failAt(layer, "receives a " + in + " tensor; " + advice);
-    }
-  }
-
-  private void requireChannelsLast(KerasLayer layer) {
-    JsonNode format = layer.config().path("data_format");
-    if (!format.isMissingNode() && !format.isNull() && !format.asText().equals("channels_last")) {
-      throw failAt(layer, "has data_format " + brief(format) + "; only channels_last is supported");
-    }
-  }
-
-  private Padding padding(KerasLayer layer) {
-    JsonNode node = layer.config().path("padding");
-    String padding = node.isMissingNode() ? "valid" : node.asText("");
-    return switch (padding.toLowerCase(Locale.ROOT)) {
-      case "valid" -> Padding.VALID;
-      case "same" -> Padding.SAME;
-      default ->
-          throw failAt(
-              layer, "has padding " + brief(node) + "; only 'same' and 'valid' are supported");
-    };
-  }
-
-  /** Output positions along one axis, as TensorFlow defines them. */
-  private int outputSize(KerasLayer layer, int in, int window, int stride, Padding padding) {
-    if (padding == Padding.SAME) {
-      return (in + stride - 1) / stride;
-    }
-    if (window > in) {
-      throw failAt(
-          layer,
-          "has a window of "
-              + window
-              + " on an input of "
-              + in
-              + " with padding 'valid', which leaves no output");
-    }
-    return (in - window) / stride + 1;
-  }
-
-  private int positiveInt(KerasLayer layer, String field, Integer fallback) {
-    JsonNode node = layer.config().path(field);
-    if ((node.isMissingNode() || node.isNull()) && fallback != null) {
-      return fallback;
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 1) {
-      throw failAt(layer, "has " + field + " " + brief(node) + "; expected a positive integer");
-    }
-    return node.asInt();
-  }
-
-  /** An int or a pair of ints, as Keras writes kernel sizes and strides. */
-  private int[] pair(KerasLayer layer, String field, Integer fallback) {
-    JsonNode node = layer.config().path(field);
-    if ((node.isMissingNode() || node.isNull()) && fallback != null) {
-      return new int[] {fallback, fallback};
-    }
-    if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 1) {
-      return new int[] {node.asInt(), node.asInt()};
-    }
-    if (node.isArray() && node.size() == 2) {
-      int[] pair = new int[2];
-      for (int i = 0; i < 2; i++) {
-        JsonNode d = node.get(i);
-        if (!d.isIntegralNumber() || !d.canConvertToInt() || d.asInt() < 1) {
-          pair = null;
-          break;
-        }
-        pair[i] = d.asInt();
-      }
-      if (pair != null) {
-        return pair;
-      }
-    }
-    throw failAt(layer, "has " + field + " " + brief(node) + "; expected two positive integers");
-  }
-
-  private boolean bool(KerasLayer layer, String field, boolean fallback) {
-    JsonNode node = layer.config().path(field);
-    if (node.isMissingNode() || node.isNull()) {
-      return fallback;
-    }
-    if (!node.isBoolean()) {
-      throw failAt(layer, "has " + field + " " + brief(node) + "; expected true or false");
-    }
-    return node.asBoolean();
-  }
-
-  private double number(KerasLayer layer, String field, Double fallback) {
-    JsonNode node = layer.config().path(field);
-    if ((node.isMissingNode() || node.isNull()) && fallback != null) {
-      return fallback;
-    }
-    if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
-      throw failAt(layer, "has " + field + " " + brief(node) + "; expected a number");
-    }
-    return node.asDouble();
+    return new KerasShape(sizes);
   }
 
   /**
@@ -879,62 +517,11 @@ final class KerasConfig {
     return step.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
-  // ---------------------------------------------------------------- errors
-
   private ResultsException fail(String message) {
-    return new ResultsException(source + ": " + message);
+    return errors.fail(message);
   }
 
   private ResultsException failAt(KerasLayer layer, String message) {
-    return fail("layer '" + layer.name() + "' (" + layer.className() + ") " + message);
-  }
-
-  private static String brief(JsonNode node) {
-    String text = node.isMissingNode() ? "(missing)" : node.toString();
-    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
-  }
-
-  static String oneLine(String message) {
-    if (message == null) {
-      return "no details";
-    }
-    return message.replaceAll("\\s+", " ").trim();
-  }
-
-  /**
-   * A tensor's shape without the batch axis: {@code [features]}, {@code [h, w]} or {@code [h, w,
-   * c]}.
-   */
-  private record Shape(int[] dims) {
-    int rank() {
-      return dims.length;
-    }
-
-    InputShape asInputShape() {
-      return switch (dims.length) {
-        case 1 -> InputShape.flat(dims[0]);
-        case 2 -> new InputShape(dims[0], dims[1], 1);
-        default -> new InputShape(dims[0], dims[1], dims[2]);
-      };
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Shape s && Arrays.equals(dims, s.dims);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(dims);
-    }
-
-    @Override
-    public String toString() {
-      StringBuilder text = new StringBuilder("(");
-      for (int i = 0; i < dims.length; i++) {
-        text.append(i == 0 ? "" : ", ").append(dims[i]);
-      }
-      return text.append(dims.length == 1 ? ",)" : ")").toString();
-    }
+    return errors.failAt(layer, message);
   }
 }

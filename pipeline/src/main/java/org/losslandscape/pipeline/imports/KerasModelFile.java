@@ -59,7 +59,7 @@ public final class KerasModelFile {
       return isZip(file) ? readArchive(file, source) : readLegacy(file, source);
     } catch (IOException e) {
       throw new ResultsException(
-          source + ": cannot be read (" + KerasConfig.oneLine(e.getMessage()) + ")", e);
+          source + ": cannot be read (" + KerasErrors.oneLine(e.getMessage()) + ")", e);
     }
   }
 
@@ -86,7 +86,7 @@ public final class KerasModelFile {
         throw new ResultsException(
             weightsSource
                 + ": is not a readable HDF5 file ("
-                + KerasConfig.oneLine(e.getMessage())
+                + KerasErrors.oneLine(e.getMessage())
                 + ")",
             e);
       }
@@ -94,7 +94,7 @@ public final class KerasModelFile {
       throw new ResultsException(
           source
               + ": starts like a .keras archive but is not a readable zip ("
-              + KerasConfig.oneLine(e.getMessage())
+              + KerasErrors.oneLine(e.getMessage())
               + ")",
           e);
     }
@@ -148,7 +148,7 @@ public final class KerasModelFile {
       throw new ResultsException(
           source
               + ": is neither a .keras archive (zip) nor a readable legacy .h5 file (HDF5: "
-              + KerasConfig.oneLine(e.getMessage())
+              + KerasErrors.oneLine(e.getMessage())
               + ")",
           e);
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.losslandscape.models.mlp.Parameter;
+import org.losslandscape.pipeline.io.Printable;
 import org.losslandscape.pipeline.io.ResultsException;
 
 /**
@@ -56,15 +57,14 @@ final class KerasWeights {
         String path = architecture.archivePaths().get(name) + "/vars";
         Node node = named.isEmpty() ? nodeAt(root, path) : null;
         if (!(node instanceof Group group)) {
-          throw new ResultsException(
-              source + ": the weights hold no variables for layer '" + name + "'");
+          throw fail(source + ": the weights hold no variables for layer '" + name + "'");
         }
         vars = group;
       }
       List<KerasTensor> expected = layer.getValue();
       int stored = vars.getChildren().size();
       if (stored != expected.size()) {
-        throw new ResultsException(
+        throw fail(
             source
                 + ": layer '"
                 + name
@@ -92,8 +92,7 @@ final class KerasWeights {
     for (Map.Entry<String, List<KerasTensor>> layer : byLayer(architecture).entrySet()) {
       String name = layer.getKey();
       if (!(modelWeights.getChild(name) instanceof Group group)) {
-        throw new ResultsException(
-            source + ": model_weights holds no group for layer '" + name + "'");
+        throw fail(source + ": model_weights holds no group for layer '" + name + "'");
       }
       Map<TensorRole, Node> stored = new EnumMap<>(TensorRole.class);
       for (String weightName : stringList(group, "weight_names", source)) {
@@ -101,7 +100,7 @@ final class KerasWeights {
         int colon = last.indexOf(':');
         TensorRole role = TensorRole.ofKey(colon < 0 ? last : last.substring(0, colon));
         if (role == null) {
-          throw new ResultsException(
+          throw fail(
               source
                   + ": layer '"
                   + name
@@ -114,7 +113,7 @@ final class KerasWeights {
       List<KerasTensor> expected = layer.getValue();
       List<TensorRole> needed = expected.stream().map(KerasTensor::role).toList();
       if (!stored.keySet().equals(new java.util.HashSet<>(needed))) {
-        throw new ResultsException(
+        throw fail(
             source
                 + ": layer '"
                 + name
@@ -128,6 +127,10 @@ final class KerasWeights {
       }
     }
     return tensors;
+  }
+
+  private static ResultsException fail(String message) {
+    return new ResultsException(Printable.oneLine(message));
   }
 
   /** The expected tensors grouped by layer, layers in walking order. */
@@ -145,11 +148,11 @@ final class KerasWeights {
 
   private static Parameter read(Node node, KerasTensor tensor, String source) {
     if (!(node instanceof Dataset dataset)) {
-      throw new ResultsException(source + ": no dataset holds " + tensor.name());
+      throw fail(source + ": no dataset holds " + tensor.name());
     }
     int[] shape = dataset.getDimensions();
     if (!Arrays.equals(shape, tensor.shape())) {
-      throw new ResultsException(
+      throw fail(
           source
               + ": "
               + tensor.name()
@@ -163,7 +166,7 @@ final class KerasWeights {
     float[] values = floats(dataset.getDataFlat(), dataset, tensor, source);
     for (int i = 0; i < values.length; i++) {
       if (!Float.isFinite(values[i])) {
-        throw new ResultsException(
+        throw fail(
             source
                 + ": "
                 + tensor.name()
@@ -188,7 +191,7 @@ final class KerasWeights {
       }
       return f;
     }
-    throw new ResultsException(
+    throw fail(
         source
             + ": "
             + tensor.name()
@@ -245,8 +248,7 @@ final class KerasWeights {
       }
     }
     if (parts.isEmpty()) {
-      throw new ResultsException(
-          source + ": " + node.getPath() + " has no attribute '" + name + "'");
+      throw fail(source + ": " + node.getPath() + " has no attribute '" + name + "'");
     }
     List<String> values = new ArrayList<>();
     for (Attribute part : parts) {
@@ -258,7 +260,7 @@ final class KerasWeights {
       } else if (!(data != null
           && data.getClass().isArray()
           && java.lang.reflect.Array.getLength(data) == 0)) {
-        throw new ResultsException(
+        throw fail(
             source + ": " + node.getPath() + " attribute '" + name + "' is not a list of names");
       }
     }
