@@ -309,11 +309,10 @@ public final class LayeredNetwork implements Network {
     }
 
     private String name(LayerSpec layer, String kind) {
-      String chosen = layer.name();
-      if (chosen == null) {
-        int k = counters.merge(kind, 1, Integer::sum) - 1;
-        chosen = kind + k;
-      }
+      // Every layer of a kind advances its counter, named or not, so naming one layer does not
+      // rename the others.
+      int k = counters.merge(kind, 1, Integer::sum) - 1;
+      String chosen = layer.name() != null ? layer.name() : kind + k;
       if (!names.add(chosen)) {
         throw new IllegalArgumentException("two layers are named '" + chosen + "'");
       }
@@ -394,8 +393,17 @@ public final class LayeredNetwork implements Network {
         List<Resolved> body = new ArrayList<>();
         Dims bodyOut = resolveAll(r.body(), in, body);
         List<Resolved> shortcut = new ArrayList<>();
-        if (r.skip()) {
-          Dims shortcutOut = resolveAll(r.shortcut(), in, shortcut);
+        // The shortcut is walked even without the skip, so that its layers take their names and
+        // a network without skips names its other layers as the one with them does; its tensors
+        // are then dropped.
+        int parametersBefore = parameters.size();
+        int stateBefore = state.size();
+        Dims shortcutOut = resolveAll(r.shortcut(), in, shortcut);
+        if (!r.skip()) {
+          parameters.subList(parametersBefore, parameters.size()).clear();
+          state.subList(stateBefore, state.size()).clear();
+          shortcut.clear();
+        } else {
           if (!shortcutOut.equals(bodyOut)) {
             throw new IllegalArgumentException(
                 n
