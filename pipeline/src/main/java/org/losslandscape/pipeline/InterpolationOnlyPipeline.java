@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.data.Standardization;
@@ -94,8 +93,7 @@ public final class InterpolationOnlyPipeline {
     if (output.plots()) {
       timer.run("plot", () -> plot.interpolation(List.of(pair)));
     }
-    report.writeInterpolated(
-        fromDir, toDir, MlpArchitecture.of(a.architecture()), pair, data, timer.seconds());
+    report.writeInterpolated(fromDir, toDir, a.architecture(), pair, data, timer.seconds());
     return pair;
   }
 }

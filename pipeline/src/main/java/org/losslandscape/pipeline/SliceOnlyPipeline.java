@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
@@ -118,7 +117,7 @@ public final class SliceOnlyPipeline {
     }
     report.writeSliced(
         source.toAbsolutePath().toString(),
-        MlpArchitecture.of(parameters.architecture()),
+        parameters.architecture(),
         metrics[0],
         metrics[1],
         sliced,

@@ -3,13 +3,13 @@ package org.losslandscape.pipeline.cli;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.pipeline.SliceOnlyPipeline;
 import org.losslandscape.pipeline.config.MemoryEstimate;
 import org.losslandscape.pipeline.config.RunId;
 import org.losslandscape.pipeline.config.StudySettings;
 import org.losslandscape.pipeline.data.Standardization;
+import org.losslandscape.pipeline.imports.KerasModelFile;
 import org.losslandscape.pipeline.results.ModelFiles;
 import org.losslandscape.pipeline.results.Provenance;
 import picocli.CommandLine.Command;
@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
       "Slices the loss surface around saved weights (DIR/model.json and DIR/weights/<param>.npy, "
           + "[in, out] kernels): results/<config>/ of an earlier run, or a model trained "
           + "elsewhere. Writes the arrays, figures and summary.json to --out. Weights trained by "
-          + "this tool are evaluated with the preprocessing recorded in their model.json.",
+          + "this tool are evaluated with the preprocessing recorded in their model.json; a Keras "
+          + ".keras/.h5 file is read with its architecture and weights and fed pixel / 255 "
+          + "(--preprocessing says otherwise).",
       "",
       "Example: loss-landscape landscape --weights results/high_lr_small_batch --out sliced",
       ""
@@ -36,10 +38,22 @@ public final class LandscapeCommand implements Callable<Integer> {
 
   @Option(
       names = "--weights",
-      paramLabel = "DIR",
+      paramLabel = "DIR|FILE",
       required = true,
-      description = "Folder with model.json and weights/.")
+      description =
+          "Folder with model.json and weights/ (written by this tool, or by hand from PyTorch),"
+              + " or a Keras .keras/.h5 model file (architecture and weights).")
   Path weights;
+
+  @Option(
+      names = "--preprocessing",
+      paramLabel = "auto|unit|standardize",
+      description =
+          "How pixels reach the model (default: ${DEFAULT-VALUE}): auto = as recorded in this"
+              + " tool's model.json, pixel / 255 for a Keras file, else standardized with the"
+              + " training set's mean and std; unit = pixel / 255; standardize = (pixel / 255 -"
+              + " mean) / std of the training set.")
+  String preprocessing = "auto";
 
   @Option(
       names = "--name",
@@ -63,21 +77,43 @@ public final class LandscapeCommand implements Callable<Integer> {
       throw new UsageException("--name may only use letters, digits, _ . -, got '" + name + "'");
     }
     StudySettings settings = SettingsFactory.standalone(common, output, cache, slice, null);
-    Parameters parameters = ModelFiles.read(weights);
-    Optional<Provenance> provenance = ModelFiles.readProvenance(weights);
+    boolean keras = isKerasFile(weights);
+    Parameters parameters =
+        keras
+            ? KerasModelFile.read(weights)
+                .toParameters(weights.getFileName().toString().replaceFirst("\\.[^.]+$", ""))
+            : ModelFiles.read(weights);
+    Optional<Provenance> provenance = keras ? Optional.empty() : ModelFiles.readProvenance(weights);
     SettingsFactory.requireMemory(
-        () ->
-            MemoryEstimate.forSlicing(
-                settings.slice(), MlpArchitecture.of(parameters.architecture())));
+        () -> MemoryEstimate.forSlicing(settings.slice(), parameters.architecture()));
     OutputFolder.prepare(settings.output().directory());
     RunId run = new RunId(name, provenance.map(Provenance::seed).orElse(0L), 0);
     CommandSetup.wired(settings, SliceOnlyPipeline.class)
-        .run(
-            run,
-            weights,
-            parameters,
-            provenance.map(
-                p -> new Standardization(p.preprocessing().mean(), p.preprocessing().std())));
+        .run(run, weights, parameters, preprocessing(keras, provenance));
     return ExitCodes.OK;
+  }
+
+  /** The standardization {@code --preprocessing} asks for; empty means the training set's own. */
+  private Optional<Standardization> preprocessing(boolean keras, Optional<Provenance> provenance) {
+    Optional<Standardization> unit = Optional.of(new Standardization(0, 1));
+    return switch (preprocessing.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" ->
+          keras
+              ? unit
+              : provenance.map(
+                  p -> new Standardization(p.preprocessing().mean(), p.preprocessing().std()));
+      case "unit" -> unit;
+      case "standardize" -> Optional.empty();
+      default ->
+          throw new UsageException(
+              "--preprocessing takes auto, unit or standardize; got '" + preprocessing + "'");
+    };
+  }
+
+  /** A Keras model file ({@code .keras}, {@code .h5}, {@code .hdf5}) rather than a model folder. */
+  static boolean isKerasFile(java.nio.file.Path path) {
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return java.nio.file.Files.isRegularFile(path)
+        && (name.endsWith(".keras") || name.endsWith(".h5") || name.endsWith(".hdf5"));
   }
 }

@@ -1,6 +1,7 @@
 package org.losslandscape.pipeline.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,7 +10,6 @@ import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
@@ -21,6 +21,7 @@ import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.InterpolationSettings;
 import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.MemoryEstimate;
+import org.losslandscape.pipeline.config.NetworkChoice;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.ProgressMode;
 import org.losslandscape.pipeline.config.Protocol;
@@ -231,11 +232,12 @@ final class SettingsFactory {
           default -> Optimizer.parse(choice); // refuses the name in one line
         };
     double momentum = choice.equals("momentum") && t.momentum == 0 ? 0.9 : t.momentum;
-    // Fashion-MNIST's input size and classes stand in until the data are read: every network is
-    // built for the data's own (TrainingSettings.architectureOf).
+    // The network is built for the data's input shape and classes once they are read
+    // (TrainingSettings.architectureOf).
+    NetworkChoice network = network(t);
     return new TrainingSettings(
-        recipes,
-        new MlpArchitecture(784, t.hidden, 10),
+        withSkips(recipes, t),
+        network,
         Initialization.parse(t.init),
         LearningRateSchedule.parse(t.schedule),
         optimizer,
@@ -243,6 +245,80 @@ final class SettingsFactory {
         budget(t),
         t.seed,
         t.seeds);
+  }
+
+  /** The network of {@code --model}, {@code --model-file} and their parameters. */
+  static NetworkChoice network(TrainingOptions t) {
+    if (t.modelFile != null) {
+      if (!t.model.equals("mlp")) {
+        throw new IllegalArgumentException("give --model or --model-file, not both");
+      }
+      String file = t.modelFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      if (file.endsWith(".keras") || file.endsWith(".h5") || file.endsWith(".hdf5")) {
+        var imported = org.losslandscape.pipeline.imports.KerasModelFile.read(t.modelFile);
+        return new NetworkChoice.FromFile(
+            t.modelFile.getFileName().toString().replaceFirst("\\.[^.]+$", ""),
+            imported.spec(),
+            t.modelFile.toString());
+      }
+      var named = org.losslandscape.pipeline.io.NetworkSpecJson.read(t.modelFile);
+      return new NetworkChoice.FromFile(named.name(), named.spec(), t.modelFile.toString());
+    }
+    if (t.model.strip().equalsIgnoreCase("mlp")) {
+      return new NetworkChoice.Mlp(t.hidden);
+    }
+    NetworkChoice.BuiltInName name =
+        NetworkChoice.BuiltInName.parse(t.model)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown --model '" + t.model + "' (use mlp, lenet, vgg or resnet)"));
+    List<Boolean> skips = skips(t);
+    if (skips.size() > 1 && name != NetworkChoice.BuiltInName.RESNET) {
+      throw new IllegalArgumentException("--skip applies to --model resnet only");
+    }
+    NetworkChoice.BuiltIn choice = new NetworkChoice.BuiltIn(name, t.depth, t.width, skips.get(0));
+    // Build once on Fashion-MNIST's shape so that a depth or width the family cannot have is
+    // refused with the options, before any data are read.
+    choice.build(org.losslandscape.models.network.InputShape.fashionMnist(), 10);
+    return choice;
+  }
+
+  /** {@code --skip}: yes, no, or both. */
+  private static List<Boolean> skips(TrainingOptions t) {
+    List<Boolean> out = new ArrayList<>();
+    for (String part : t.skip.split(",")) {
+      switch (part.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "yes" -> out.add(true);
+        case "no" -> out.add(false);
+        default ->
+            throw new IllegalArgumentException(
+                "--skip takes yes, no or yes,no; got '" + t.skip + "'");
+      }
+    }
+    return out.stream().distinct().toList();
+  }
+
+  /** With {@code --skip yes,no}, every recipe twice: with its skips and without. */
+  private static List<Recipe> withSkips(List<Recipe> recipes, TrainingOptions t) {
+    List<Boolean> skips = skips(t);
+    if (skips.size() < 2) {
+      return recipes;
+    }
+    List<Recipe> out = new ArrayList<>();
+    for (Recipe r : recipes) {
+      for (boolean on : skips) {
+        out.add(
+            new Recipe(
+                r.name() + (on ? "_skip" : "_noskip"),
+                r.learningRate(),
+                r.batchSize(),
+                r.optimizer(),
+                r.schedule(),
+                r.variation().withSkip(on)));
+      }
+    }
+    return out;
   }
 
   private static Optimizer sam(TrainingOptions t) {

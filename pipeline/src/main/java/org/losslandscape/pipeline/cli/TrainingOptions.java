@@ -55,7 +55,48 @@ public final class TrainingOptions {
       paramLabel = "W,...",
       split = ",",
       description = "Hidden layer widths (default: 128,64).")
-  List<Integer> hidden = new ArrayList<>(DEFAULTS.architecture().hidden());
+  List<Integer> hidden = new ArrayList<>(DEFAULTS.hidden());
+
+  @Option(
+      names = "--model",
+      paramLabel = "mlp|lenet|vgg|resnet",
+      description =
+          "The network to train (default: ${DEFAULT-VALUE}): mlp (--hidden widths), lenet (a"
+              + " LeNet-5-style CNN), vgg (two stages of two 3x3 convolutions with batch norm,"
+              + " --width filters), resnet (He et al.'s CIFAR ResNet, --depth 6n+2, --width,"
+              + " --skip).")
+  String model = "mlp";
+
+  @Option(
+      names = "--model-file",
+      paramLabel = "FILE",
+      description =
+          "Train the network described in FILE instead: a JSON network file (see pipeline/README.md,"
+              + " 'Networks') or a Keras .keras/.h5 model (its architecture; the weights are not"
+              + " used for training).")
+  java.nio.file.Path modelFile;
+
+  @Option(
+      names = "--depth",
+      paramLabel = "N",
+      description = "Layers of --model resnet, 6n+2 (default: ${DEFAULT-VALUE}).")
+  int depth = 20;
+
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      description =
+          "Filters of the first stage of --model resnet or vgg (default: ${DEFAULT-VALUE}).")
+  int width = 16;
+
+  @Option(
+      names = "--skip",
+      paramLabel = "yes|no|yes,no",
+      description =
+          "Skip connections of --model resnet (default: ${DEFAULT-VALUE}); yes,no trains every"
+              + " recipe both ways, as <recipe>_skip and <recipe>_noskip, for Li et al.'s"
+              + " comparison.")
+  String skip = "yes";
 
   @Option(
       names = "--init",

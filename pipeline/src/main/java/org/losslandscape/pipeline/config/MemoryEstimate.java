@@ -1,8 +1,8 @@
 package org.losslandscape.pipeline.config;
 
 import java.util.Locale;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.network.InputShape;
+import org.losslandscape.models.network.Network;
 
 /**
  * A rough upper estimate of the Java heap a run needs, checked before any data is loaded, so that
@@ -41,12 +41,12 @@ public record MemoryEstimate(
    */
   public static MemoryEstimate forStudy(StudySettings settings) {
     InputShape input = InputShape.fashionMnist();
-    int classes = settings.training().architecture().classes();
+    int classes = 10;
     return estimate(
         settings.slice(),
         settings.training().recipes().stream()
             .map(r -> settings.training().architectureOf(r, input, classes))
-            .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
+            .max(java.util.Comparator.comparingLong(Network::parameterCount))
             .orElse(settings.training().architectureFor(input, classes)),
         (int)
             Math.max(
@@ -54,12 +54,11 @@ public record MemoryEstimate(
   }
 
   /** The estimate for slicing one model of {@code architecture}. */
-  public static MemoryEstimate forSlicing(SliceSettings slice, MlpArchitecture architecture) {
+  public static MemoryEstimate forSlicing(SliceSettings slice, Network architecture) {
     return estimate(slice, architecture, 1);
   }
 
-  private static MemoryEstimate estimate(
-      SliceSettings slice, MlpArchitecture architecture, int runs) {
+  private static MemoryEstimate estimate(SliceSettings slice, Network architecture, int runs) {
     double points = (double) slice.grid().size() * slice.grid().size();
     double kept = (double) runs * slice.directionPairs() + 1; // + the raw-direction slice
     double sliceBytes = points * (kept * KEPT_SLICE + WORKING_SLICE);

@@ -70,6 +70,7 @@ public record Recipe(
     h.put("momentum", variation.momentum().map(Object::toString).orElse("study"));
     h.put("dropout", variation.dropout().map(Object::toString).orElse("study"));
     h.put("train_size", variation.trainSize().map(Object::toString).orElse("study"));
+    variation.skip().ifPresent(on -> h.put("skip", on ? "yes" : "no"));
     return h;
   }
 

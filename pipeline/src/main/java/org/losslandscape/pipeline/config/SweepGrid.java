@@ -143,7 +143,7 @@ public record SweepGrid(
                               batch,
                               optimizer.map(Optimizer::parse),
                               Optional.empty(),
-                              new Variation(hidden, wd, momentum, dropout, n)));
+                              new Variation(hidden, wd, momentum, dropout, n, Optional.empty())));
                     }
                   }
                 }

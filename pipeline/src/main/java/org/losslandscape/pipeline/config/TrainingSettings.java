@@ -7,6 +7,7 @@ import org.losslandscape.models.mlp.Initialization;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.network.InputShape;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
@@ -20,9 +21,9 @@ import org.losslandscape.models.training.TrainingConfig;
  * any data is loaded, by the same rules the trainer uses.
  *
  * @param recipes the recipes to train, in study order (empty when only slicing given weights)
- * @param architecture the MLP as the options give it: its hidden widths are the study's; its input
- *     size and classes are Fashion-MNIST's until the data are read, and every network is built for
- *     the data's own ({@link #architectureOf(Recipe, InputShape, int)})
+ * @param network which network the study trains ({@code --model}, {@code --model-file}); it is
+ *     built for the data's input shape and classes once they are read ({@link
+ *     #architectureOf(Recipe, InputShape, int)})
  * @param initialization weight initialization
  * @param schedule learning-rate schedule (a recipe may have its own)
  * @param optimizer SGD, SAM or ASAM (a recipe may have its own)
@@ -33,7 +34,7 @@ import org.losslandscape.models.training.TrainingConfig;
  */
 public record TrainingSettings(
     List<Recipe> recipes,
-    MlpArchitecture architecture,
+    NetworkChoice network,
     Initialization initialization,
     LearningRateSchedule schedule,
     Optimizer optimizer,
@@ -44,7 +45,7 @@ public record TrainingSettings(
 
   public TrainingSettings {
     recipes = List.copyOf(recipes);
-    Objects.requireNonNull(architecture, "architecture");
+    Objects.requireNonNull(network, "network");
     Objects.requireNonNull(initialization, "initialization");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(optimizer, "optimizer");
@@ -54,7 +55,27 @@ public record TrainingSettings(
     }
     for (Recipe recipe : recipes) {
       configFor(recipe, recipe.name(), firstSeed, schedule, optimizer, momentum, budget);
+      if (!(network instanceof NetworkChoice.Mlp)) {
+        if (recipe.variation().hidden().isPresent() || recipe.variation().dropout().isPresent()) {
+          throw new IllegalArgumentException(
+              "recipe "
+                  + recipe.name()
+                  + " sets hidden widths or dropout, which apply to the mlp only, not to "
+                  + network.label());
+        }
+      }
+      if (recipe.variation().skip().isPresent()
+          && !(network instanceof NetworkChoice.BuiltIn b
+              && b.name() == NetworkChoice.BuiltInName.RESNET)) {
+        throw new IllegalArgumentException(
+            "recipe " + recipe.name() + " sets skip connections, which only --model resnet has");
+      }
     }
+  }
+
+  /** The MLP's hidden widths (the study's), or empty for any other network. */
+  public List<Integer> hidden() {
+    return network instanceof NetworkChoice.Mlp mlp ? mlp.hidden() : List.of();
   }
 
   /**
@@ -66,7 +87,7 @@ public record TrainingSettings(
   public static TrainingSettings defaults() {
     return new TrainingSettings(
         Recipes.defaults(),
-        MlpArchitecture.fashionMnistDefault(),
+        new NetworkChoice.Mlp(MlpArchitecture.fashionMnistDefault().hidden()),
         Initialization.HE,
         LearningRateSchedule.constant(),
         Optimizer.sgd(),
@@ -80,7 +101,7 @@ public record TrainingSettings(
   public TrainingSettings withBudget(TrainingBudget newBudget) {
     return new TrainingSettings(
         recipes,
-        architecture,
+        network,
         initialization,
         schedule,
         optimizer,
@@ -119,16 +140,24 @@ public record TrainingSettings(
    * The network {@code recipe} trains on images of shape {@code input} with {@code classes}
    * classes: its own hidden widths, or the study's, between the data's input size and class count.
    */
-  public MlpArchitecture architectureOf(Recipe recipe, InputShape input, int classes) {
-    return new MlpArchitecture(
-        input.size(), recipe.variation().hidden().orElse(architecture.hidden()), classes);
+  public Network architectureOf(Recipe recipe, InputShape input, int classes) {
+    if (network instanceof NetworkChoice.Mlp mlp) {
+      return new MlpArchitecture(
+          input.size(), recipe.variation().hidden().orElse(mlp.hidden()), classes);
+    }
+    if (network instanceof NetworkChoice.BuiltIn b && recipe.variation().skip().isPresent()) {
+      return new NetworkChoice.BuiltIn(
+              b.name(), b.depth(), b.width(), recipe.variation().skip().get())
+          .build(input, classes);
+    }
+    return network.build(input, classes);
   }
 
   /**
    * The study's network (no recipe's own widths) on images of {@code input} with {@code classes}.
    */
-  public MlpArchitecture architectureFor(InputShape input, int classes) {
-    return new MlpArchitecture(input.size(), architecture.hidden(), classes);
+  public Network architectureFor(InputShape input, int classes) {
+    return network.build(input, classes);
   }
 
   /**

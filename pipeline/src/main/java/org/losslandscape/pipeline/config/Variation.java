@@ -14,18 +14,33 @@ import java.util.Optional;
  * @param momentum heavy-ball momentum
  * @param dropout the dropout rate after every hidden layer while training
  * @param trainSize examples of the training set this recipe trains on (a fixed seeded subset)
+ * @param skip whether a ResNet's blocks add their shortcuts ({@code --skip yes,no} compares both)
  */
 public record Variation(
     Optional<List<Integer>> hidden,
     Optional<Double> weightDecay,
     Optional<Double> momentum,
     Optional<Double> dropout,
-    Optional<Integer> trainSize) {
+    Optional<Integer> trainSize,
+    Optional<Boolean> skip) {
 
   /** Nothing changed. */
   public static final Variation NONE =
       new Variation(
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
+
+  /**
+   * The variation of a recipe as the study's network without its skips, or with them: what the
+   * comparison {@code --skip yes,no} trains.
+   */
+  public Variation withSkip(boolean on) {
+    return new Variation(hidden, weightDecay, momentum, dropout, trainSize, Optional.of(on));
+  }
 
   public Variation {
     Objects.requireNonNull(hidden, "hidden");
@@ -33,6 +48,7 @@ public record Variation(
     Objects.requireNonNull(momentum, "momentum");
     Objects.requireNonNull(dropout, "dropout");
     Objects.requireNonNull(trainSize, "trainSize");
+    Objects.requireNonNull(skip, "skip");
     hidden = hidden.map(List::copyOf);
     dropout.ifPresent(
         d -> {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.training.Checkpoint;
 import org.losslandscape.pipeline.io.ResultsException;
 
@@ -59,7 +59,7 @@ public final class CheckpointFiles {
    * Reads the checkpoints under {@code dir} written for {@code architecture}, in training order; a
    * missing or malformed file is a one-line error naming it.
    */
-  public static List<Checkpoint> read(Path dir, MlpArchitecture architecture) {
+  public static List<Checkpoint> read(Path dir, Network architecture) {
     CheckpointIndex index =
         index(dir)
             .orElseThrow(

@@ -10,7 +10,12 @@ import java.util.Optional;
 import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.InputShape;
+import org.losslandscape.models.network.LayeredNetwork;
+import org.losslandscape.models.network.Network;
+import org.losslandscape.models.network.TensorSpec;
 import org.losslandscape.pipeline.io.AtomicFiles;
+import org.losslandscape.pipeline.io.NetworkSpecJson;
 import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.NpyArray;
 import org.losslandscape.pipeline.io.ResultsException;
@@ -44,6 +49,10 @@ public final class ModelFiles {
   /** Writes {@code parameters} and what produced them under {@code dir}. */
   public static void write(Path dir, Parameters parameters, Provenance provenance) {
     writeTensors(dir.resolve(WEIGHTS), parameters);
+    if (parameters.architecture() instanceof LayeredNetwork layered) {
+      writeLayered(dir, layered, parameters, provenance);
+      return;
+    }
     MlpArchitecture a = MlpArchitecture.of(parameters.architecture());
     List<ModelFile.TensorFile> tensors = new ArrayList<>();
     for (Parameter p : parameters.tensors()) {
@@ -63,6 +72,64 @@ public final class ModelFiles {
                 + " the last layer",
             tensors,
             provenance));
+  }
+
+  private static void writeLayered(
+      Path dir, LayeredNetwork network, Parameters parameters, Provenance provenance) {
+    List<ModelFile.TensorFile> tensors = new ArrayList<>();
+    for (Parameter p : parameters.tensors()) {
+      tensors.add(new ModelFile.TensorFile(p.name(), p.shape(), "weights/" + p.name() + ".npy"));
+    }
+    List<ModelFile.TensorFile> state = new ArrayList<>();
+    for (int i = 0; i < network.stateSpecs().size(); i++) {
+      TensorSpec t = network.stateSpecs().get(i);
+      AtomicFiles.write(
+          dir.resolve(WEIGHTS).resolve(t.name() + ".npy"),
+          Npy.encodeFloat32(t.shape(), network.state().get(i)));
+      state.add(new ModelFile.TensorFile(t.name(), t.shape(), "weights/" + t.name() + ".npy"));
+    }
+    InputShape in = network.inputShape();
+    Json.write(
+        dir.resolve(MODEL_JSON),
+        new NetworkModelFile(
+            NetworkModelFile.FORMAT,
+            network.toString(),
+            network.describe(),
+            new int[] {in.height(), in.width(), in.channels()},
+            network.classes(),
+            NetworkSpecJson.toJson(network.toString(), network.spec()),
+            tensors,
+            state,
+            provenance));
+  }
+
+  /** The network a {@link NetworkModelFile} describes, with its batch-norm statistics. */
+  private static LayeredNetwork readLayered(JsonNode model, Path description) {
+    JsonNode shape = model.path("input_shape");
+    if (!shape.isArray() || shape.size() != 3 || !model.path("classes").canConvertToInt()) {
+      throw new ResultsException(
+          description + ": a network model needs input_shape [h, w, c] and classes");
+    }
+    String name = model.path("name").asText("network");
+    NetworkSpecJson.NamedSpec spec =
+        NetworkSpecJson.parse(model.get("network"), description + " (network)", name);
+    LayeredNetwork network;
+    try {
+      network =
+          new LayeredNetwork(
+              name,
+              spec.spec(),
+              new InputShape(shape.get(0).asInt(), shape.get(1).asInt(), shape.get(2).asInt()),
+              model.path("classes").asInt());
+    } catch (IllegalArgumentException e) {
+      throw new ResultsException(description + ": " + e.getMessage(), e);
+    }
+    Path weights = description.resolveSibling(WEIGHTS);
+    List<float[]> state = new ArrayList<>();
+    for (TensorSpec t : network.stateSpecs()) {
+      state.add(readTensor(weights, t.name(), t.shape(), network).values());
+    }
+    return network.withState(state);
   }
 
   /**
@@ -103,7 +170,10 @@ public final class ModelFiles {
     }
     Path description = dir.resolve(MODEL_JSON);
     JsonNode model = Json.read(description);
-    MlpArchitecture architecture = ModelDescription.architecture(model, description);
+    Network architecture =
+        NetworkModelFile.FORMAT.equals(model.path("format").asText())
+            ? readLayered(model, description)
+            : ModelDescription.architecture(model, description);
     return readTensors(dir.resolve(WEIGHTS), architecture);
   }
 
@@ -114,7 +184,7 @@ public final class ModelFiles {
    * @throws ResultsException if a file is missing or malformed, has the wrong shape, or holds a
    *     weight that is not finite
    */
-  public static Parameters readTensors(Path dir, MlpArchitecture architecture) {
+  public static Parameters readTensors(Path dir, Network architecture) {
     List<Parameter> tensors = new ArrayList<>();
     List<int[]> shapes = architecture.parameterShapes();
     List<String> names = architecture.parameterNames();
@@ -124,8 +194,7 @@ public final class ModelFiles {
     return new Parameters(architecture, tensors);
   }
 
-  private static Parameter readTensor(
-      Path dir, String name, int[] shape, MlpArchitecture architecture) {
+  private static Parameter readTensor(Path dir, String name, int[] shape, Network architecture) {
     Path file = dir.resolve(name + ".npy");
     if (!Files.isRegularFile(file)) {
       throw new ResultsException(

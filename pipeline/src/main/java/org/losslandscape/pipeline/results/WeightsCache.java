@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.network.InputShape;
 import org.losslandscape.models.training.Checkpoint;
@@ -78,7 +77,7 @@ public final class WeightsCache {
             TRAINER_VERSION,
             dataFingerprint,
             inputShape.toString(),
-            initial.architecture().toString(),
+            initial.architecture().describe(),
             initialization,
             Double.toString(config.learningRate()),
             Integer.toString(config.batchSize()),
@@ -138,7 +137,7 @@ public final class WeightsCache {
             config.checkpoints());
         return Optional.empty();
       }
-      checkpoints = CheckpointFiles.read(folder, MlpArchitecture.of(parameters.architecture()));
+      checkpoints = CheckpointFiles.read(folder, parameters.architecture());
     }
     TrainingRecord t = Json.read(dir.resolve("training.json"), TrainingRecord.class);
     return Optional.of(

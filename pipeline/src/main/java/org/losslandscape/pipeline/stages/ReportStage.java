@@ -13,6 +13,7 @@ import org.losslandscape.models.device.DeviceChoice;
 import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.mlp.MlpArchitecture;
+import org.losslandscape.models.network.Network;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.config.DeviceSettings;
 import org.losslandscape.pipeline.config.MeasureSettings;
@@ -118,7 +119,7 @@ public final class ReportStage {
   /** Writes the summary of slicing given weights ({@code loss-landscape landscape}). */
   public Summary writeSliced(
       String weightsSource,
-      MlpArchitecture architecture,
+      Network architecture,
       Metrics train,
       Metrics test,
       ModelLandscape landscape,
@@ -164,7 +165,7 @@ public final class ReportStage {
   public Summary writeInterpolated(
       Path fromWeights,
       Path toWeights,
-      MlpArchitecture architecture,
+      Network architecture,
       PairInterpolation pair,
       PreparedData data,
       Map<String, Double> timings) {
@@ -427,26 +428,30 @@ public final class ReportStage {
    * counted).
    */
   private ModelSummary trainedModel(PreparedData data) {
-    List<MlpArchitecture> networks =
+    List<Network> networks =
         training.recipes().stream()
             .map(r -> training.architectureOf(r, data.inputShape(), data.classes()))
             .distinct()
             .toList();
-    MlpArchitecture largest =
+    Network largest =
         networks.stream()
-            .max(java.util.Comparator.comparingLong(MlpArchitecture::parameterCount))
+            .max(java.util.Comparator.comparingLong(Network::parameterCount))
             .orElse(training.architectureFor(data.inputShape(), data.classes()));
     return new ModelSummary(
         networks.size() <= 1
             ? largest.toString()
-            : String.join(", ", networks.stream().map(MlpArchitecture::toString).toList()),
-        "relu",
+            : String.join(", ", networks.stream().map(Network::toString).toList()),
+        largest instanceof MlpArchitecture ? "relu" : "as the layers say",
         training.initialization().name().toLowerCase(Locale.ROOT),
         largest.parameterCount());
   }
 
   /** A saved model's network, as the summary describes it (its initialization is not known). */
-  private static ModelSummary savedArchitecture(MlpArchitecture architecture) {
-    return new ModelSummary(architecture.toString(), "relu", null, architecture.parameterCount());
+  private static ModelSummary savedArchitecture(Network architecture) {
+    return new ModelSummary(
+        architecture.toString(),
+        architecture instanceof MlpArchitecture ? "relu" : "as the layers say",
+        null,
+        architecture.parameterCount());
   }
 }

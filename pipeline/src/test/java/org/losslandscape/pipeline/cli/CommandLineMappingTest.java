@@ -16,7 +16,6 @@ import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.interpolation.InterpolationRange;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.training.LearningRateSchedule;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.TrainingBudget;
@@ -165,7 +164,7 @@ class CommandLineMappingTest {
                     List.of(
                         new Recipe("high_lr_small_batch", 0.2, 16),
                         new Recipe("low_lr_large_batch", 0.02, 512)),
-                    new MlpArchitecture(784, List.of(32), 10),
+                    new org.losslandscape.pipeline.config.NetworkChoice.Mlp(List.of(32)),
                     Initialization.GLOROT,
                     LearningRateSchedule.warmupCosine(0.05),
                     Optimizer.sgd(),
@@ -357,7 +356,8 @@ class CommandLineMappingTest {
                 Optional.of(0.0001),
                 Optional.of(0.5),
                 Optional.of(0.1),
-                Optional.of(5000)));
+                Optional.of(5000),
+                Optional.empty()));
     assertThat(settings.training().seeds()).isEqualTo(4);
     assertThat(settings.training().budget()).isEqualTo(new TrainingBudget.Steps(500));
     assertThat(settings.slice().grid().size()).isEqualTo(9);
@@ -392,7 +392,7 @@ class CommandLineMappingTest {
         .contains("--grid-size=N Points per axis, odd >= 3 (default: " + slice.grid().size())
         .contains("(default: -1:1)")
         .contains("(default: " + training.firstSeed() + ")");
-    assertThat(training.architecture().hidden()).containsExactly(128, 64);
+    assertThat(training.hidden()).containsExactly(128, 64);
     assertThat(slice.radii()).containsExactly(0.1, 0.25, 0.5, 1.0);
   }
 

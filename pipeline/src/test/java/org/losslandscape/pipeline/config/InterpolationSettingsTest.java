@@ -75,7 +75,7 @@ class InterpolationSettingsTest {
     TrainingSettings one =
         new TrainingSettings(
             Recipes.select(Recipes.defaults(), List.of("high_lr_small_batch")),
-            defaults.training().architecture(),
+            defaults.training().network(),
             defaults.training().initialization(),
             defaults.training().schedule(),
             defaults.training().optimizer(),

@@ -14,7 +14,6 @@ import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.interpolation.InterpolationRange;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.mlp.Initialization;
-import org.losslandscape.models.mlp.MlpArchitecture;
 import org.losslandscape.models.sharpness.AscentSettings;
 import org.losslandscape.models.sharpness.MonteCarloSettings;
 import org.losslandscape.models.training.LearningRateSchedule;
@@ -66,7 +65,7 @@ class SettingsDefaultsTest {
                     new Recipe("high_lr_large_batch", 0.1, 1024),
                     new Recipe("low_lr_small_batch", 0.01, 32),
                     new Recipe("low_lr_large_batch", 0.01, 1024)),
-                new MlpArchitecture(784, List.of(128, 64), 10),
+                new NetworkChoice.Mlp(List.of(128, 64)),
                 Initialization.HE,
                 LearningRateSchedule.constant(),
                 Optimizer.sgd(),

@@ -245,6 +245,7 @@ class VerdictAnalysisTest {
                       java.util.Optional.empty(),
                       java.util.Optional.empty(),
                       java.util.Optional.empty(),
+                      java.util.Optional.empty(),
                       java.util.Optional.empty())));
         }
       }
