@@ -146,7 +146,12 @@ public final class LayeredNetwork implements Network {
 
   @Override
   public String describe() {
-    return name + "@" + specHash();
+    // The mode a slice evaluates batch norm in is part of what a cached slice depends on; trained
+    // weights are always described in the default, frozen, so their cache keys do not see it.
+    return name
+        + "@"
+        + specHash()
+        + (batchNormMode == BatchNormMode.FROZEN ? "" : "+bn-" + batchNormMode.key());
   }
 
   @Override

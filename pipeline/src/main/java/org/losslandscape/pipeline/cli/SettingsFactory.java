@@ -340,7 +340,8 @@ final class SettingsFactory {
         s.directionSeed,
         s.directionPairs,
         s.eps,
-        s.parsedSlicedSeeds());
+        s.parsedSlicedSeeds(),
+        s.batchNormMode());
   }
 
   /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */

@@ -16,6 +16,27 @@ public final class SliceOptions {
   private static final SliceSettings DEFAULTS = SliceSettings.defaults();
 
   @Option(
+      names = "--bn-mode",
+      paramLabel = "frozen|batch|recompute",
+      description =
+          "Batch norm on a slice (default: ${DEFAULT-VALUE}): frozen = the statistics stored with"
+              + " the minimum (as Li et al. evaluate, in eval mode); batch = each evaluated chunk's"
+              + " own; recompute = re-estimated at every point from 512 fixed training samples."
+              + " Networks without batch norm ignore it.")
+  String bnMode = "frozen";
+
+  /** {@code --bn-mode} as a mode; refuses other words. */
+  org.losslandscape.models.network.BatchNormMode batchNormMode() {
+    for (var mode : org.losslandscape.models.network.BatchNormMode.values()) {
+      if (mode.key().equals(bnMode.strip().toLowerCase(java.util.Locale.ROOT))) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(
+        "--bn-mode takes frozen, batch or recompute; got '" + bnMode + "'");
+  }
+
+  @Option(
       names = "--grid-size",
       paramLabel = "N",
       description = "Points per axis, odd >= 3 (default: ${DEFAULT-VALUE}).")

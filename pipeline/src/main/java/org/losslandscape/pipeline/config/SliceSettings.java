@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.losslandscape.models.directions.BiasRule;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
+import org.losslandscape.models.network.BatchNormMode;
 import org.losslandscape.models.sharpness.SliceSharpness;
 
 /**
@@ -22,6 +23,8 @@ import org.losslandscape.models.sharpness.SliceSharpness;
  * @param slicedSeeds how many seeds of every recipe are sliced, from the first ({@link #ALL_SEEDS}
  *     for all): slices are the costly measure, so further seeds may get only the measures beyond
  *     the slices, which every seed gets
+ * @param batchNorm which statistics a network's batch-norm layers use at every point of a slice
+ *     ({@code --bn-mode}); measures always use the stored ones
  */
 public record SliceSettings(
     GridSpec grid,
@@ -32,10 +35,35 @@ public record SliceSettings(
     long directionSeed,
     int directionPairs,
     List<Double> radii,
-    int slicedSeeds) {
+    int slicedSeeds,
+    BatchNormMode batchNorm) {
 
   /** {@link #slicedSeeds} for "slice every seed". */
   public static final int ALL_SEEDS = Integer.MAX_VALUE;
+
+  /** Settings whose batch-norm layers (if any) keep their stored statistics on the slice. */
+  public SliceSettings(
+      GridSpec grid,
+      Normalization normalization,
+      BiasRule biasRule,
+      int samples,
+      DataSplit split,
+      long directionSeed,
+      int directionPairs,
+      List<Double> radii,
+      int slicedSeeds) {
+    this(
+        grid,
+        normalization,
+        biasRule,
+        samples,
+        split,
+        directionSeed,
+        directionPairs,
+        radii,
+        slicedSeeds,
+        BatchNormMode.FROZEN);
+  }
 
   /** Settings that slice every seed. */
   public SliceSettings(
@@ -64,6 +92,7 @@ public record SliceSettings(
     Objects.requireNonNull(normalization, "normalization");
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(biasRule, "biasRule");
+    Objects.requireNonNull(batchNorm, "batchNorm");
     radii = List.copyOf(radii);
     if (samples < 1) {
       throw new IllegalArgumentException("landscape samples must be >= 1, got " + samples);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.models.directions.DirectionPair;
 import org.losslandscape.models.directions.DirectionSpec;
 import org.losslandscape.models.directions.Normalization;
@@ -15,6 +16,9 @@ import org.losslandscape.models.directions.RandomDirections;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.landscape.LandscapeEvaluator;
 import org.losslandscape.models.landscape.LandscapeGrid;
+import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.BatchNormMode;
+import org.losslandscape.models.network.LayeredNetwork;
 import org.losslandscape.models.sharpness.DiskMaximum;
 import org.losslandscape.models.sharpness.SharpnessReport;
 import org.losslandscape.models.sharpness.SliceSharpness;
@@ -106,6 +110,24 @@ public final class LandscapeStage {
     return out;
   }
 
+  /**
+   * The model as the slice evaluates it: a network with batch norm set to {@code --bn-mode}, with
+   * the first 512 landscape samples as the fixed calibration set of {@code recompute}.
+   */
+  private WeightsToSlice withBatchNormMode(WeightsToSlice model, LandscapeSamples samples) {
+    if (!(model.parameters().architecture() instanceof LayeredNetwork layered)
+        || !layered.hasBatchNorm()
+        || settings.batchNorm() == BatchNormMode.FROZEN) {
+      return model;
+    }
+    LabeledData data = samples.data();
+    LabeledData calibration = data.range(0, Math.min(512, data.count()));
+    Parameters p = model.parameters();
+    return model.withParameters(
+        new Parameters(
+            layered.withBatchNormMode(settings.batchNorm(), calibration.features()), p.tensors()));
+  }
+
   private static String samplesKey(LandscapeSamples samples) {
     return samples.split().label()
         + ":"
@@ -125,6 +147,7 @@ public final class LandscapeStage {
         new DirectionSpec(
             settings.normalization(), settings.biasRule(), settings.directionSeed() + pair);
     DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
+    model = withBatchNormMode(model, samples);
     String label =
         String.format(
             Locale.ROOT,

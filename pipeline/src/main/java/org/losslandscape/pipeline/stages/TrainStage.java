@@ -112,9 +112,11 @@ public final class TrainStage {
         if (r.fromCache) {
           write(r, data);
         }
+        // Keyed by the trained network: one with batch norm carries its own statistics, which
+        // its evaluation graph holds, so each such model gets its own evaluator.
         MlpEvaluator evaluator =
             evaluators.computeIfAbsent(
-                r.initial.architecture(), a -> new MlpEvaluator(a, execution));
+                r.result.parameters().architecture(), a -> new MlpEvaluator(a, execution));
         models.add(evaluate(r, data, evaluator));
       }
     } finally {
