@@ -29,7 +29,7 @@ public final class CommonOptions {
               + " --data-layout; integer images are 8-bit levels 0..255 (divided by 255, as IDX"
               + " pixels), float images are taken as given; both are then standardized with the"
               + " training mean and std. Labels: integers [n], >= 0. With two files, example i"
-              + " is a test example when i % 7 == 6 (numpy x[6::7]), the rest train.")
+              + " is a test example when i %% 7 == 6 (numpy x[6::7]), the rest train.")
   String dataNpy;
 
   @Option(

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       InterpolateCommand.class,
       ReportCommand.class,
       BenchCommand.class,
-      SweepCommand.class
+      SweepCommand.class,
+      PgdlCommand.class
     },
     description = {
       "Trains an MLP on Fashion-MNIST under several learning-rate / batch-size recipes, slices the"

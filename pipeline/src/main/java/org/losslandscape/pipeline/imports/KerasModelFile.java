@@ -129,6 +129,33 @@ public final class KerasModelFile {
     }
   }
 
+  /**
+   * A model given as a Keras model config ({@code {"class_name": "Sequential", "config": ...}}) and
+   * a separate legacy weights file ({@code model.save_weights("w.h5")}: the layer groups at the
+   * root, or under {@code model_weights}), as PGDL tasks store their models.
+   *
+   * @throws ResultsException naming {@code weights} if the config or the weights do not fit
+   */
+  public static ImportedNetwork fromConfigAndWeights(
+      com.fasterxml.jackson.databind.JsonNode config, Path weights) {
+    String source = weights.toString();
+    if (!Files.isRegularFile(weights)) {
+      throw new ResultsException(source + " does not exist or is not a file");
+    }
+    try (HdfFile hdf = new HdfFile(weights)) {
+      KerasArchitecture architecture = KerasConfig.parse(config, source);
+      Group group = hdf.getChild("model_weights") instanceof Group inner ? inner : hdf;
+      return imported(architecture, KerasWeights.fromLegacy(group, architecture, source));
+    } catch (HdfException | IllegalArgumentException | IllegalStateException e) {
+      throw new ResultsException(
+          source
+              + ": not a readable legacy Keras weights file (HDF5: "
+              + KerasErrors.oneLine(e.getMessage())
+              + ")",
+          e);
+    }
+  }
+
   private static ImportedNetwork readLegacy(Path file, String source) {
     try (HdfFile hdf = new HdfFile(file)) {
       String config = KerasWeights.stringAttribute(hdf, "model_config");

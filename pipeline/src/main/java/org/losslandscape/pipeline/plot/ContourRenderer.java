@@ -162,9 +162,10 @@ public final class ContourRenderer implements PanelRenderer {
     try {
       Canvas.smooth(g);
       g.setColor(style.foreground());
+      // A long title (a long recipe name) is shrunk to the panel's width, not cut at its edges.
       Canvas.text(
           g,
-          style.panelTitle(),
+          Canvas.fitting(g, style.panelTitle(), data.title(), area.width - 16),
           data.title(),
           area.getCenterX(),
           area.y + style.panelTitle().getSize() * 0.4,

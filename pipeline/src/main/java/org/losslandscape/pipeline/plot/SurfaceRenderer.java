@@ -129,9 +129,10 @@ public final class SurfaceRenderer implements PanelRenderer {
 
   private void drawTitle(Graphics2D g, Rectangle area, String title) {
     g.setColor(style.foreground());
+    // A long title (a long recipe name) is shrunk to the panel's width, not cut at its edges.
     Canvas.text(
         g,
-        style.panelTitle(),
+        Canvas.fitting(g, style.panelTitle(), title, area.width - 16),
         title,
         area.getCenterX(),
         area.y + style.panelTitle().getSize() * 0.4,

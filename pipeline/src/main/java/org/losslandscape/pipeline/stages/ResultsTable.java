@@ -23,11 +23,20 @@ final class ResultsTable {
   /** The table of {@code results} with a sharpness column per radius, starting on a new line. */
   static String of(StudyResults results, MeasureSetup setup) {
     List<Double> radii = setup.slice().radii();
+    // The first column fits the longest recipe name (e.g. a --skip yes,no study's *_noskip).
+    int width =
+        Math.max(
+            22,
+            results.aggregates().stream()
+                .mapToInt(a -> a.recipe().name().length())
+                .max()
+                .orElse(0));
+    String name = "%n%-" + width + "s";
     StringBuilder table =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%n%-22s %8s %6s %8s %8s %8s %8s %8s",
+                name + " %8s %6s %8s %8s %8s %8s %8s",
                 "config",
                 "lr",
                 "batch",
@@ -39,7 +48,7 @@ final class ResultsTable {
     table.append(
         String.format(
             Locale.ROOT,
-            "%n%-22s %8s %6s %8s %8s %8s %8s %8s",
+            name + " %8s %6s %8s %8s %8s %8s %8s",
             "",
             "",
             "",
@@ -66,7 +75,7 @@ final class ResultsTable {
       table.append(
           String.format(
               Locale.ROOT,
-              "%n%-22s %8s %6d %8d %8.4f %8.4f %8.4f %8.4f",
+              name + " %8s %6d %8d %8.4f %8.4f %8.4f %8.4f",
               a.recipe().name(),
               a.recipe().learningRate(),
               a.recipe().batchSize(),
@@ -106,7 +115,7 @@ final class ResultsTable {
       if (!m.usable()) {
         table.append(
             String.format(
-                Locale.ROOT, "%n%-22s diverged: %s", m.run().folder(), m.training().message()));
+                Locale.ROOT, name + " diverged: %s", m.run().folder(), m.training().message()));
       }
     }
     return table.toString();

@@ -263,6 +263,37 @@ class CommandLineMappingTest {
     assertThat(parse("--target-loss", "0.3", "--max-steps", "500").training().budget())
         .isEqualTo(new TrainingBudget.TargetLoss(0.3, 500));
 
+    // Networks: a built-in and its parameters, skips both ways, a JSON file, batch norm on slices.
+    assertThat(
+            parse("--model", "resnet", "--depth", "14", "--width", "4", "--skip", "no")
+                .training()
+                .network())
+        .isEqualTo(
+            new org.losslandscape.pipeline.config.NetworkChoice.BuiltIn(
+                org.losslandscape.pipeline.config.NetworkChoice.BuiltInName.RESNET, 14, 4, false));
+    assertThat(
+            parse("--model", "resnet", "--skip", "yes,no", "--configs", "high_lr_small_batch")
+                .training()
+                .recipes())
+        .extracting(Recipe::name)
+        .containsExactly("high_lr_small_batch_skip", "high_lr_small_batch_noskip");
+    assertThat(parse("--bn-mode", "recompute").slice().batchNorm())
+        .isEqualTo(org.losslandscape.models.network.BatchNormMode.RECOMPUTE);
+    try {
+      Path file = java.nio.file.Files.createTempFile("net", ".json");
+      java.nio.file.Files.writeString(
+          file,
+          "{\"name\": \"tiny\", \"layers\": [{\"type\": \"flatten\"},"
+              + " {\"type\": \"dense\", \"units\": 10}]}");
+      var choice = parse("--model-file", file.toString()).training().network();
+      assertThat(choice)
+          .isInstanceOf(org.losslandscape.pipeline.config.NetworkChoice.FromFile.class);
+      assertThat(choice.label()).isEqualTo("tiny");
+      java.nio.file.Files.delete(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+
     Set<String> all = new HashSet<>();
     for (OptionSpec option : new CommandLine(new StudyCommand()).getCommandSpec().options()) {
       all.add(option.longestName());
