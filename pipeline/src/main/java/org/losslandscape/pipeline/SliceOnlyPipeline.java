@@ -2,11 +2,15 @@ package org.losslandscape.pipeline;
 
 import com.google.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.losslandscape.models.data.LabeledData;
 import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.BatchNormMode;
+import org.losslandscape.models.network.LayeredNetwork;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.RunId;
@@ -93,6 +97,20 @@ public final class SliceOnlyPipeline {
    */
   public ModelLandscape run(
       RunId run, Path source, Parameters parameters, Optional<Standardization> preprocessing) {
+    return run(run, source, parameters, preprocessing, false);
+  }
+
+  /**
+   * As {@link #run(RunId, Path, Parameters, Optional)}; with {@code compareBatchNorm}, a network
+   * with batch norm is also sliced along the same directions with batch norm in each mode and drawn
+   * side by side ({@code bn_modes.png}).
+   */
+  public ModelLandscape run(
+      RunId run,
+      Path source,
+      Parameters parameters,
+      Optional<Standardization> preprocessing,
+      boolean compareBatchNorm) {
     PreparedData data = timer.time("load-data", () -> loadData.run(preprocessing));
     requireFits(parameters, source, data);
     Metrics[] metrics =
@@ -115,6 +133,9 @@ public final class SliceOnlyPipeline {
     if (output.plots()) {
       timer.run("plot", () -> plot.perModel(sliced));
     }
+    if (compareBatchNorm) {
+      compareBatchNormModes(run, parameters, samples);
+    }
     report.writeSliced(
         source.toAbsolutePath().toString(),
         parameters.architecture(),
@@ -126,5 +147,39 @@ public final class SliceOnlyPipeline {
         timer.seconds());
     page.write();
     return sliced;
+  }
+
+  /** The slice in each batch-norm mode, under {@code <name>-<mode>/}, and their comparison. */
+  private void compareBatchNormModes(RunId run, Parameters parameters, LandscapeSamples samples) {
+    if (!(parameters.architecture() instanceof LayeredNetwork layered) || !layered.hasBatchNorm()) {
+      throw new ResultsException(
+          "--compare-bn-modes needs a network with batch norm; "
+              + layered(parameters)
+              + " has none");
+    }
+    LabeledData data = samples.data();
+    float[] calibration = data.range(0, Math.min(512, data.count())).features();
+    List<WeightsToSlice> byMode = new ArrayList<>();
+    List<String> modes = new ArrayList<>();
+    for (BatchNormMode mode : BatchNormMode.values()) {
+      modes.add(mode.key());
+      byMode.add(
+          new WeightsToSlice(
+              new RunId(run.recipe() + "-" + mode.key(), run.seed(), run.seedIndex()),
+              new Parameters(
+                  mode == BatchNormMode.FROZEN
+                      ? layered
+                      : layered.withBatchNormMode(mode, calibration),
+                  parameters.tensors())));
+    }
+    List<ModelLandscape> sliced =
+        timer.time("batch-norm modes", () -> landscape.run(byMode, samples));
+    if (output.plots()) {
+      timer.run("plot", () -> plot.batchNormModes(sliced, modes));
+    }
+  }
+
+  private static String layered(Parameters parameters) {
+    return parameters.architecture().toString();
   }
 }

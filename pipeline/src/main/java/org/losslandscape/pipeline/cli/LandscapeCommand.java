@@ -56,6 +56,13 @@ public final class LandscapeCommand implements Callable<Integer> {
   String preprocessing = "auto";
 
   @Option(
+      names = "--compare-bn-modes",
+      description =
+          "Also slice a network with batch norm along the same directions with --bn-mode frozen,"
+              + " batch and recompute, and draw them side by side on one scale (bn_modes.png).")
+  boolean compareBatchNorm;
+
+  @Option(
       names = "--name",
       paramLabel = "NAME",
       defaultValue = "model",
@@ -89,7 +96,7 @@ public final class LandscapeCommand implements Callable<Integer> {
     OutputFolder.prepare(settings.output().directory());
     RunId run = new RunId(name, provenance.map(Provenance::seed).orElse(0L), 0);
     CommandSetup.wired(settings, SliceOnlyPipeline.class)
-        .run(run, weights, parameters, preprocessing(keras, provenance));
+        .run(run, weights, parameters, preprocessing(keras, provenance), compareBatchNorm);
     return ExitCodes.OK;
   }
 

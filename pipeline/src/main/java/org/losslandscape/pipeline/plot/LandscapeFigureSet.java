@@ -57,6 +57,37 @@ public final class LandscapeFigureSet {
   }
 
   /**
+   * One model's slice along the same directions with batch norm in each mode, side by side on one
+   * colour scale: {@code bn_modes.png} (contours) and {@code bn_modes_3d.png}.
+   *
+   * @param panels one panel per mode, titled with it
+   * @param setting what was sliced, for the titles
+   * @param logScale a logarithmic colour scale
+   */
+  public static Map<String, BufferedImage> batchNormModes(
+      List<SurfaceData> panels, String setting, boolean logScale) {
+    ColorScale shared = ColorScale.shared(panels, logScale);
+    Map<String, BufferedImage> figures = new LinkedHashMap<>();
+    figures.put(
+        "bn_modes.png",
+        PanelFigure.grid(
+            "One minimum, three ways to evaluate batch norm (one colour scale) — " + setting,
+            panels,
+            panels.size(),
+            shared,
+            PanelKind.CONTOUR));
+    figures.put(
+        "bn_modes_3d.png",
+        PanelFigure.grid(
+            "One minimum, three ways to evaluate batch norm — " + setting,
+            panels,
+            panels.size(),
+            shared,
+            PanelKind.SURFACE_3D));
+    return figures;
+  }
+
+  /**
    * One model's figures in its folder: {@code surface_3d.png}, {@code contour.png} and {@code
    * slices_1d.png} (the two lines through the trained weights).
    *

@@ -65,7 +65,16 @@ public final class SliceCache {
       String executionDescription) {
     MessageDigest sha = sha256();
     update(sha, EVALUATOR_VERSION);
-    update(sha, centre.architecture().toString());
+    // describe(), not the name: it holds the layers and, on a slice, the batch-norm mode.
+    update(sha, centre.architecture().describe());
+    if (centre.architecture() instanceof org.losslandscape.models.network.LayeredNetwork layered) {
+      // Batch norm's stored statistics are part of the model the slice evaluates.
+      for (float[] state : layered.state()) {
+        for (float v : state) {
+          update(sha, Integer.toHexString(Float.floatToRawIntBits(v)));
+        }
+      }
+    }
     ByteBuffer floats = ByteBuffer.allocate(4 * 4096);
     for (Parameter p : centre.tensors()) {
       update(sha, p.name());

@@ -117,7 +117,9 @@ public final class LandscapeStage {
   private WeightsToSlice withBatchNormMode(WeightsToSlice model, LandscapeSamples samples) {
     if (!(model.parameters().architecture() instanceof LayeredNetwork layered)
         || !layered.hasBatchNorm()
-        || settings.batchNorm() == BatchNormMode.FROZEN) {
+        || settings.batchNorm() == BatchNormMode.FROZEN
+        || layered.batchNormMode() != BatchNormMode.FROZEN) {
+      // No batch norm, the default, or a mode the caller chose for this model already.
       return model;
     }
     LabeledData data = samples.data();

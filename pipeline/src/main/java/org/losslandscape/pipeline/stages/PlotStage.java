@@ -329,6 +329,35 @@ public final class PlotStage {
     write("interpolation.png", PathFigures.interpolation(pairs));
   }
 
+  /**
+   * The same model sliced with batch norm in each mode ({@code landscape --compare-bn-modes}):
+   * {@code bn_modes.png} and {@code bn_modes_3d.png}, first direction pair, one colour scale.
+   */
+  public void batchNormModes(List<ModelLandscape> byMode, List<String> modes) {
+    List<SurfaceData> panels = new ArrayList<>();
+    for (int i = 0; i < byMode.size(); i++) {
+      ModelLandscape l = byMode.get(i);
+      var last = l.report().entries().get(l.report().entries().size() - 1);
+      panels.add(
+          surface(
+              String.format(
+                  Locale.ROOT,
+                  "--bn-mode %s: centre loss %.4f, S(%s) = %.3f",
+                  modes.get(i),
+                  l.primary().centreLoss(),
+                  last.epsilon(),
+                  last.interval().mean()),
+              l.primary()));
+    }
+    String setting =
+        String.format(
+            Locale.ROOT,
+            "%s directions, %d samples",
+            settings.normalization().label(),
+            byMode.get(0).primary().samples());
+    write(LandscapeFigureSet.batchNormModes(panels, setting, output.logScale()));
+  }
+
   /** The per-model figures: 3-D surface, contour map and the 1-D slices through the centre. */
   public void perModel(ModelLandscape l) {
     // The figure title names the model; the panel title says what was sliced and the key numbers.
