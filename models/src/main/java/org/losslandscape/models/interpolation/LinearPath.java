@@ -18,7 +18,7 @@ import org.losslandscape.models.mlp.Parameters;
 public record LinearPath(Parameters start, Parameters end) {
 
   public LinearPath {
-    if (!start.architecture().equals(end.architecture())) {
+    if (!start.sameTensorsAs(end)) {
       throw new IllegalArgumentException(
           "cannot interpolate between a "
               + start.architecture()

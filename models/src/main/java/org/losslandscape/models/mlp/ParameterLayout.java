@@ -90,7 +90,7 @@ public record ParameterLayout(Network architecture) {
   }
 
   private void requireArchitecture(Parameters parameters) {
-    if (!parameters.architecture().equals(architecture)) {
+    if (!parameters.architecture().parameterSpecs().equals(architecture.parameterSpecs())) {
       throw new IllegalArgumentException(
           "layout of " + architecture + " cannot hold parameters of " + parameters.architecture());
     }

@@ -78,6 +78,14 @@ public record Parameters(Network architecture, List<Parameter> tensors) {
     return Math.sqrt(sum);
   }
 
+  /**
+   * True when {@code other} has the same parameter tensors (names, shapes, kinds) as this set's
+   * network: two models of one architecture whose batch-norm statistics differ are laid out alike.
+   */
+  public boolean sameTensorsAs(Parameters other) {
+    return architecture.parameterSpecs().equals(other.architecture().parameterSpecs());
+  }
+
   /** A same-shaped set of zeros. */
   public static Parameters zeros(Network architecture) {
     List<Parameter> out = new ArrayList<>();

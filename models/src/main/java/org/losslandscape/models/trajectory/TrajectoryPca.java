@@ -61,7 +61,7 @@ public final class TrajectoryPca {
     double[][] offsets = new double[m][];
     for (int k = 0; k < m; k++) {
       Parameters checkpoint = path.get(k);
-      if (!checkpoint.architecture().equals(centre.architecture())) {
+      if (!checkpoint.sameTensorsAs(centre)) {
         throw new IllegalArgumentException(
             "checkpoint "
                 + k

@@ -277,4 +277,29 @@ class LayeredNetworkTest {
     }
     assertThat(fast.loss()[0][0]).isGreaterThan(fast.loss()[2][2]);
   }
+
+  /**
+   * Two models of one batch-norm network differ in their statistics, not in their tensors: paths,
+   * trajectories and flat vectors take both (a bug refused checkpoints whose statistics had moved).
+   */
+  @Test
+  void modelsWhoseStatisticsDifferShareTheirLayout() {
+    LayeredNetwork net = new LayeredNetwork("cnn", smallCnn(true), IMAGE, 3);
+    Parameters a = Initialization.HE.initialize(net, 1);
+    Parameters b =
+        new Parameters(
+            net.withState(List.of(new float[] {1, 2, 3, 4}, new float[] {2, 2, 2, 2})),
+            Initialization.HE.initialize(net, 2).tensors());
+    assertThat(a.architecture()).isNotEqualTo(b.architecture());
+    assertThat(a.sameTensorsAs(b)).isTrue();
+    var path = new org.losslandscape.models.interpolation.LinearPath(a, b);
+    assertThat(path.start()).isSameAs(a);
+    ParameterLayout layout = new ParameterLayout(a.architecture());
+    assertThat(layout.flatten(b)).hasSize(layout.dimension());
+    assertThat(
+            a.sameTensorsAs(
+                Initialization.HE.initialize(
+                    new LayeredNetwork("cnn", smallCnn(false), IMAGE, 3), 1)))
+        .isFalse();
+  }
 }
