@@ -127,6 +127,7 @@ public final class LayeredNetwork implements Network {
   }
 
   /** The moving statistics this network carries, in {@link #stateSpecs()} order. */
+  @Override
   public List<float[]> state() {
     return stateValues;
   }

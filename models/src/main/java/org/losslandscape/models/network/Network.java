@@ -87,6 +87,11 @@ public interface Network {
     return logits(tf, x, parameters);
   }
 
+  /** The stored state (batch norm's moving statistics), in {@link #stateSpecs()} order. */
+  default List<float[]> state() {
+    return List.of();
+  }
+
   /**
    * The same network carrying {@code state} as its stored state (after training), in {@link
    * #stateSpecs()} order. The default, for networks without state, is this network.

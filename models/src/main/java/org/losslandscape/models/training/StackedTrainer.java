@@ -164,13 +164,6 @@ public final class StackedTrainer {
     return (int) Math.max(16, Math.min(EVAL_CHUNK, (64L << 20) / perExample));
   }
 
-  /** The state a network carries (empty unless it has batch norm). */
-  private static List<float[]> stateOf(Network network) {
-    return network instanceof org.losslandscape.models.network.LayeredNetwork layered
-        ? layered.state()
-        : List.of();
-  }
-
   private static int batchSize(List<ModelToTrain> stack) {
     return stack.get(0).config().batchSize();
   }
@@ -447,7 +440,7 @@ public final class StackedTrainer {
         // Every model starts from its network's stored state (batch norm: mean 0, variance 1).
         List<float[]> startState = new ArrayList<>();
         for (ModelToTrain m : stack) {
-          startState.addAll(stateOf(m.initial().architecture()));
+          startState.addAll(m.initial().architecture().state());
         }
         int stateTensors = architecture.stateSpecs().size();
         for (int i = 0; i < stateTensors; i++) {

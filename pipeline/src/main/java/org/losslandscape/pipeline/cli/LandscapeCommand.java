@@ -84,7 +84,8 @@ public final class LandscapeCommand implements Callable<Integer> {
       throw new UsageException("--name may only use letters, digits, _ . -, got '" + name + "'");
     }
     StudySettings settings = SettingsFactory.standalone(common, output, cache, slice, null);
-    boolean keras = isKerasFile(weights);
+    boolean keras =
+        java.nio.file.Files.isRegularFile(weights) && KerasModelFile.isKerasFile(weights);
     Parameters parameters =
         keras
             ? KerasModelFile.read(weights)
@@ -115,12 +116,5 @@ public final class LandscapeCommand implements Callable<Integer> {
           throw new UsageException(
               "--preprocessing takes auto, unit or standardize; got '" + preprocessing + "'");
     };
-  }
-
-  /** A Keras model file ({@code .keras}, {@code .h5}, {@code .hdf5}) rather than a model folder. */
-  static boolean isKerasFile(java.nio.file.Path path) {
-    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return java.nio.file.Files.isRegularFile(path)
-        && (name.endsWith(".keras") || name.endsWith(".h5") || name.endsWith(".hdf5"));
   }
 }

@@ -253,8 +253,7 @@ final class SettingsFactory {
       if (!t.model.equals("mlp")) {
         throw new IllegalArgumentException("give --model or --model-file, not both");
       }
-      String file = t.modelFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      if (file.endsWith(".keras") || file.endsWith(".h5") || file.endsWith(".hdf5")) {
+      if (org.losslandscape.pipeline.imports.KerasModelFile.isKerasFile(t.modelFile)) {
         var imported = org.losslandscape.pipeline.imports.KerasModelFile.read(t.modelFile);
         return new NetworkChoice.FromFile(
             t.modelFile.getFileName().toString().replaceFirst("\\.[^.]+$", ""),

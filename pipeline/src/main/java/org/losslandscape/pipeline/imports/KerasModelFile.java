@@ -43,6 +43,15 @@ public final class KerasModelFile {
   private KerasModelFile() {}
 
   /**
+   * True when {@code path} names a Keras model file by its extension ({@code .keras}, {@code .h5},
+   * {@code .hdf5}) rather than a JSON network file or a model folder.
+   */
+  public static boolean isKerasFile(Path path) {
+    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".keras") || name.endsWith(".h5") || name.endsWith(".hdf5");
+  }
+
+  /**
    * Reads the model in {@code file}.
    *
    * @throws ResultsException if the file is missing, is neither a {@code .keras} archive nor a

@@ -104,28 +104,36 @@ public final class Json {
       }
       return MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      // Jackson's own message quotes the offending text over several lines; a user needs where
-      // the file stops being JSON and what to do about it.
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
       throw new ResultsException(
-          Printable.oneLine(
-              "cannot parse "
-                  + file
-                  + ": not valid JSON"
-                  + where
-                  + " ("
-                  + detail.lines().findFirst().orElse("")
-                  + "); the file is damaged or cut short: write it again"),
-          e);
+          notValidJson(file, e) + "; the file is damaged or cut short: write it again", e);
     } catch (IOException e) {
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new ResultsException(
-          Printable.oneLine("cannot read " + file + ": " + detail.lines().findFirst().orElse("")),
-          e);
+      throw new ResultsException(cannotRead(file, e), e);
     }
+  }
+
+  /**
+   * {@code "cannot parse <file>: not valid JSON at line L, column C (<what Jackson found>)"}, one
+   * line. Jackson's own message quotes the offending text over several lines; a user needs where
+   * the file stops being JSON.
+   */
+  public static String notValidJson(Path file, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return Printable.oneLine(
+        "cannot parse "
+            + file
+            + ": not valid JSON"
+            + where
+            + " ("
+            + detail.lines().findFirst().orElse("")
+            + ")");
+  }
+
+  /** {@code "cannot read <file>: <first line of the reason>"}, one line. */
+  public static String cannotRead(Path file, IOException e) {
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return Printable.oneLine("cannot read " + file + ": " + detail.lines().findFirst().orElse(""));
   }
 
   /**

@@ -67,12 +67,10 @@ public final class SliceCache {
     update(sha, EVALUATOR_VERSION);
     // describe(), not the name: it holds the layers and, on a slice, the batch-norm mode.
     update(sha, centre.architecture().describe());
-    if (centre.architecture() instanceof org.losslandscape.models.network.LayeredNetwork layered) {
-      // Batch norm's stored statistics are part of the model the slice evaluates.
-      for (float[] state : layered.state()) {
-        for (float v : state) {
-          update(sha, Integer.toHexString(Float.floatToRawIntBits(v)));
-        }
+    // Batch norm's stored statistics are part of the model the slice evaluates.
+    for (float[] state : centre.architecture().state()) {
+      for (float v : state) {
+        update(sha, Integer.toHexString(Float.floatToRawIntBits(v)));
       }
     }
     ByteBuffer floats = ByteBuffer.allocate(4 * 4096);

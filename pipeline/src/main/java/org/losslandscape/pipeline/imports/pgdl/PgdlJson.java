@@ -1,6 +1,5 @@
 package org.losslandscape.pipeline.imports.pgdl;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import org.losslandscape.pipeline.data.DataException;
 import org.losslandscape.pipeline.io.JsonMappers;
 import org.losslandscape.pipeline.io.Printable;
+import org.losslandscape.pipeline.results.Json;
 
 /** Reads the JSON files of a PGDL task as trees, every failure a one-line {@link DataException}. */
 final class PgdlJson {
@@ -50,25 +50,9 @@ final class PgdlJson {
     } catch (NoSuchFileException e) {
       throw new DataException(Printable.oneLine("missing file " + file));
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      throw new DataException(
-          Printable.oneLine(
-              "cannot parse "
-                  + file
-                  + ": not valid JSON"
-                  + where
-                  + " ("
-                  + detail.lines().findFirst().orElse("")
-                  + ")"),
-          e);
+      throw new DataException(Json.notValidJson(file, e), e);
     } catch (IOException e) {
-      String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new DataException(
-          Printable.oneLine("cannot read " + file + ": " + detail.lines().findFirst().orElse("")),
-          e);
+      throw new DataException(Json.cannotRead(file, e), e);
     }
   }
 
