@@ -136,6 +136,7 @@ public final class LayeredNetwork implements Network {
     return spec;
   }
 
+  @Override
   public BatchNormMode batchNormMode() {
     return batchNormMode;
   }
@@ -200,13 +201,7 @@ public final class LayeredNetwork implements Network {
     Operand<TFloat32> h = toImage(tf, x);
     Operand<TFloat32> cal = null;
     if (batchNormMode == BatchNormMode.RECOMPUTE && hasBatchNorm()) {
-      int n = calibration.length / input.size();
-      cal =
-          toImage(
-              tf,
-              tf.constant(
-                  org.tensorflow.ndarray.Shape.of(n, input.size()),
-                  org.tensorflow.ndarray.buffer.DataBuffers.of(calibration, true, false)));
+      cal = toImage(tf, calibrationConstant(tf));
     }
     return pass.run(layers, new Stream(h, cal)).main();
   }
@@ -220,6 +215,74 @@ public final class LayeredNetwork implements Network {
     requireCount(parameters);
     Pass pass = new Pass(tf, parameters, currentState, BatchNormMode.FROZEN, null);
     return pass.run(layers, new Stream(toImage(tf, x), null)).main();
+  }
+
+  @Override
+  public List<Operand<TFloat32>> recomputedState(
+      Ops tf, List<? extends Operand<TFloat32>> parameters) {
+    if (batchNormMode != BatchNormMode.RECOMPUTE || !hasBatchNorm()) {
+      throw new IllegalStateException(name + " does not recompute batch-norm statistics");
+    }
+    requireCount(parameters);
+    Pass pass = new Pass(tf, parameters, List.of(), BatchNormMode.BATCH, null);
+    pass.run(layers, new Stream(toImage(tf, calibrationConstant(tf)), null));
+    return List.copyOf(pass.batchStatistics);
+  }
+
+  @Override
+  public java.util.Optional<LinearFirstLayer> linearFirstLayer() {
+    // Flatten layers before it only reshape: an MLP's first dense layer counts.
+    int f = 0;
+    while (f < layers.size() && layers.get(f).spec() instanceof LayerSpec.Flatten) {
+      f++;
+    }
+    if (f == layers.size()
+        || !(layers.get(f).spec() instanceof LayerSpec.Dense
+            || layers.get(f).spec() instanceof LayerSpec.Conv2d)) {
+      return java.util.Optional.empty();
+    }
+    Resolved first = layers.get(f);
+    List<Resolved> reshapes = layers.subList(0, f);
+    List<Resolved> rest = layers.subList(f + 1, layers.size());
+    return java.util.Optional.of(
+        new LinearFirstLayer() {
+          @Override
+          public int kernelIndex() {
+            return first.firstParameter();
+          }
+
+          @Override
+          public long multiplyAddsPerExample() {
+            return first.out().size() * multiplyAddsPerOutput();
+          }
+
+          @Override
+          public long multiplyAddsPerOutput() {
+            return first.spec() instanceof LayerSpec.Conv2d c
+                ? (long) c.kernelHeight() * c.kernelWidth() * first.in().c()
+                : first.in().size();
+          }
+
+          @Override
+          public Operand<TFloat32> product(Ops tf, Operand<TFloat32> x, Operand<TFloat32> kernel) {
+            Pass reshape = new Pass(tf, List.of(), List.of(), BatchNormMode.FROZEN, null);
+            Operand<TFloat32> h = reshape.run(reshapes, new Stream(toImage(tf, x), null)).main();
+            return linear(tf, first, h, kernel);
+          }
+
+          @Override
+          public Operand<TFloat32> logitsFrom(
+              Ops tf,
+              Operand<TFloat32> product,
+              List<? extends Operand<TFloat32>> parameters,
+              List<? extends Operand<TFloat32>> state) {
+            requireCount(parameters);
+            BatchNormMode mode =
+                state.isEmpty() && hasBatchNorm() ? BatchNormMode.BATCH : BatchNormMode.FROZEN;
+            Pass pass = new Pass(tf, parameters, state, mode, null);
+            return pass.run(rest, new Stream(pass.withBias(first, product), null)).main();
+          }
+        });
   }
 
   @Override
@@ -459,6 +522,11 @@ public final class LayeredNetwork implements Network {
     final BatchNormMode mode;
     final Operand<TInt64> seed;
     final List<Operand<TFloat32>> newState = new ArrayList<>();
+
+    /** Each batch-norm layer's mean and variance of its input, in state order (not FROZEN). */
+    final List<Operand<TFloat32>> batchStatistics =
+        new ArrayList<>(java.util.Collections.nCopies(state.size(), null));
+
     int dropoutIndex;
 
     Pass(
@@ -505,18 +573,8 @@ public final class LayeredNetwork implements Network {
     /** Every layer but batch norm and residual blocks acts on each stream alone. */
     private Operand<TFloat32> single(Resolved r, Operand<TFloat32> h) {
       LayerSpec spec = r.spec();
-      if (spec instanceof LayerSpec.Dense d) {
-        Operand<TFloat32> y = tf.linalg.matMul(flat(h, r.in()), params.get(r.firstParameter()));
-        return d.useBias() ? tf.nn.biasAdd(y, params.get(r.firstParameter() + 1)) : y;
-      }
-      if (spec instanceof LayerSpec.Conv2d c) {
-        Operand<TFloat32> y =
-            tf.nn.conv2d(
-                h,
-                params.get(r.firstParameter()),
-                List.of(1L, (long) c.strideHeight(), (long) c.strideWidth(), 1L),
-                c.padding().name());
-        return c.useBias() ? tf.nn.biasAdd(y, params.get(r.firstParameter() + 1)) : y;
+      if (spec instanceof LayerSpec.Dense || spec instanceof LayerSpec.Conv2d) {
+        return withBias(r, linear(tf, r, h, params.get(r.firstParameter())));
       }
       if (spec instanceof LayerSpec.Pool2d pool) {
         if (pool.kind() == LayerSpec.PoolKind.MAX) {
@@ -551,8 +609,17 @@ public final class LayeredNetwork implements Network {
       throw new IllegalStateException("unknown layer " + spec);
     }
 
+    /** A dense or convolution layer's output plus its bias, if it has one. */
+    Operand<TFloat32> withBias(Resolved r, Operand<TFloat32> product) {
+      boolean bias =
+          r.spec() instanceof LayerSpec.Dense d
+              ? d.useBias()
+              : ((LayerSpec.Conv2d) r.spec()).useBias();
+      return bias ? tf.nn.biasAdd(product, params.get(r.firstParameter() + 1)) : product;
+    }
+
     private Operand<TFloat32> flat(Operand<TFloat32> h, Dims in) {
-      return in.flat() ? h : tf.reshape(h, tf.constant(new int[] {-1, in.size()}));
+      return LayeredNetwork.flat(tf, h, in);
     }
 
     private Operand<TFloat32> activation(Activation a, Operand<TFloat32> h) {
@@ -589,20 +656,22 @@ public final class LayeredNetwork implements Network {
       int p = r.firstParameter();
       Operand<TFloat32> gamma = bn.scale() ? params.get(p++) : null;
       Operand<TFloat32> beta = bn.center() ? params.get(p) : null;
-      Operand<TFloat32> movingMean = stateIn.get(r.firstState());
-      Operand<TFloat32> movingVariance = stateIn.get(r.firstState() + 1);
       Operand<TFloat32> mean;
       Operand<TFloat32> variance;
       if (mode == BatchNormMode.FROZEN) {
-        mean = movingMean;
-        variance = movingVariance;
+        mean = stateIn.get(r.firstState());
+        variance = stateIn.get(r.firstState() + 1);
       } else {
         Operand<TFloat32> source = mode == BatchNormMode.RECOMPUTE ? in.calibration() : in.main();
         Operand<TInt32> axes =
             r.in().flat() ? tf.constant(new int[] {0}) : tf.constant(new int[] {0, 1, 2});
         mean = tf.math.mean(source, axes);
         variance = tf.math.mean(tf.math.squaredDifference(source, mean), axes);
+        batchStatistics.set(r.firstState(), mean);
+        batchStatistics.set(r.firstState() + 1, variance);
         if (mode == null) {
+          Operand<TFloat32> movingMean = stateIn.get(r.firstState());
+          Operand<TFloat32> movingVariance = stateIn.get(r.firstState() + 1);
           // Keras' update; Keras keeps the biased variance, so do we.
           Operand<TFloat32> m = tf.constant((float) bn.momentum());
           Operand<TFloat32> oneMinus = tf.constant((float) (1 - bn.momentum()));
@@ -633,6 +702,30 @@ public final class LayeredNetwork implements Network {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A dense or convolution layer's product of its input with {@code kernel}, before the bias. */
+  private static Operand<TFloat32> linear(
+      Ops tf, Resolved r, Operand<TFloat32> h, Operand<TFloat32> kernel) {
+    if (r.spec() instanceof LayerSpec.Conv2d c) {
+      return tf.nn.conv2d(
+          h,
+          kernel,
+          List.of(1L, (long) c.strideHeight(), (long) c.strideWidth(), 1L),
+          c.padding().name());
+    }
+    return tf.linalg.matMul(flat(tf, h, r.in()), kernel);
+  }
+
+  private static Operand<TFloat32> flat(Ops tf, Operand<TFloat32> h, Dims in) {
+    return in.flat() ? h : tf.reshape(h, tf.constant(new int[] {-1, in.size()}));
+  }
+
+  /** The calibration samples of {@link BatchNormMode#RECOMPUTE}, flat, as a constant. */
+  private Operand<TFloat32> calibrationConstant(Ops tf) {
+    return tf.constant(
+        org.tensorflow.ndarray.Shape.of(calibration.length / input.size(), input.size()),
+        org.tensorflow.ndarray.buffer.DataBuffers.of(calibration, true, false));
+  }
 
   private Operand<TFloat32> toImage(Ops tf, Operand<TFloat32> x) {
     if (!layers.isEmpty() && layers.get(0).spec() instanceof LayerSpec.Dense) {

@@ -87,6 +87,32 @@ public interface Network {
     return logits(tf, x, parameters);
   }
 
+  /**
+   * How {@link #logits(Ops, Operand, List)} treats the state; {@link BatchNormMode#FROZEN} (the
+   * stored statistics) for networks without state.
+   */
+  default BatchNormMode batchNormMode() {
+    return BatchNormMode.FROZEN;
+  }
+
+  /**
+   * The statistics {@link BatchNormMode#RECOMPUTE} normalizes with at {@code parameters}: each
+   * batch-norm layer's mean and variance over the network's fixed calibration samples, in {@link
+   * #stateSpecs()} order. Feeding them to {@link #logits(Ops, Operand, List, List)} gives the
+   * recomputed logits, so a slice estimates them once per point, not once per sample chunk.
+   *
+   * @throws IllegalStateException unless the network recomputes batch-norm statistics
+   */
+  default List<Operand<TFloat32>> recomputedState(
+      Ops tf, List<? extends Operand<TFloat32>> parameters) {
+    throw new IllegalStateException(describe() + " does not recompute batch-norm statistics");
+  }
+
+  /** The network split after its first layer, when that layer is linear in its weights. */
+  default java.util.Optional<LinearFirstLayer> linearFirstLayer() {
+    return java.util.Optional.empty();
+  }
+
   /** The stored state (batch norm's moving statistics), in {@link #stateSpecs()} order. */
   default List<float[]> state() {
     return List.of();
