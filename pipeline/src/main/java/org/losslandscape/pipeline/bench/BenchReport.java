@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.bench;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.losslandscape.models.landscape.NetworkLandscapeEvaluator;
 
 /**
  * The results of one {@code bench} run and their Markdown rendering (ready to paste into
@@ -22,6 +23,8 @@ import java.util.Optional;
  *     measured)
  * @param trainingFlopsPerExample FLOP of one training step per example (the floor's numerator)
  * @param measures the measures' timings on one model (empty if not measured)
+ * @param networks convolutional networks' slices, first layer shared against per point (empty if
+ *     not measured)
  * @param notes further lines (FLOP model, training, machine load)
  * @param command the exact command line
  */
@@ -39,6 +42,7 @@ public record BenchReport(
     List<StackedTrainingBenchmark.Row> stacked,
     long trainingFlopsPerExample,
     List<MeasureBenchmark.Row> measures,
+    List<NetworkLandscapeBenchmark.Row> networks,
     List<String> notes,
     String command) {
 
@@ -48,6 +52,7 @@ public record BenchReport(
     steps = List.copyOf(steps);
     stacked = List.copyOf(stacked);
     measures = List.copyOf(measures);
+    networks = List.copyOf(networks);
     notes = List.copyOf(notes);
   }
 
@@ -197,10 +202,63 @@ public record BenchReport(
                           "%nHessian-vector products per second: %.1f (median of %d).%n",
                           1 / r.timing().median(), r.timing().seconds().size())));
     }
+    if (!networks.isEmpty()) {
+      appendNetworks(md);
+    }
     md.append('\n');
     notes.forEach(line -> md.append("- ").append(line).append('\n'));
     md.append("\nCommand:\n\n```\n").append(command).append("\n```\n");
     return md.toString();
+  }
+
+  /**
+   * The convolutional networks' table: per network, the slice with the first layer shared and run
+   * per point, the speed-up beside the one multiply-adds allow, and how far the two slices differ.
+   */
+  private void appendNetworks(StringBuilder md) {
+    md.append("\n### Landscape of a CNN: first layer shared between points or run at each\n\n");
+    md.append(
+        "| Network | Grid x samples | First layer: multiply-adds per output, share of the pass |"
+            + " Shared, median s | Per point, median s | Speed-up | Ceiling from multiply-adds |"
+            + " Default uses | Max abs loss difference |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---|---:|\n");
+    for (NetworkLandscapeBenchmark.Row row : networks) {
+      NetworkLandscapeBenchmark.Case c = row.benchCase();
+      md.append("| ")
+          .append(c.network())
+          .append(" | ")
+          .append(c.grid().size())
+          .append('x')
+          .append(c.grid().size())
+          .append(" x ")
+          .append(f("%,d", row.shared().samples()))
+          .append(" | ")
+          .append(
+              c.network().linearFirstLayer().map(l -> l.multiplyAddsPerOutput() + ", ").orElse(""))
+          .append(f("%.1f%%", 100 * row.firstLayerShare()))
+          .append(" | ")
+          .append(f("%.3f", row.shared().medianPerSlice()))
+          .append(" | ")
+          .append(f("%.3f", row.perPoint().medianPerSlice()))
+          .append(" | ")
+          .append(f("%.2fx", row.speedUp()))
+          .append(" | ")
+          .append(f("%.2fx", row.ceiling()))
+          .append(" | ")
+          .append(row.sharedByDefault() ? "shared" : "per point")
+          .append(" | ")
+          .append(f("%.1e", row.difference().maxAbsLoss()))
+          .append(" |\n");
+    }
+    md.append(
+        "\nHe-initialized weights, filter-normalized directions, one grid row per run. Sharing"
+            + " computes the first layer 3 times per run (centre and both directions) instead of"
+            + " once per point; the ceiling is the speed-up if time followed multiply-adds. The"
+            + " rest of a CNN is not linear in its weights, so its cost stays; and combining the"
+            + " three products costs a few passes over the layer's output per point, so sharing"
+            + " pays only for layers with many multiply-adds per output (the default shares from "
+            + NetworkLandscapeEvaluator.SHARING_MIN_MULTIPLY_ADDS
+            + ").\n");
   }
 
   /**

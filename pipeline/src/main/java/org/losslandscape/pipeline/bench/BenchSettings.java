@@ -17,6 +17,8 @@ import org.losslandscape.models.landscape.GridSpec;
  * @param measureTiming also time the measures beyond the slices on the trained model
  * @param stackSizes the stack sizes whose training steps are timed against one model alone (empty =
  *     none; only with {@code stepTiming})
+ * @param networkTiming also time the slice of convolutional networks, first layer shared against
+ *     per point
  */
 public record BenchSettings(
     GridSpec grid,
@@ -26,7 +28,8 @@ public record BenchSettings(
     List<BenchEvaluator> evaluators,
     boolean stepTiming,
     boolean measureTiming,
-    List<Integer> stackSizes) {
+    List<Integer> stackSizes,
+    boolean networkTiming) {
 
   public BenchSettings {
     Objects.requireNonNull(grid, "grid");
@@ -51,7 +54,7 @@ public record BenchSettings(
 
   /**
    * 31x31 (per-point 11x11) on [-1, 1], 10,000 samples, 3 repeats, all evaluators, steps on, stacks
-   * of 1, 4, 10 and 20.
+   * of 1, 4, 10 and 20, convolutional networks on.
    */
   public static BenchSettings defaults() {
     return new BenchSettings(
@@ -62,6 +65,7 @@ public record BenchSettings(
         List.of(BenchEvaluator.values()),
         true,
         true,
-        List.of(1, 4, 10, 20));
+        List.of(1, 4, 10, 20),
+        true);
   }
 }

@@ -126,6 +126,14 @@ public final class Benchmark {
             : List.of();
     List<MeasureBenchmark.Row> measures =
         settings.measureTiming() ? MeasureBenchmark.time(execution, theta, points, 5) : List.of();
+    List<NetworkLandscapeBenchmark.Row> networks =
+        settings.networkTiming()
+            ? NetworkLandscapeBenchmark.time(
+                execution,
+                NetworkLandscapeBenchmark.defaultCases(data.inputShape(), data.classes()),
+                points,
+                settings.repeats())
+            : List.of();
 
     int n = settings.grid().size();
     String title =
@@ -146,6 +154,7 @@ public final class Benchmark {
             stacked,
             FlopModel.trainingStepPerExample(net),
             measures,
+            networks,
             notes(settings, net, trainLoss, points.count(), loadAtStart),
             command);
     LOG.info("bench done in {} s", secondsSince(started));

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
           + " decomposed landscape evaluators on the same weights, directions and samples"
           + " (repeats interleaved, so machine load hits all alike), a 2048x2048 MatMul as the"
           + " practical peak, training steps at batch 32 and 1024, and stacks of M models trained"
-          + " in one graph against one model alone. Prints a Markdown table.",
+          + " in one graph against one model alone, and the slice of a LeNet and a ResNet-8 with"
+          + " the first layer shared between points against run at every point. Prints a"
+          + " Markdown table.",
       ""
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -105,6 +107,15 @@ public final class BenchCommand implements Callable<Integer> {
               + " on; --no-measure-timing skips it).")
   boolean measureTiming = DEFAULTS.measureTiming();
 
+  @Option(
+      names = "--network-timing",
+      negatable = true,
+      fallbackValue = "true",
+      description =
+          "Time the slice of a LeNet and a ResNet-8 with the first layer shared between grid"
+              + " points against run at every point (default: on; --no-network-timing skips it).")
+  boolean networkTiming = DEFAULTS.networkTiming();
+
   @Override
   public Integer call() {
     Main.configureLogging(common.verbose);
@@ -119,7 +130,8 @@ public final class BenchCommand implements Callable<Integer> {
                     evaluators.stream().map(BenchEvaluator::parse).toList(),
                     stepTiming,
                     measureTiming,
-                    stackSizes));
+                    stackSizes,
+                    networkTiming));
     StudySettings settings = SettingsFactory.standalone(common, null, null, null, null);
     BenchReport report = CommandSetup.wired(settings, Benchmark.class).run(bench, command());
     PrintWriter out = spec.commandLine().getOut();

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.losslandscape.models.landscape.GridSpec;
+import org.losslandscape.models.landscape.LandscapeGrid;
+import org.losslandscape.models.network.BuiltInNetworks;
+import org.losslandscape.models.network.InputShape;
+import org.losslandscape.models.network.LayeredNetwork;
 import org.losslandscape.models.training.Optimizer;
 import org.losslandscape.models.training.StepTiming;
 
@@ -48,6 +53,7 @@ class BenchReportTest {
                     0.09 * 2.0 * 64 * 64 * 64 / 0.001 / 2),
                 new MeasureBenchmark.Row("top 3 eigenvalues", new Timing(List.of(1.2)), 16)),
             List.of(),
+            List.of(),
             "bench");
     String md = report.markdown();
     assertThat(md).contains("| sgd | 32 | 1 | 0.400 | 0.500 | 2000 | – | – |");
@@ -90,6 +96,7 @@ class BenchReportTest {
             1000,
             List.of(),
             List.of(),
+            List.of(),
             "bench");
     String md = report.markdown();
     assertThat(md)
@@ -104,5 +111,51 @@ class BenchReportTest {
         .contains(
             "| 32 | 10 in 2 stacks on 2 lanes | 1.500 | 1.600 | 6250 | 2.50x | 0.080 | 125000 |"
                 + " 5% |");
+  }
+
+  private static LandscapeBenchmark.Measured measured(String name, GridSpec grid, double seconds) {
+    double[][] zeros = new double[grid.size()][grid.size()];
+    return new LandscapeBenchmark.Measured(
+        new LandscapeBenchmark.Candidate(name, null, grid, 1e9),
+        new Timing(List.of(seconds)),
+        new LandscapeGrid(grid, zeros, zeros, 1000),
+        1000);
+  }
+
+  @Test
+  void networkTableShowsTheSpeedUpOfSharingBesideItsCeiling() {
+    GridSpec grid = new GridSpec(11, -1, 1);
+    var lenet =
+        new LayeredNetwork("lenet", BuiltInNetworks.lenet(10), new InputShape(28, 28, 1), 10);
+    var row =
+        new NetworkLandscapeBenchmark.Row(
+            new NetworkLandscapeBenchmark.Case(lenet, grid, 1000),
+            0.28,
+            measured("shared", grid, 1.0),
+            measured("per point", grid, 1.3),
+            new LandscapeBenchmark.Difference(1e-6, 1e-7, 0, 0));
+    BenchReport report =
+        new BenchReport(
+            "t",
+            5,
+            List.of(),
+            "decomposed",
+            100,
+            new Timing(List.of(0.001)),
+            1,
+            2.0,
+            List.of(),
+            List.of(),
+            List.of(),
+            1000,
+            List.of(),
+            List.of(row),
+            List.of(),
+            "bench");
+    // Ceiling: 1 / (1 - 0.28 x (1 - 3/11)) = 1.2557.
+    assertThat(report.markdown())
+        .contains(
+            "| lenet | 11x11 x 1,000 | 25, 28.0% | 1.000 | 1.300 | 1.30x | 1.26x | per point |"
+                + " 1.0e-06 |");
   }
 }
