@@ -357,6 +357,23 @@ public final class LayeredNetwork implements Network {
         return new Resolved(
             c, n, in, new Dims(h, w, c.filters(), false), p, s, List.of(), List.of());
       }
+      if (layer instanceof LayerSpec.ZeroPad2d pad) {
+        String n = name(pad, "pad");
+        requireImage(n, "zero padding", in);
+        return new Resolved(
+            pad,
+            n,
+            in,
+            new Dims(
+                Math.addExact(in.h(), pad.top() + pad.bottom()),
+                Math.addExact(in.w(), pad.left() + pad.right()),
+                in.c(),
+                false),
+            p,
+            s,
+            List.of(),
+            List.of());
+      }
       if (layer instanceof LayerSpec.Pool2d pool) {
         String n = name(pool, pool.kind() == LayerSpec.PoolKind.MAX ? "maxpool" : "avgpool");
         requireImage(n, "pooling", in);
@@ -517,6 +534,12 @@ public final class LayeredNetwork implements Network {
                 List.of(1L, (long) c.strideHeight(), (long) c.strideWidth(), 1L),
                 c.padding().name());
         return c.useBias() ? tf.nn.biasAdd(y, params.get(r.firstParameter() + 1)) : y;
+      }
+      if (spec instanceof LayerSpec.ZeroPad2d pad) {
+        Operand<TInt32> amounts =
+            tf.constant(
+                new int[][] {{0, 0}, {pad.top(), pad.bottom()}, {pad.left(), pad.right()}, {0, 0}});
+        return tf.pad(h, amounts, tf.constant(0f));
       }
       if (spec instanceof LayerSpec.Pool2d pool) {
         if (pool.kind() == LayerSpec.PoolKind.MAX) {
