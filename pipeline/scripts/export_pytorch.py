@@ -250,6 +250,9 @@ class _Exporter:
         if m.padding_mode != "zeros":
             self.fail(where, m, f"with padding_mode '{m.padding_mode}' is not supported; only"
                       " zero padding")
+        if m.in_channels != dims.c:
+            self.fail(where, m, f"has in_channels {m.in_channels} but its input is {dims}"
+                      " (is input_shape right?)")
         (kh, kw), (sh, sw) = tuple(m.kernel_size), tuple(m.stride)
         pads = _conv_pads(m.padding, kh, kw)
         axes = [(dims.h, kh, sh, pads[0]), (dims.w, kw, sw, pads[1])]
@@ -550,4 +553,9 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as a script, this file is __main__; a model pickled with export_pytorch.Residual refers
+    # to the importable module, so run that one's main (this folder is on sys.path) to share its
+    # classes.
+    import export_pytorch
+
+    sys.exit(export_pytorch.main())

@@ -26,6 +26,10 @@ IDX files as [N, 28, 28, 1]):
           min_top2_margin  the smallest gap between a sample's two largest logits
           sources          which PyTorch tensor each exported tensor came from
 
+  resources/org/losslandscape/pipeline/results/ModelFilesFuzzTestInputs/folder/seed-pytorch-export
+      a seed of ModelFilesFuzzTest: an exported zero_pad, Flatten of 2 channels and Linear, as
+      model.json and the dense0 tensors joined by the fuzz inputs' file separator.
+
 Models (between them every trap the exporter handles):
   cnn     Conv2d 3x3 stride 2 padding 1 on 28x28 (PyTorch pads 1 before, TensorFlow's SAME would
           pad 0: exported as zero_pad + valid), BatchNorm2d, ReLU, MaxPool2d(2), Conv2d 3x3
@@ -44,6 +48,7 @@ import gzip
 import json
 import pathlib
 import sys
+import tempfile
 
 import numpy as np
 import torch
@@ -138,6 +143,34 @@ def logits_of(model, samples):
         return model(samples)
 
 
+# Mirrors FuzzInputs.SEPARATOR in the Java tests: fuzz inputs that stand for several files.
+SEPARATOR = b"\n--next-file--\n"
+FUZZ_SEED = TEST_RESOURCES / "org/losslandscape/pipeline/results/ModelFilesFuzzTestInputs/folder"
+
+
+def write_fuzz_seed():
+    """A small export in the layout of ModelFilesFuzzTest: model.json, dense0.kernel, dense0.bias."""
+    torch.manual_seed(SEED)
+    model = nn.Sequential(nn.Conv2d(1, 2, 3, stride=2, padding=1), nn.Flatten(), nn.Linear(8, 3))
+    with tempfile.TemporaryDirectory() as folder:
+        folder = pathlib.Path(folder)
+        export_pytorch.export(model, folder, input_shape=(4, 4, 1), classes=3, name="seed")
+        # The fuzz test names its weight parts dense<i>.*: keep only the dense layer's tensors by
+        # dropping the convolution (a zero_pad, a valid stride-2 window and a flatten remain).
+        description = json.loads((folder / "model.json").read_text())
+        layers = description["network"]["layers"]
+        description["network"]["layers"] = [layers[0], {"type": "max_pool", "size": 3,
+                                                        "stride": 2}] + layers[2:]
+        description["input_shape"] = [4, 4, 2]
+        description["parameters"] = [t for t in description["parameters"]
+                                     if t["name"].startswith("dense0.")]
+        parts = [json.dumps(description).encode()]
+        for tensor in ("dense0.kernel", "dense0.bias"):
+            parts.append((folder / "weights" / f"{tensor}.npy").read_bytes())
+    FUZZ_SEED.mkdir(parents=True, exist_ok=True)
+    (FUZZ_SEED / "seed-pytorch-export").write_bytes(SEPARATOR.join(parts))
+
+
 def main(out):
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True)
@@ -170,4 +203,8 @@ def main(out):
 
 
 if __name__ == "__main__":
-    main(pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    if len(sys.argv) > 1:
+        main(pathlib.Path(sys.argv[1]))
+    else:
+        main(OUT)
+        write_fuzz_seed()
