@@ -56,6 +56,33 @@ public sealed interface LayerSpec {
     }
   }
 
+  /**
+   * Zero padding of an NHWC image: {@code top} rows above, {@code bottom} below, {@code left} and
+   * {@code right} columns beside. With a {@link Padding#VALID} convolution after it, it is a
+   * convolution with explicit padding, as PyTorch pads ({@code padding=1} pads one on every side,
+   * where TensorFlow's {@link Padding#SAME} pads a stride-2 window 0 before and 1 after).
+   */
+  record ZeroPad2d(String name, int top, int bottom, int left, int right) implements LayerSpec {
+    public ZeroPad2d {
+      if (top < 0 || bottom < 0 || left < 0 || right < 0) {
+        throw new IllegalArgumentException(
+            "zero padding must be >= 0 on every side, got top "
+                + top
+                + ", bottom "
+                + bottom
+                + ", left "
+                + left
+                + ", right "
+                + right);
+      }
+    }
+
+    /** {@code padding} on every side. */
+    public ZeroPad2d(int padding) {
+      this(null, padding, padding, padding, padding);
+    }
+  }
+
   /** Max or average pooling over square windows. */
   record Pool2d(String name, PoolKind kind, int size, int stride, Padding padding)
       implements LayerSpec {

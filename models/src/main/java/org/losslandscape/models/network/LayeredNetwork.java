@@ -420,6 +420,23 @@ public final class LayeredNetwork implements Network {
         return new Resolved(
             c, n, in, new Dims(h, w, c.filters(), false), p, s, List.of(), List.of());
       }
+      if (layer instanceof LayerSpec.ZeroPad2d pad) {
+        String n = name(pad, "pad");
+        requireImage(n, "zero padding", in);
+        return new Resolved(
+            pad,
+            n,
+            in,
+            new Dims(
+                Math.addExact(in.h(), pad.top() + pad.bottom()),
+                Math.addExact(in.w(), pad.left() + pad.right()),
+                in.c(),
+                false),
+            p,
+            s,
+            List.of(),
+            List.of());
+      }
       if (layer instanceof LayerSpec.Pool2d pool) {
         String n = name(pool, pool.kind() == LayerSpec.PoolKind.MAX ? "maxpool" : "avgpool");
         requireImage(n, "pooling", in);
@@ -575,6 +592,12 @@ public final class LayeredNetwork implements Network {
       LayerSpec spec = r.spec();
       if (spec instanceof LayerSpec.Dense || spec instanceof LayerSpec.Conv2d) {
         return withBias(r, linear(tf, r, h, params.get(r.firstParameter())));
+      }
+      if (spec instanceof LayerSpec.ZeroPad2d pad) {
+        Operand<TInt32> amounts =
+            tf.constant(
+                new int[][] {{0, 0}, {pad.top(), pad.bottom()}, {pad.left(), pad.right()}, {0, 0}});
+        return tf.pad(h, amounts, tf.constant(0f));
       }
       if (spec instanceof LayerSpec.Pool2d pool) {
         if (pool.kind() == LayerSpec.PoolKind.MAX) {

@@ -45,8 +45,10 @@ class LayeredNetworkTest {
     layers.add(
         new LayerSpec.Residual(
             null,
+            // Padding as its own layer, so training, Hessians and slices go through it too.
             List.of(
-                new LayerSpec.Conv2d(4, 3, 1, Padding.SAME, true),
+                new LayerSpec.ZeroPad2d(1),
+                new LayerSpec.Conv2d(4, 3, 1, Padding.VALID, true),
                 new LayerSpec.Act(Activation.TANH)),
             List.of(),
             true));
@@ -100,6 +102,109 @@ class LayeredNetworkTest {
                     3))
         .hasMessageContaining("3");
     assertThatThrownBy(() -> BuiltInNetworks.resnet(9, 4, true, 10)).hasMessageContaining("6n + 2");
+  }
+
+  /**
+   * Zero padding then a valid stride-2 convolution pads as PyTorch does (one on every side), which
+   * TensorFlow's SAME does not on an even side (0 before, 1 after). Hand-computed on the 4x4 image
+   * 1..16 with an all-ones 3x3 kernel: the four windows of the padded 6x6 image sum to 14, 30, 57,
+   * 99; SAME's (padded to 5x5) to 54, 45, 72, 54.
+   */
+  @Test
+  void zeroPaddingThenValidConvolutionPadsOnBothSides() {
+    InputShape four = new InputShape(4, 4, 1);
+    float[] image = new float[16];
+    for (int i = 0; i < 16; i++) {
+      image[i] = i + 1;
+    }
+    float[] ones = new float[9];
+    java.util.Arrays.fill(ones, 1f);
+    float[] identity = new float[16];
+    for (int i = 0; i < 4; i++) {
+      identity[i * 4 + i] = 1f;
+    }
+    LayeredNetwork padded =
+        new LayeredNetwork(
+            "padded",
+            new NetworkSpec(
+                List.of(
+                    new LayerSpec.ZeroPad2d(1),
+                    new LayerSpec.Conv2d(1, 3, 2, Padding.VALID, false),
+                    new LayerSpec.Flatten(null),
+                    new LayerSpec.Dense(null, 4, false))),
+            four,
+            4);
+    assertThat(padded.parameterNames()).containsExactly("conv0.kernel", "dense0.kernel");
+    assertThat(logits(padded, image, ones, identity)).containsExactly(14f, 30f, 57f, 99f);
+    LayeredNetwork same =
+        new LayeredNetwork(
+            "same",
+            new NetworkSpec(
+                List.of(
+                    new LayerSpec.Conv2d(1, 3, 2, Padding.SAME, false),
+                    new LayerSpec.Flatten(null),
+                    new LayerSpec.Dense(null, 4, false))),
+            four,
+            4);
+    assertThat(logits(same, image, ones, identity)).containsExactly(54f, 45f, 72f, 54f);
+  }
+
+  /** Uneven padding grows each side by its own amount; a flat input is refused by name. */
+  @Test
+  void zeroPaddingShapesAndRefusals() {
+    LayeredNetwork net =
+        new LayeredNetwork(
+            "uneven",
+            new NetworkSpec(
+                List.of(
+                    new LayerSpec.ZeroPad2d(null, 1, 0, 0, 2),
+                    new LayerSpec.Flatten(null),
+                    new LayerSpec.Dense(3))),
+            new InputShape(4, 5, 2),
+            3);
+    // (4 + 1) x (5 + 2) x 2 = 70 inputs to the dense layer.
+    assertThat(net.parameterShapes().get(0)).containsExactly(70, 3);
+    assertThatThrownBy(
+            () ->
+                new LayeredNetwork(
+                    "flat",
+                    new NetworkSpec(
+                        List.of(
+                            new LayerSpec.Flatten(null),
+                            new LayerSpec.ZeroPad2d(1),
+                            new LayerSpec.Dense(3))),
+                    IMAGE,
+                    3))
+        .hasMessageContaining("pad0")
+        .hasMessageContaining("image");
+    assertThatThrownBy(() -> new LayerSpec.ZeroPad2d(null, 1, -1, 0, 0))
+        .hasMessageContaining(">= 0");
+  }
+
+  private static float[] logits(LayeredNetwork net, float[] image, float[]... tensors) {
+    try (var g =
+            org.losslandscape.models.tf.GraphSession.open(
+                ExecutionSettings.cpu(),
+                tf -> {
+                  List<org.tensorflow.Operand<org.tensorflow.types.TFloat32>> w = new ArrayList<>();
+                  for (int i = 0; i < tensors.length; i++) {
+                    w.add(
+                        tf.constant(
+                            org.tensorflow.ndarray.Shape.of(
+                                org.losslandscape.models.tf.Tensors.shape(
+                                    net.parameterShapes().get(i))),
+                            org.tensorflow.ndarray.buffer.DataBuffers.of(tensors[i], true, false)));
+                  }
+                  var x =
+                      tf.constant(
+                          org.tensorflow.ndarray.Shape.of(1, image.length),
+                          org.tensorflow.ndarray.buffer.DataBuffers.of(image, true, false));
+                  return net.logits(tf, x, w);
+                });
+        var result = g.session().runner().fetch(g.parts()).run()) {
+      return org.losslandscape.models.tf.Tensors.toArray(
+          (org.tensorflow.types.TFloat32) result.get(0));
+    }
   }
 
   /** The MLP written as layers computes exactly what the MLP's own graph computes. */

@@ -34,14 +34,15 @@ import org.losslandscape.models.network.Padding;
  *
  * <p>Types: {@code dense} (units, bias), {@code conv2d} (filters, kernel or kernel_height and
  * kernel_width, stride or stride_height and stride_width, padding same|valid, bias), {@code
- * max_pool} and {@code average_pool} (size, stride, padding), {@code global_average_pool}, {@code
- * batch_norm} (epsilon, momentum, center, scale), an activation by name ({@code relu}, {@code
- * tanh}, {@code sigmoid}, {@code elu}, {@code softplus}, {@code linear}) or {@code activation} with
- * {@code "activation": name}, {@code dropout} (rate), {@code flatten}, {@code residual} (body,
- * shortcut: empty or absent for the identity, skip). Any layer may have a {@code name}. Defaults as
- * in Keras: bias true, convolution stride 1, pooling size 2 with stride equal to the size, padding
- * {@code valid}. An unknown type or key is an error naming the layer, so a typo never silently
- * changes the network.
+ * zero_pad} (padding on every side, or top, bottom, left, right: zeros around the image, so that a
+ * valid convolution after it pads as PyTorch does), {@code max_pool} and {@code average_pool}
+ * (size, stride, padding), {@code global_average_pool}, {@code batch_norm} (epsilon, momentum,
+ * center, scale), an activation by name ({@code relu}, {@code tanh}, {@code sigmoid}, {@code elu},
+ * {@code softplus}, {@code linear}) or {@code activation} with {@code "activation": name}, {@code
+ * dropout} (rate), {@code flatten}, {@code residual} (body, shortcut: empty or absent for the
+ * identity, skip). Any layer may have a {@code name}. Defaults as in Keras: bias true, convolution
+ * stride 1, pooling size 2 with stride equal to the size, padding {@code valid}. An unknown type or
+ * key is an error naming the layer, so a typo never silently changes the network.
  */
 public final class NetworkSpecJson {
 
@@ -145,6 +146,16 @@ public final class NetworkSpecJson {
               padding(node, at),
               bool(node, "bias", true, at));
         }
+        case "zero_pad" -> {
+          allowOnly(node, Set.of("type", "name", "padding", "top", "bottom", "left", "right"), at);
+          int all = intField(node, "padding", 0, at);
+          yield new LayerSpec.ZeroPad2d(
+              name,
+              intField(node, "top", all, at),
+              intField(node, "bottom", all, at),
+              intField(node, "left", all, at),
+              intField(node, "right", all, at));
+        }
         case "max_pool", "average_pool" -> {
           allowOnly(node, Set.of("type", "name", "size", "stride", "padding"), at);
           int size = intField(node, "size", 2, at);
@@ -205,7 +216,8 @@ public final class NetworkSpecJson {
                 at
                     + ": unknown layer type \""
                     + typeNode.asText()
-                    + "\"; known: dense, conv2d, max_pool, average_pool, global_average_pool,"
+                    + "\"; known: dense, conv2d, zero_pad, max_pool, average_pool,"
+                    + " global_average_pool,"
                     + " batch_norm, activation, relu, tanh, sigmoid, elu, softplus, linear,"
                     + " dropout, flatten, residual");
       };
@@ -238,6 +250,12 @@ public final class NetworkSpecJson {
             .put("stride_width", c.strideWidth())
             .put("padding", c.padding().name().toLowerCase(Locale.ROOT))
             .put("bias", c.useBias());
+      } else if (layer instanceof LayerSpec.ZeroPad2d z) {
+        o.put("type", "zero_pad")
+            .put("top", z.top())
+            .put("bottom", z.bottom())
+            .put("left", z.left())
+            .put("right", z.right());
       } else if (layer instanceof LayerSpec.Pool2d p) {
         o.put("type", p.kind() == LayerSpec.PoolKind.MAX ? "max_pool" : "average_pool")
             .put("size", p.size())

@@ -61,6 +61,30 @@ class NetworkSpecJsonTest {
     assertThat(block.body().get(0).name()).isEqualTo("inner");
   }
 
+  /** Zero padding: one number for every side, or each side alone; written back side by side. */
+  @Test
+  void zeroPaddingReadsBothFormsAndRoundTrips() throws Exception {
+    NetworkSpec spec =
+        NetworkSpecJson.parse(
+                JsonMappers.base()
+                    .readTree(
+                        """
+                        {"layers": [
+                          {"type": "zero_pad", "padding": 1},
+                          {"type": "zero_pad", "name": "uneven", "top": 0, "bottom": 1,
+                           "left": 2, "padding": 3},
+                          {"type": "conv2d", "filters": 2, "kernel": 3, "stride": 2}]}
+                        """),
+                "test",
+                "x")
+            .spec();
+    assertThat(spec.layers().get(0)).isEqualTo(new LayerSpec.ZeroPad2d(null, 1, 1, 1, 1));
+    assertThat(spec.layers().get(1)).isEqualTo(new LayerSpec.ZeroPad2d("uneven", 0, 1, 2, 3));
+    String text = JsonMappers.base().writeValueAsString(NetworkSpecJson.toJson("n", spec));
+    assertThat(NetworkSpecJson.parse(JsonMappers.base().readTree(text), "test", "x").spec())
+        .isEqualTo(spec);
+  }
+
   @Test
   void mistakesAreOneLineAndNamed(@TempDir Path dir) throws Exception {
     assertFails(dir, "{\"layers\": [{\"type\": \"lstm\", \"units\": 3}]}", "layers[0]", "lstm");
@@ -69,6 +93,10 @@ class NetworkSpecJsonTest {
     assertFails(dir, "{\"layers\": [{\"type\": \"dense\", \"units\": 0}]}", "units must be >= 1");
     assertFails(dir, "{\"layers\": [{\"type\": \"dropout\", \"rate\": 1}]}", "[0, 1)");
     assertFails(dir, "{\"layers\": []}", "empty");
+    assertFails(
+        dir, "{\"layers\": [{\"type\": \"zero_pad\", \"padding\": -1}]}", "layers[0]", ">= 0");
+    assertFails(
+        dir, "{\"layers\": [{\"type\": \"zero_pad\", \"padding\": \"same\"}]}", "whole number");
     assertFails(dir, "{\"layers\": [", "not valid JSON");
     assertFails(
         dir,
