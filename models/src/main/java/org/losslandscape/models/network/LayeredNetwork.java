@@ -231,9 +231,12 @@ public final class LayeredNetwork implements Network {
 
   @Override
   public java.util.Optional<LinearFirstLayer> linearFirstLayer() {
-    // Flatten layers before it only reshape: an MLP's first dense layer counts.
+    // Flatten and zero-pad layers before it hold no weights and are linear: an MLP's first dense
+    // layer counts, and so does a convolution with PyTorch's padding.
     int f = 0;
-    while (f < layers.size() && layers.get(f).spec() instanceof LayerSpec.Flatten) {
+    while (f < layers.size()
+        && (layers.get(f).spec() instanceof LayerSpec.Flatten
+            || layers.get(f).spec() instanceof LayerSpec.ZeroPad2d)) {
       f++;
     }
     if (f == layers.size()

@@ -36,13 +36,17 @@ class NetworkLandscapeEvaluatorTest {
   private static final LabeledData DATA = TinyProblems.gaussianBlobs(200, 64, 3, 5);
   private static final GridSpec GRID = new GridSpec(5, -1, 1);
 
-  /** Convolution first (no bias, batch norm after it), a residual block, a dense head. */
+  /**
+   * Convolution first (after PyTorch-style zero padding; no bias, batch norm after it), a residual
+   * block, a dense head.
+   */
   private static LayeredNetwork cnn() {
     return new LayeredNetwork(
         "cnn",
         new NetworkSpec(
             List.of(
-                new LayerSpec.Conv2d(4, 3, 2, Padding.SAME, false),
+                new LayerSpec.ZeroPad2d(null, 1, 1, 1, 1),
+                new LayerSpec.Conv2d(4, 3, 2, Padding.VALID, false),
                 new LayerSpec.BatchNorm(),
                 new LayerSpec.Act(Activation.RELU),
                 new LayerSpec.Residual(
@@ -109,7 +113,7 @@ class NetworkLandscapeEvaluatorTest {
   /** Which first layers are shared, and what they cost, by hand. */
   @org.junit.jupiter.api.Test
   void theLinearFirstLayerIsFoundAndCounted() {
-    // 3x3 kernel, stride 2, same padding on 8x8x1: 4x4x4 outputs of 9 multiply-adds each.
+    // 3x3 kernel, stride 2, valid on 8x8x1 padded to 10x10: 4x4x4 outputs of 9 multiply-adds.
     assertThat(cnn().linearFirstLayer().orElseThrow().multiplyAddsPerExample()).isEqualTo(576);
     // Behind a flatten: 64 inputs to 16 units.
     assertThat(denseFirst().linearFirstLayer().orElseThrow().multiplyAddsPerExample())
