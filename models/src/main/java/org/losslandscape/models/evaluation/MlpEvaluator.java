@@ -39,11 +39,16 @@ public final class MlpEvaluator implements AutoCloseable {
   private final Network architecture;
   private final GraphSession<EvalGraph> tf;
 
-  /** The inputs and outputs of the evaluation graph. */
+  /**
+   * The inputs and outputs of the evaluation graph. {@code stateInputs} (batch norm's stored
+   * statistics, when the network uses them) are fed like the parameters, from each evaluated
+   * parameter set's own network: two models of one architecture differ in them too.
+   */
   private record EvalGraph(
       Placeholder<TFloat32> x,
       Placeholder<TInt32> labels,
       List<Placeholder<TFloat32>> parameterInputs,
+      List<Placeholder<TFloat32>> stateInputs,
       Operand<TFloat32> lossSum,
       Operand<TFloat32> correctSum) {}
 
@@ -57,6 +62,12 @@ public final class MlpEvaluator implements AutoCloseable {
     this.tf = GraphSession.open(settings, ops -> build(ops, architecture));
   }
 
+  /** True when the network normalizes with stored statistics, which are then fed. */
+  private static boolean feedsState(Network architecture) {
+    return !architecture.stateSpecs().isEmpty()
+        && architecture.batchNormMode() == org.losslandscape.models.network.BatchNormMode.FROZEN;
+  }
+
   private static EvalGraph build(Ops tf, Network architecture) {
     Placeholder<TFloat32> x = tf.placeholder(TFloat32.class);
     Placeholder<TInt32> labels = tf.placeholder(TInt32.class);
@@ -64,7 +75,16 @@ public final class MlpEvaluator implements AutoCloseable {
     for (String ignored : architecture.parameterNames()) {
       parameterInputs.add(tf.placeholder(TFloat32.class));
     }
-    Operand<TFloat32> logits = architecture.logits(tf, x, parameterInputs);
+    List<Placeholder<TFloat32>> stateInputs = new ArrayList<>();
+    Operand<TFloat32> logits;
+    if (feedsState(architecture)) {
+      for (int i = 0; i < architecture.stateSpecs().size(); i++) {
+        stateInputs.add(tf.placeholder(TFloat32.class));
+      }
+      logits = architecture.logits(tf, x, parameterInputs, stateInputs);
+    } else {
+      logits = architecture.logits(tf, x, parameterInputs);
+    }
     Operand<TFloat32> oneHot =
         tf.oneHot(labels, tf.constant(architecture.classes()), tf.constant(1f), tf.constant(0f));
     MlpGraph.PerExample perExample = MlpGraph.perExample(tf, logits, oneHot);
@@ -72,13 +92,19 @@ public final class MlpEvaluator implements AutoCloseable {
         x,
         labels,
         parameterInputs,
+        stateInputs,
         tf.reduceSum(perExample.loss(), tf.constant(0)),
         tf.reduceSum(perExample.correct(), tf.constant(0)));
   }
 
   /** Mean loss and accuracy of {@code parameters} on all of {@code data}. */
   public Metrics evaluate(Parameters parameters, LabeledData data) {
-    if (!parameters.architecture().equals(architecture)) {
+    Network given = parameters.architecture();
+    boolean sameNetwork =
+        feedsState(architecture)
+            ? architecture.withState(given.state()).equals(given)
+            : given.equals(architecture);
+    if (!sameNetwork) {
       throw new IllegalArgumentException(
           "evaluator built for " + architecture + ", got " + parameters.architecture());
     }
@@ -87,6 +113,12 @@ public final class MlpEvaluator implements AutoCloseable {
       for (Parameter p : parameters.tensors()) {
         fed.add(Tensors.floats(p.values(), Tensors.shape(p.shape())));
       }
+      List<Tensor> state = new ArrayList<>();
+      for (int i = 0; i < tf.parts().stateInputs().size(); i++) {
+        state.add(
+            Tensors.floats(given.state().get(i), Tensors.shape(given.stateSpecs().get(i).shape())));
+      }
+      fed.addAll(state);
       double loss = 0;
       double correct = 0;
       for (int from = 0; from < data.count(); from += chunk) {
@@ -96,6 +128,9 @@ public final class MlpEvaluator implements AutoCloseable {
         Session.Runner runner = tf.session().runner();
         for (int i = 0; i < g.parameterInputs().size(); i++) {
           runner.feed(g.parameterInputs().get(i), fed.get(i));
+        }
+        for (int i = 0; i < g.stateInputs().size(); i++) {
+          runner.feed(g.stateInputs().get(i), fed.get(g.parameterInputs().size() + i));
         }
         try (TFloat32 xs =
                 Tensors.floatsFrom(

@@ -7,6 +7,7 @@ import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.Network;
 
 /**
  * The straight line through two sets of weights of one architecture, {@code theta(t) = (1 - t)
@@ -32,19 +33,38 @@ public record LinearPath(Parameters start, Parameters end) {
    * The weights at {@code t}, entry by entry {@code (1 - t) a + t b} in double precision, rounded
    * once to float. At t = 0 this is {@code a} bit for bit and at t = 1 {@code b} (a product with 0
    * or 1 is exact), so the curve's ends are the two models' own losses.
+   *
+   * <p>Batch norm's stored statistics move along the same line: a model with {@code b}'s weights
+   * but {@code a}'s statistics would not be {@code b}. (Statistics re-estimated at each t, as
+   * studies of linear mode connectivity often do, are another choice; a convex combination of two
+   * variances stays positive.)
    */
   public Parameters at(double t) {
     List<Parameter> out = new ArrayList<>(start.tensors().size());
     for (int k = 0; k < start.tensors().size(); k++) {
-      float[] a = start.tensors().get(k).values();
-      float[] b = end.tensors().get(k).values();
-      float[] mixed = new float[a.length];
-      for (int i = 0; i < a.length; i++) {
-        mixed[i] = (float) ((1 - t) * a[i] + t * (double) b[i]);
-      }
-      out.add(start.tensors().get(k).withValues(mixed));
+      out.add(
+          start
+              .tensors()
+              .get(k)
+              .withValues(mix(start.tensors().get(k).values(), end.tensors().get(k).values(), t)));
     }
-    return new Parameters(start.architecture(), out);
+    Network network = start.architecture();
+    if (!network.stateSpecs().isEmpty()) {
+      List<float[]> state = new ArrayList<>();
+      for (int k = 0; k < network.state().size(); k++) {
+        state.add(mix(network.state().get(k), end.architecture().state().get(k), t));
+      }
+      network = network.withState(state);
+    }
+    return new Parameters(network, out);
+  }
+
+  private static float[] mix(float[] a, float[] b, double t) {
+    float[] mixed = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      mixed[i] = (float) ((1 - t) * a[i] + t * (double) b[i]);
+    }
+    return mixed;
   }
 
   /**

@@ -48,6 +48,52 @@ class LinearPathTest {
     }
   }
 
+  /**
+   * Two batch-norm models differ in their stored statistics too: the path moves them with the
+   * weights, so its ends are each model's own numbers (a bug kept the first model's statistics
+   * along the whole path).
+   */
+  @Test
+  void batchNormStatisticsMoveAlongThePath() {
+    var spec =
+        new org.losslandscape.models.network.NetworkSpec(
+            List.of(
+                new org.losslandscape.models.network.LayerSpec.Flatten(null),
+                new org.losslandscape.models.network.LayerSpec.Dense(6),
+                new org.losslandscape.models.network.LayerSpec.BatchNorm(),
+                new org.losslandscape.models.network.LayerSpec.Act(
+                    org.losslandscape.models.network.Activation.RELU),
+                new org.losslandscape.models.network.LayerSpec.Dense(3)));
+    var net =
+        new org.losslandscape.models.network.LayeredNetwork(
+            "bn", spec, new org.losslandscape.models.network.InputShape(1, 1, 5), 3);
+    float[] meanA = {0.1f, -0.2f, 0.3f, 0f, 0.5f, -0.6f};
+    float[] varianceA = {1f, 2f, 0.5f, 1.5f, 1f, 3f};
+    float[] meanB = {-0.4f, 0.2f, 0.1f, 0.7f, -0.5f, 0.2f};
+    float[] varianceB = {0.3f, 1f, 2.5f, 0.5f, 2f, 1f};
+    Parameters a =
+        new Parameters(
+            net.withState(List.of(meanA, varianceA)),
+            Initialization.HE.initialize(net, 1).tensors());
+    Parameters b =
+        new Parameters(
+            net.withState(List.of(meanB, varianceB)),
+            Initialization.HE.initialize(net, 2).tensors());
+    LinearPath path = new LinearPath(a, b);
+    assertThat(path.at(0)).isEqualTo(a);
+    assertThat(path.at(1)).isEqualTo(b);
+    assertThat(path.at(0.5).architecture().state().get(1)[0]).isEqualTo(0.65f);
+
+    double[] ts = {0, 0.5, 1};
+    try (MlpEvaluator alongThePath = new MlpEvaluator(a.architecture(), CPU);
+        MlpEvaluator ownB = new MlpEvaluator(b.architecture(), CPU)) {
+      InterpolationCurve curve = path.evaluate(alongThePath, ts, DATA);
+      assertThat(curve.lossAt(0)).isEqualTo(alongThePath.evaluate(a, DATA).loss());
+      assertThat(curve.lossAt(1)).isEqualTo(ownB.evaluate(b, DATA).loss());
+      assertThat(curve.lossAt(1)).isNotEqualTo(curve.lossAt(0));
+    }
+  }
+
   @Test
   void aLinearModelsCurveIsTheClosedFormOfInterpolatedLogits() {
     // Softmax regression: logits are linear in the weights, so along the line they are
