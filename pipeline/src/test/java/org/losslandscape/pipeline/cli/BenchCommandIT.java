@@ -60,6 +60,16 @@ class BenchCommandIT {
             "| Hessian-vector product |",
             "top 3 eigenvalues",
             "Hessian-vector products per second");
+    // The slices of layered networks, first layer shared against per point, and which one the
+    // default picks: per point for LeNet's 5x5 kernel on one channel, shared for a dense layer.
+    assertThat(md)
+        .contains(
+            "### Landscape of a CNN",
+            "| lenet | 11x11 x 300 | 25, ",
+            "| resnet-8x8 | 7x7 x 200 | 9, ",
+            "| mlp-as-layers | 11x11 x 300 | 784, ");
+    assertThat(md).containsPattern("\\| lenet \\|[^\\n]*\\| per point \\|");
+    assertThat(md).containsPattern("\\| mlp-as-layers \\|[^\\n]*\\| shared \\|");
   }
 
   @Test
