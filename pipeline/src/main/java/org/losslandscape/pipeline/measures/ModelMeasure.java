@@ -48,7 +48,9 @@ public interface ModelMeasure<R, S extends Record> {
 
   /**
    * Its result on one trained model. Called on the measure stage's lane, after the measures before
-   * it in {@link Measures#ALL}, only when {@link #needs} holds no {@link MeasureNeed#SLICE}.
+   * it in {@link Measures#ALL}, when {@link #needs} holds no {@link MeasureNeed#SLICE}; otherwise
+   * by the landscape stage once the model's slices are evaluated, with them in {@link
+   * MeasureInput#slices} and no losses.
    */
   R compute(MeasureInput input, MeasureSetup setup);
 

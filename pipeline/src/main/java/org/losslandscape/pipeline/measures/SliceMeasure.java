@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.losslandscape.models.landscape.LandscapeEvaluator;
+import org.losslandscape.models.sharpness.DiskMaximum;
 import org.losslandscape.models.sharpness.SharpnessReport;
+import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.pipeline.verdict.Measure;
 
 /**
  * Slice sharpness at each radius: the largest loss increase within the radius on the run's 2-D
  * slices, mean over its direction pairs (the interval within a run is over the pairs). The slices
- * are the study's product and are always on; the landscape stage computes them, so this measure
- * only names and reads their values. Its summary is the recipe's own {@code sharpness} section
- * ({@code SharpnessSummary}), not a section of {@code measures}.
+ * are the study's product and are always on: the landscape stage evaluates them and then calls
+ * {@link #compute} with them ({@link MeasureInput#slices}), which searches each disk on the plane
+ * itself. Its summary is the recipe's own {@code sharpness} section ({@code SharpnessSummary}), not
+ * a section of {@code measures}.
  */
 public final class SliceMeasure implements ModelMeasure<SharpnessReport, SliceMeasure.NoSection> {
 
@@ -49,9 +53,26 @@ public final class SliceMeasure implements ModelMeasure<SharpnessReport, SliceMe
     return SharpnessReport.class;
   }
 
+  /**
+   * The sharpness of each of the model's slices at every radius, over the direction pairs. Each
+   * disk's maximum is searched on the plane itself, not only over the grid's points: the grid's
+   * points (same arithmetic) are free candidates and starts of the search.
+   */
   @Override
   public SharpnessReport compute(MeasureInput input, MeasureSetup setup) {
-    throw new IllegalStateException("the slices are computed by the landscape stage");
+    if (input.slices().isEmpty()) {
+      throw new IllegalArgumentException(
+          "slice sharpness of " + input.run().folder() + " needs its slices; none were given");
+    }
+    List<SliceSharpness> perPair = new ArrayList<>();
+    for (ModelSlice slice : input.slices()) {
+      try (LandscapeEvaluator.PlaneSlice plane = slice.plane().get()) {
+        perPair.add(
+            SliceSharpness.onDisk(
+                slice.grid(), DiskMaximum.of(plane, setup.slice().radii(), slice.grid().points())));
+      }
+    }
+    return SharpnessReport.of(perPair);
   }
 
   /** Slice sharpness at radius {@code epsilon} under the study's normalization. */

@@ -19,16 +19,19 @@ import org.losslandscape.models.landscape.LandscapeGrid;
 import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.network.BatchNormMode;
 import org.losslandscape.models.network.LayeredNetwork;
-import org.losslandscape.models.sharpness.DiskMaximum;
 import org.losslandscape.models.sharpness.SharpnessReport;
-import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.pipeline.config.DataSplit;
+import org.losslandscape.pipeline.config.MeasureSettings;
 import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.SurfaceHdf5;
+import org.losslandscape.pipeline.measures.MeasureInput;
+import org.losslandscape.pipeline.measures.MeasureSetup;
+import org.losslandscape.pipeline.measures.Measures;
+import org.losslandscape.pipeline.measures.ModelSlice;
 import org.losslandscape.pipeline.progress.Progress;
 import org.losslandscape.pipeline.progress.SharedTask;
 import org.losslandscape.pipeline.results.ModelFiles;
@@ -36,16 +39,17 @@ import org.losslandscape.pipeline.results.SliceCache;
 
 /**
  * Slices every model: draws the direction pairs (the same seeds for every model), evaluates the
- * loss on the grid for each pair (or reuses the slice a killed earlier run finished), measures
- * slice sharpness, and writes the arrays needed to recompute any point outside the tool ({@code
- * loss.npy}, {@code accuracy.npy}, {@code coords.npy}, {@code directions/}, {@code
- * eval_indices.npy}).
+ * loss on the grid for each pair (or reuses the slice a killed earlier run finished), has the slice
+ * measure ({@link Measures#SLICE}) compute slice sharpness on them, and writes the arrays needed to
+ * recompute any point outside the tool ({@code loss.npy}, {@code accuracy.npy}, {@code coords.npy},
+ * {@code directions/}, {@code eval_indices.npy}).
  */
 public final class LandscapeStage {
 
   private static final Logger LOG = LogManager.getLogger(LandscapeStage.class);
 
   private final SliceSettings settings;
+  private final MeasureSetup setup;
   private final OutputSettings output;
   private final LandscapeEvaluator evaluator;
   private final ExecutionSettings execution;
@@ -56,6 +60,7 @@ public final class LandscapeStage {
   @Inject
   public LandscapeStage(
       SliceSettings settings,
+      MeasureSettings measures,
       OutputSettings output,
       LandscapeEvaluator evaluator,
       ExecutionSettings execution,
@@ -63,6 +68,7 @@ public final class LandscapeStage {
       Lanes lanes,
       Progress progress) {
     this.settings = settings;
+    this.setup = new MeasureSetup(settings, measures);
     this.output = output;
     this.evaluator = evaluator;
     this.execution = execution;
@@ -73,7 +79,7 @@ public final class LandscapeStage {
 
   /**
    * Slices each of {@code models} on {@code samples}: every direction pair of every model is one
-   * piece of work on the run's lanes.
+   * piece of work on the run's lanes, then each model's slice sharpness is one.
    */
   public List<ModelLandscape> run(List<WeightsToSlice> models, LandscapeSamples samples) {
     warnAboutRadiiBelowTheGridSpacing();
@@ -85,29 +91,45 @@ public final class LandscapeStage {
         jobs.add(new Job(model, pair));
       }
     }
-    List<Slice> slices;
+    List<ModelLandscape> out;
     try (SharedTask shown =
         new SharedTask(
             progress, "landscapes", (long) jobs.size() * settings.grid().size(), "row")) {
-      slices = lanes.map(jobs, job -> slice(job.model(), job.pair(), samples, samplesKey, shown));
+      List<Slice> slices =
+          lanes.map(jobs, job -> slice(job.model(), job.pair(), samples, samplesKey, shown));
+      List<Integer> indices = new ArrayList<>();
+      for (int m = 0; m < models.size(); m++) {
+        indices.add(m);
+      }
+      out =
+          lanes.map(
+              indices,
+              m ->
+                  measured(
+                      models.get(m),
+                      slices.subList(
+                          m * settings.directionPairs(), (m + 1) * settings.directionPairs()),
+                      samples));
     }
-    List<ModelLandscape> out = new ArrayList<>();
-    for (int m = 0; m < models.size(); m++) {
-      List<Slice> own =
-          slices.subList(m * settings.directionPairs(), (m + 1) * settings.directionPairs());
-      List<LandscapeGrid> grids = own.stream().map(Slice::grid).toList();
-      List<SliceSharpness> sharpness = own.stream().map(Slice::sharpness).toList();
-      ModelLandscape result =
-          new ModelLandscape(
-              models.get(m).run(),
-              own.get(0).directions(),
-              grids,
-              sharpness,
-              SharpnessReport.of(sharpness));
-      write(result, samples);
-      out.add(result);
-    }
+    out.forEach(result -> write(result, samples));
     return out;
+  }
+
+  /** The model's slices with their sharpness, as the slice measure computes it on them. */
+  private ModelLandscape measured(
+      WeightsToSlice model, List<Slice> slices, LandscapeSamples samples) {
+    List<ModelSlice> onPlanes = new ArrayList<>();
+    for (Slice s : slices) {
+      onPlanes.add(
+          new ModelSlice(
+              s.grid(),
+              () -> evaluator.function(s.sliced().parameters(), s.directions(), samples.data())));
+    }
+    SharpnessReport report =
+        Measures.SLICE.compute(
+            MeasureInput.ofSlices(model.run(), model.parameters(), onPlanes), setup);
+    return new ModelLandscape(
+        model.run(), slices.get(0).directions(), slices.stream().map(Slice::grid).toList(), report);
   }
 
   /**
@@ -136,8 +158,11 @@ public final class LandscapeStage {
         + SliceCache.fingerprint(samples.indices(), samples.data());
   }
 
-  /** One slice, the directions it was taken along, and its sharpness on the plane. */
-  private record Slice(DirectionPair directions, LandscapeGrid grid, SliceSharpness sharpness) {}
+  /**
+   * One slice: the model as it was evaluated (in {@code --bn-mode}), the directions it was taken
+   * along, and its grid.
+   */
+  private record Slice(WeightsToSlice sliced, DirectionPair directions, LandscapeGrid grid) {}
 
   private Slice slice(
       WeightsToSlice model,
@@ -157,16 +182,8 @@ public final class LandscapeStage {
             model.run().folder(),
             pair + 1,
             settings.directionPairs());
-    LandscapeGrid grid = slice(model, directions, samples, samplesKey, label, shown);
-    // The maximum over each disk on the plane itself, not only over the grid's points; the grid's
-    // points (same arithmetic) are free candidates and starts of the search.
-    try (LandscapeEvaluator.PlaneSlice plane =
-        evaluator.function(model.parameters(), directions, samples.data())) {
-      return new Slice(
-          directions,
-          grid,
-          SliceSharpness.onDisk(grid, DiskMaximum.of(plane, settings.radii(), grid.points())));
-    }
+    return new Slice(
+        model, directions, slice(model, directions, samples, samplesKey, label, shown));
   }
 
   /**

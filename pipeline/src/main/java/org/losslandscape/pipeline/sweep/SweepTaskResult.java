@@ -244,10 +244,6 @@ public record SweepTaskResult(
     DirectionSpec first =
         new DirectionSpec(settings.normalization(), settings.biasRule(), settings.directionSeed());
     return new ModelLandscape(
-        task.run(),
-        RandomDirections.draw(weights, first),
-        grids,
-        perPair,
-        SharpnessReport.of(perPair));
+        task.run(), RandomDirections.draw(weights, first), grids, SharpnessReport.of(perPair));
   }
 }

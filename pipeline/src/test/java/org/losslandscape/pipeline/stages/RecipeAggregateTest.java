@@ -75,7 +75,7 @@ class RecipeAggregateTest {
       grids.add(g);
       perPair.add(SliceSharpness.of(g, List.of(1.0)));
     }
-    return new ModelLandscape(run, null, grids, perPair, SharpnessReport.of(perPair));
+    return new ModelLandscape(run, null, grids, SharpnessReport.of(perPair));
   }
 
   @Test
