@@ -252,13 +252,15 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
       }
 
       java.util.Optional<LinearFirstLayer> split = sharedFirstLayer(network, firstLayer);
-      Operand<TFloat32>[] products = null;
+      // P, Q, R: the first layer's products with the centre and the two directions.
+      Operand<TFloat32> centreProduct = null;
+      Operand<TFloat32> d1Product = null;
+      Operand<TFloat32> d2Product = null;
       if (split.isPresent()) {
         int k = split.get().kernelIndex();
-        products = newProducts(3);
-        products[0] = split.get().product(tf, x, theta.get(k));
-        products[1] = split.get().product(tf, x, d1.get(k));
-        products[2] = split.get().product(tf, x, d2.get(k));
+        centreProduct = split.get().product(tf, x, theta.get(k));
+        d1Product = split.get().product(tf, x, d1.get(k));
+        d2Product = split.get().product(tf, x, d2.get(k));
       }
 
       List<Operand<TFloat32>> losses = new ArrayList<>();
@@ -278,8 +280,8 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
         if (split.isPresent()) {
           Operand<TFloat32> product =
               tf.math.add(
-                  products[0],
-                  tf.math.add(tf.math.mul(ap, products[1]), tf.math.mul(bp, products[2])));
+                  centreProduct,
+                  tf.math.add(tf.math.mul(ap, d1Product), tf.math.mul(bp, d2Product)));
           logits = split.get().logitsFrom(tf, product, weights, state);
         } else if (recompute) {
           logits = network.logits(tf, x, weights, state);
@@ -321,11 +323,6 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
                 theta.get(t), tf.math.add(tf.math.mul(a, d1.get(t)), tf.math.mul(b, d2.get(t)))));
       }
       return weights;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Operand<TFloat32>[] newProducts(int n) {
-      return (Operand<TFloat32>[]) new Operand<?>[n];
     }
 
     /** The centre and the directions, fed to every run. */
