@@ -66,13 +66,21 @@ public final class SliceMeasure implements ModelMeasure<SharpnessReport, SliceMe
     }
     List<SliceSharpness> perPair = new ArrayList<>();
     for (ModelSlice slice : input.slices()) {
-      try (LandscapeEvaluator.PlaneSlice plane = slice.plane().get()) {
-        perPair.add(
-            SliceSharpness.onDisk(
-                slice.grid(), DiskMaximum.of(plane, setup.slice().radii(), slice.grid().points())));
-      }
+      perPair.add(onePair(slice, setup));
     }
     return SharpnessReport.of(perPair);
+  }
+
+  /**
+   * The sharpness of one direction pair: the largest loss increase within each radius, searched on
+   * the slice's plane. {@link #compute} is this for every pair of a model, then their mean; a stage
+   * may run the pairs on several lanes and combine them with {@link SharpnessReport#of}.
+   */
+  public static SliceSharpness onePair(ModelSlice slice, MeasureSetup setup) {
+    try (LandscapeEvaluator.PlaneSlice plane = slice.plane().get()) {
+      return SliceSharpness.onDisk(
+          slice.grid(), DiskMaximum.of(plane, setup.slice().radii(), slice.grid().points()));
+    }
   }
 
   /** Slice sharpness at radius {@code epsilon} under the study's normalization. */

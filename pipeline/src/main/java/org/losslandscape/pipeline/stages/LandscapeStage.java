@@ -20,6 +20,7 @@ import org.losslandscape.models.mlp.Parameters;
 import org.losslandscape.models.network.BatchNormMode;
 import org.losslandscape.models.network.LayeredNetwork;
 import org.losslandscape.models.sharpness.SharpnessReport;
+import org.losslandscape.models.sharpness.SliceSharpness;
 import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.tf.Lanes;
 import org.losslandscape.pipeline.config.DataSplit;
@@ -28,10 +29,9 @@ import org.losslandscape.pipeline.config.OutputSettings;
 import org.losslandscape.pipeline.config.SliceSettings;
 import org.losslandscape.pipeline.io.Npy;
 import org.losslandscape.pipeline.io.SurfaceHdf5;
-import org.losslandscape.pipeline.measures.MeasureInput;
 import org.losslandscape.pipeline.measures.MeasureSetup;
-import org.losslandscape.pipeline.measures.Measures;
 import org.losslandscape.pipeline.measures.ModelSlice;
+import org.losslandscape.pipeline.measures.SliceMeasure;
 import org.losslandscape.pipeline.progress.Progress;
 import org.losslandscape.pipeline.progress.SharedTask;
 import org.losslandscape.pipeline.results.ModelFiles;
@@ -40,9 +40,9 @@ import org.losslandscape.pipeline.results.SliceCache;
 /**
  * Slices every model: draws the direction pairs (the same seeds for every model), evaluates the
  * loss on the grid for each pair (or reuses the slice a killed earlier run finished), has the slice
- * measure ({@link Measures#SLICE}) compute slice sharpness on them, and writes the arrays needed to
- * recompute any point outside the tool ({@code loss.npy}, {@code accuracy.npy}, {@code coords.npy},
- * {@code directions/}, {@code eval_indices.npy}).
+ * measure ({@link SliceMeasure#onePair}) compute each pair's sharpness on them, and writes the
+ * arrays needed to recompute any point outside the tool ({@code loss.npy}, {@code accuracy.npy},
+ * {@code coords.npy}, {@code directions/}, {@code eval_indices.npy}).
  */
 public final class LandscapeStage {
 
@@ -97,39 +97,33 @@ public final class LandscapeStage {
             progress, "landscapes", (long) jobs.size() * settings.grid().size(), "row")) {
       List<Slice> slices =
           lanes.map(jobs, job -> slice(job.model(), job.pair(), samples, samplesKey, shown));
-      List<Integer> indices = new ArrayList<>();
-      for (int m = 0; m < models.size(); m++) {
-        indices.add(m);
-      }
-      out =
+      // The disk searches of slice sharpness, one per pair, on the lanes too: a single model
+      // with several pairs keeps every lane busy.
+      List<SliceSharpness> perPair =
           lanes.map(
-              indices,
-              m ->
-                  measured(
-                      models.get(m),
-                      slices.subList(
-                          m * settings.directionPairs(), (m + 1) * settings.directionPairs()),
-                      samples));
+              java.util.stream.IntStream.range(0, jobs.size()).boxed().toList(),
+              j -> SliceMeasure.onePair(onPlane(slices.get(j), samples), setup));
+      out = new ArrayList<>();
+      int pairs = settings.directionPairs();
+      for (int m = 0; m < models.size(); m++) {
+        List<Slice> own = slices.subList(m * pairs, (m + 1) * pairs);
+        out.add(
+            new ModelLandscape(
+                models.get(m).run(),
+                own.get(0).directions(),
+                own.stream().map(Slice::grid).toList(),
+                SharpnessReport.of(perPair.subList(m * pairs, (m + 1) * pairs))));
+      }
     }
     out.forEach(result -> write(result, samples));
     return out;
   }
 
-  /** The model's slices with their sharpness, as the slice measure computes it on them. */
-  private ModelLandscape measured(
-      WeightsToSlice model, List<Slice> slices, LandscapeSamples samples) {
-    List<ModelSlice> onPlanes = new ArrayList<>();
-    for (Slice s : slices) {
-      onPlanes.add(
-          new ModelSlice(
-              s.grid(),
-              () -> evaluator.function(s.sliced().parameters(), s.directions(), samples.data())));
-    }
-    SharpnessReport report =
-        Measures.SLICE.compute(
-            MeasureInput.ofSlices(model.run(), model.parameters(), onPlanes), setup);
-    return new ModelLandscape(
-        model.run(), slices.get(0).directions(), slices.stream().map(Slice::grid).toList(), report);
+  /** A slice with the plane it lies on, as the slice measure searches it. */
+  private ModelSlice onPlane(Slice s, LandscapeSamples samples) {
+    return new ModelSlice(
+        s.grid(),
+        () -> evaluator.function(s.sliced().parameters(), s.directions(), samples.data()));
   }
 
   /**
