@@ -7,6 +7,7 @@ import org.losslandscape.models.evaluation.Metrics;
 import org.losslandscape.models.evaluation.MlpEvaluator;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.BatchNormMode;
 import org.losslandscape.models.network.Network;
 
 /**
@@ -19,7 +20,11 @@ import org.losslandscape.models.network.Network;
 public record LinearPath(Parameters start, Parameters end) {
 
   public LinearPath {
-    if (!start.sameTensorsAs(end)) {
+    // The same network but for its stored statistics: equal tensor shapes alone would let, say, a
+    // ReLU and a tanh network through, and the path would evaluate both with the first.
+    Network a = start.architecture();
+    if (!start.sameTensorsAs(end)
+        || !a.withState(end.architecture().state()).equals(end.architecture())) {
       throw new IllegalArgumentException(
           "cannot interpolate between a "
               + start.architecture()
@@ -34,10 +39,12 @@ public record LinearPath(Parameters start, Parameters end) {
    * once to float. At t = 0 this is {@code a} bit for bit and at t = 1 {@code b} (a product with 0
    * or 1 is exact), so the curve's ends are the two models' own losses.
    *
-   * <p>Batch norm's stored statistics move along the same line: a model with {@code b}'s weights
-   * but {@code a}'s statistics would not be {@code b}. (Statistics re-estimated at each t, as
-   * studies of linear mode connectivity often do, are another choice; a convex combination of two
-   * variances stays positive.)
+   * <p>Batch norm's stored statistics (when the network normalizes with them) move along the same
+   * line between the ends, since a model with {@code b}'s weights but {@code a}'s statistics would
+   * not be {@code b}, and stay at the nearer end's outside [0, 1]: extrapolated, a variance goes
+   * negative as soon as one end's is 3 times the other's at t = -0.5 or 1.5, and batch norm's
+   * square root gives NaN. (Statistics re-estimated at each t, as studies of linear mode
+   * connectivity often do, are another choice.)
    */
   public Parameters at(double t) {
     List<Parameter> out = new ArrayList<>(start.tensors().size());
@@ -49,10 +56,11 @@ public record LinearPath(Parameters start, Parameters end) {
               .withValues(mix(start.tensors().get(k).values(), end.tensors().get(k).values(), t)));
     }
     Network network = start.architecture();
-    if (!network.stateSpecs().isEmpty()) {
+    if (!network.stateSpecs().isEmpty() && network.batchNormMode() == BatchNormMode.FROZEN) {
+      double between = Math.min(1, Math.max(0, t));
       List<float[]> state = new ArrayList<>();
       for (int k = 0; k < network.state().size(); k++) {
-        state.add(mix(network.state().get(k), end.architecture().state().get(k), t));
+        state.add(mix(network.state().get(k), end.architecture().state().get(k), between));
       }
       network = network.withState(state);
     }

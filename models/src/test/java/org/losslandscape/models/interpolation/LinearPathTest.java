@@ -84,14 +84,67 @@ class LinearPathTest {
     assertThat(path.at(1)).isEqualTo(b);
     assertThat(path.at(0.5).architecture().state().get(1)[0]).isEqualTo(0.65f);
 
-    double[] ts = {0, 0.5, 1};
+    // Beyond the ends the statistics stay at the nearer end: extrapolated, varianceA's third entry
+    // (0.5) against varianceB's (2.5) would be -0.5 at t = -0.5, and the loss NaN.
+    assertThat(path.at(-0.5).architecture().state())
+        .containsExactlyElementsOf(List.of(meanA, varianceA));
+    assertThat(path.at(1.5).architecture().state())
+        .containsExactlyElementsOf(List.of(meanB, varianceB));
+
+    double[] ts = new InterpolationRange(-0.5, 1.5, 9).values();
     try (MlpEvaluator alongThePath = new MlpEvaluator(a.architecture(), CPU);
         MlpEvaluator ownB = new MlpEvaluator(b.architecture(), CPU)) {
       InterpolationCurve curve = path.evaluate(alongThePath, ts, DATA);
       assertThat(curve.lossAt(0)).isEqualTo(alongThePath.evaluate(a, DATA).loss());
       assertThat(curve.lossAt(1)).isEqualTo(ownB.evaluate(b, DATA).loss());
       assertThat(curve.lossAt(1)).isNotEqualTo(curve.lossAt(0));
+      for (int i = 0; i < ts.length; i++) {
+        assertThat(curve.lossAt(ts[i])).as("loss at t = %s", ts[i]).isFinite();
+      }
     }
+    // In a mode that does not use the stored statistics, the path leaves them alone, and its
+    // evaluator takes it.
+    float[] calibration = DATA.range(0, 20).features();
+    var batchMode = org.losslandscape.models.network.BatchNormMode.BATCH;
+    Parameters batchA =
+        new Parameters(
+            net.withState(List.of(meanA, varianceA)).withBatchNormMode(batchMode, calibration),
+            a.tensors());
+    Parameters batchB =
+        new Parameters(
+            net.withState(List.of(meanB, varianceB)).withBatchNormMode(batchMode, calibration),
+            b.tensors());
+    LinearPath batchPath = new LinearPath(batchA, batchB);
+    try (MlpEvaluator evaluator = new MlpEvaluator(batchA.architecture(), CPU)) {
+      assertThat(batchPath.evaluate(evaluator, new double[] {0.5}, DATA).lossAt(0.5)).isFinite();
+    }
+  }
+
+  /** Two networks of one tensor layout but different layers are two architectures. */
+  @Test
+  void refusesNetworksThatShareOnlyTheirTensorShapes() {
+    Parameters relu =
+        Initialization.HE.initialize(layered(org.losslandscape.models.network.Activation.RELU), 1);
+    Parameters tanh =
+        Initialization.HE.initialize(layered(org.losslandscape.models.network.Activation.TANH), 1);
+    assertThat(relu.sameTensorsAs(tanh)).isTrue();
+    assertThatThrownBy(() -> new LinearPath(relu, tanh))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the architectures differ");
+  }
+
+  private static org.losslandscape.models.network.LayeredNetwork layered(
+      org.losslandscape.models.network.Activation activation) {
+    return new org.losslandscape.models.network.LayeredNetwork(
+        "net",
+        new org.losslandscape.models.network.NetworkSpec(
+            List.of(
+                new org.losslandscape.models.network.LayerSpec.Flatten(null),
+                new org.losslandscape.models.network.LayerSpec.Dense(6),
+                new org.losslandscape.models.network.LayerSpec.Act(activation),
+                new org.losslandscape.models.network.LayerSpec.Dense(3))),
+        new org.losslandscape.models.network.InputShape(1, 1, 5),
+        3);
   }
 
   @Test

@@ -91,7 +91,24 @@ class NetworkLandscapeEvaluatorTest {
             .toList();
     float[] calibration = DATA.range(100, 164).features();
     LayeredNetwork withMode = net.withState(state).withBatchNormMode(mode, calibration);
-    return new Parameters(withMode, Initialization.HE.initialize(net, 4).tensors());
+    // He initialization leaves biases at zero, and a filter-normalized bias direction is scaled to
+    // its bias's norm: give them values, or "perturbed biases" would perturb nothing.
+    java.util.Random random = new java.util.Random(3);
+    List<org.losslandscape.models.mlp.Parameter> tensors =
+        Initialization.HE.initialize(net, 4).tensors().stream()
+            .map(
+                t -> {
+                  if (!t.name().endsWith(".bias")) {
+                    return t;
+                  }
+                  float[] v = new float[t.values().length];
+                  for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (0.3 * random.nextGaussian());
+                  }
+                  return t.withValues(v);
+                })
+            .toList();
+    return new Parameters(withMode, tensors);
   }
 
   private static DirectionPair directions(Parameters theta, BiasRule biases) {
@@ -167,6 +184,11 @@ class NetworkLandscapeEvaluatorTest {
 
   private static void checkAgainstPointwise(Parameters theta, BiasRule biases) {
     DirectionPair pair = directions(theta, biases);
+    if (biases != BiasRule.ZERO) {
+      // The first layer's bias really moves along the directions.
+      assertThat(pair.d1().tensors().get(1).name()).endsWith(".bias");
+      assertThat(pair.d1().tensors().get(1).values()).isNotEqualTo(new float[16]);
+    }
     LabeledData samples = DATA.range(0, 60);
     ExecutionSettings cpu = ExecutionSettings.cpu();
     LandscapeGrid shared =
