@@ -56,9 +56,11 @@ public final class MlpEvaluator implements AutoCloseable {
   public MlpEvaluator(Network architecture, ExecutionSettings settings) {
     this.architecture = architecture;
     this.chunk =
-        architecture instanceof org.losslandscape.models.mlp.MlpArchitecture
-            ? MLP_CHUNK
-            : IMAGE_CHUNK;
+        org.losslandscape.models.network.BatchNormMode.samplesPerPass(
+            architecture,
+            architecture instanceof org.losslandscape.models.mlp.MlpArchitecture
+                ? MLP_CHUNK
+                : IMAGE_CHUNK);
     this.tf = GraphSession.open(settings, ops -> build(ops, architecture));
   }
 

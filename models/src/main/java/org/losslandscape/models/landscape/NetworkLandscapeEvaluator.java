@@ -48,7 +48,9 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Memory: one run holds the activations of {@code points x chunk} samples; the chunk is chosen
  * so that stays within {@link #ACTIVATION_BUDGET_BYTES} (estimated from the inputs' size times a
- * factor for the layers' outputs, see {@link #chunkFor}).
+ * factor for the layers' outputs, see {@link #chunkFor}), except with {@link BatchNormMode#BATCH},
+ * whose chunk is the evaluated batch ({@link BatchNormMode#EVALUATED_BATCH}) whatever the points: a
+ * grid row and a single point of the plane see the same statistics.
  */
 public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
 
@@ -196,7 +198,8 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
       this.network = theta.architecture();
       this.recompute =
           network.batchNormMode() == BatchNormMode.RECOMPUTE && !network.stateSpecs().isEmpty();
-      this.chunk = chunkFor(network, points, samples.count());
+      this.chunk =
+          BatchNormMode.samplesPerPass(network, chunkFor(network, points, samples.count()));
       this.session = GraphSession.open(settings, tf -> build(tf, points));
       try {
         for (Parameters p : List.of(theta, directions.d1(), directions.d2())) {

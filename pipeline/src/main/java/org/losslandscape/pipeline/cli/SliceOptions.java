@@ -20,8 +20,9 @@ public final class SliceOptions {
       paramLabel = "frozen|batch|recompute",
       description =
           "Batch norm on a slice (default: ${DEFAULT-VALUE}): frozen = the statistics stored with"
-              + " the minimum (as Li et al. evaluate, in eval mode); batch = each evaluated chunk's"
-              + " own; recompute = re-estimated at every point from 512 fixed training samples."
+              + " the minimum (as Li et al. evaluate, in eval mode); batch = each batch of 128"
+              + " evaluated samples' own; recompute = re-estimated at every point from 512 fixed"
+              + " training samples."
               + " Networks without batch norm ignore it.")
   String bnMode = "frozen";
 

@@ -41,8 +41,12 @@ import org.losslandscape.pipeline.io.PendingWrites;
  */
 public final class SliceCache {
 
-  /** Bump when the landscape evaluator's numerics change, so that old entries are not reused. */
-  static final String EVALUATOR_VERSION = "decomposed-1";
+  /**
+   * Bump when the landscape evaluator's numerics change, so that old entries are not reused. 2: a
+   * layered network's slice shares its first layer where that pays, and {@code --bn-mode batch}
+   * takes the statistics of batches of 128 samples.
+   */
+  static final String EVALUATOR_VERSION = "decomposed-2";
 
   private static final int MAGIC = 0x4c4c5331; // "LLS1"
   private static final Logger LOG = LogManager.getLogger(SliceCache.class);
