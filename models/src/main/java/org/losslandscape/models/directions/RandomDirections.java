@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.losslandscape.models.mlp.Parameter;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.network.TensorKind;
 
 /**
  * Draws seeded Gaussian directions shaped like a model's parameters and normalizes them to its
@@ -26,7 +27,7 @@ public final class RandomDirections {
 
   /**
    * Scales {@code raw} to {@code theta} as {@code spec} says: weight matrices by the normalization,
-   * biases (rank-1 tensors) by the bias rule.
+   * biases by the bias rule, batch norm's scales and shifts by the batch-norm rule.
    */
   public static Parameters normalize(Parameters raw, Parameters theta, DirectionSpec spec) {
     List<Parameter> out = new ArrayList<>();
@@ -42,7 +43,12 @@ public final class RandomDirections {
           case NONE -> {}
         }
       } else {
-        switch (spec.biasRule()) {
+        TensorKind kind = theta.architecture().parameterSpecs().get(t).kind();
+        BiasRule rule =
+            kind == TensorKind.BATCH_NORM_SCALE || kind == TensorKind.BATCH_NORM_SHIFT
+                ? spec.batchNormRule()
+                : spec.biasRule();
+        switch (rule) {
           case ZERO -> java.util.Arrays.fill(values, 0f);
           case LI -> values = w.values().clone();
           case GAUSSIAN -> {

@@ -209,6 +209,49 @@ public class RandomDirectionsTest {
   }
 
   /**
+   * Biases and batch norm's scales and shifts each follow their own rule: by default the same one
+   * (Li et al.'s ignore=biasbn), or apart.
+   */
+  @Test
+  void batchNormParametersFollowTheirOwnRule() {
+    var network =
+        new org.losslandscape.models.network.LayeredNetwork(
+            "bn",
+            new org.losslandscape.models.network.NetworkSpec(
+                List.of(
+                    new org.losslandscape.models.network.LayerSpec.Flatten(null),
+                    new org.losslandscape.models.network.LayerSpec.Dense(4),
+                    new org.losslandscape.models.network.LayerSpec.BatchNorm(),
+                    new org.losslandscape.models.network.LayerSpec.Dense(3))),
+            new org.losslandscape.models.network.InputShape(1, 1, 6),
+            3);
+    // dense0.kernel, dense0.bias, bn0.gamma, bn0.beta, dense1.kernel, dense1.bias
+    Parameters w = withBiases(Initialization.HE.initialize(network, 1));
+    DirectionPair same =
+        RandomDirections.draw(w, new DirectionSpec(Normalization.FILTER, BiasRule.LI, 3));
+    assertThat(same.d1().tensors().get(1).values()).containsExactly(w.tensors().get(1).values());
+    assertThat(same.d1().tensors().get(2).values()).containsExactly(w.tensors().get(2).values());
+
+    DirectionPair apart =
+        RandomDirections.draw(
+            w, new DirectionSpec(Normalization.FILTER, BiasRule.ZERO, BiasRule.LI, 3));
+    assertThat(apart.d1().tensors().get(1).values()).containsOnly(0f); // a bias: zero
+    assertThat(apart.d1().tensors().get(5).values()).containsOnly(0f);
+    assertThat(apart.d1().tensors().get(2).values()) // gamma: d = gamma
+        .containsExactly(w.tensors().get(2).values());
+    assertThat(apart.d1().tensors().get(3).values()).containsExactly(w.tensors().get(3).values());
+    // Kernels do not depend on either rule.
+    assertThat(apart.d1().tensors().get(0).values())
+        .containsExactly(same.d1().tensors().get(0).values());
+
+    DirectionPair bnFixed =
+        RandomDirections.draw(
+            w, new DirectionSpec(Normalization.FILTER, BiasRule.GAUSSIAN, BiasRule.ZERO, 3));
+    assertThat(bnFixed.d1().tensors().get(2).values()).containsOnly(0f);
+    assertThat(bnFixed.d1().tensors().get(1).values()).isNotEqualTo(new float[4]);
+  }
+
+  /**
    * {@code p} with standard-normal biases scaled by 0.2 (He initialization leaves them at zero).
    */
   public static Parameters withBiases(Parameters p) {

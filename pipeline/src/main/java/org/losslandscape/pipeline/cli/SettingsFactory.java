@@ -330,17 +330,27 @@ final class SettingsFactory {
 
   static SliceSettings slice(SliceOptions s) {
     double[] range = s.parsedRange();
+    BiasRule biasRule = biasRule(s);
     return new SliceSettings(
         new GridSpec(s.gridSize, range[0], range[1]),
         Normalization.parse(s.normalization),
-        biasRule(s),
+        biasRule,
         s.landscapeSamples,
         DataSplit.parse(s.landscapeSplit),
         s.directionSeed,
         s.directionPairs,
         s.eps,
         s.parsedSlicedSeeds(),
-        s.batchNormMode());
+        s.batchNormMode(),
+        s.batchNormRule == null ? biasRule : bnRule(s.batchNormRule));
+  }
+
+  private static BiasRule bnRule(String text) {
+    try {
+      return BiasRule.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--bn-rule: " + e.getMessage());
+    }
   }
 
   /** {@code --include-bias} is the older spelling of {@code --bias-rule gaussian}. */

@@ -69,6 +69,15 @@ public final class SliceOptions {
               + " bias itself (d = b, as Li et al.'s code does).")
   String biasRule = DEFAULTS.biasRule().label();
 
+  @Option(
+      names = "--bn-rule",
+      paramLabel = "zero|gaussian|li",
+      description =
+          "What the directions do to batch norm's scales and shifts, by the rules of --bias-rule"
+              + " (default: as --bias-rule, i.e. fixed unless biases move: Li et al.'s"
+              + " ignore=biasbn treats both alike).")
+  String batchNormRule;
+
   @Option(names = "--include-bias", description = "Same as --bias-rule gaussian.")
   boolean includeBias;
 

@@ -3,6 +3,7 @@ package org.losslandscape.pipeline.config;
 import java.util.List;
 import java.util.Objects;
 import org.losslandscape.models.directions.BiasRule;
+import org.losslandscape.models.directions.DirectionSpec;
 import org.losslandscape.models.directions.Normalization;
 import org.losslandscape.models.landscape.GridSpec;
 import org.losslandscape.models.network.BatchNormMode;
@@ -25,6 +26,8 @@ import org.losslandscape.models.sharpness.SliceSharpness;
  *     the slices, which every seed gets
  * @param batchNorm which statistics a network's batch-norm layers use at every point of a slice
  *     ({@code --bn-mode}); measures always use the stored ones
+ * @param batchNormRule what the directions do to batch norm's scales and shifts ({@code --bn-rule};
+ *     by default the bias rule, as Li et al.'s {@code ignore=biasbn} treats both)
  */
 public record SliceSettings(
     GridSpec grid,
@@ -36,10 +39,42 @@ public record SliceSettings(
     int directionPairs,
     List<Double> radii,
     int slicedSeeds,
-    BatchNormMode batchNorm) {
+    BatchNormMode batchNorm,
+    BiasRule batchNormRule) {
 
   /** {@link #slicedSeeds} for "slice every seed". */
   public static final int ALL_SEEDS = Integer.MAX_VALUE;
+
+  /** Settings whose directions treat batch norm's parameters as the biases. */
+  public SliceSettings(
+      GridSpec grid,
+      Normalization normalization,
+      BiasRule biasRule,
+      int samples,
+      DataSplit split,
+      long directionSeed,
+      int directionPairs,
+      List<Double> radii,
+      int slicedSeeds,
+      BatchNormMode batchNorm) {
+    this(
+        grid,
+        normalization,
+        biasRule,
+        samples,
+        split,
+        directionSeed,
+        directionPairs,
+        radii,
+        slicedSeeds,
+        batchNorm,
+        biasRule);
+  }
+
+  /** The directions of pair {@code pair}, normalized as these settings say. */
+  public DirectionSpec directions(int pair) {
+    return new DirectionSpec(normalization, biasRule, batchNormRule, directionSeed + pair);
+  }
 
   /** Settings whose batch-norm layers (if any) keep their stored statistics on the slice. */
   public SliceSettings(
@@ -93,6 +128,7 @@ public record SliceSettings(
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(biasRule, "biasRule");
     Objects.requireNonNull(batchNorm, "batchNorm");
+    Objects.requireNonNull(batchNormRule, "batchNormRule");
     radii = List.copyOf(radii);
     if (samples < 1) {
       throw new IllegalArgumentException("landscape samples must be >= 1, got " + samples);

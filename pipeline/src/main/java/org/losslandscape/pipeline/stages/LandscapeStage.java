@@ -164,9 +164,7 @@ public final class LandscapeStage {
       LandscapeSamples samples,
       String samplesKey,
       SharedTask shown) {
-    DirectionSpec spec =
-        new DirectionSpec(
-            settings.normalization(), settings.biasRule(), settings.directionSeed() + pair);
+    DirectionSpec spec = settings.directions(pair);
     DirectionPair directions = RandomDirections.draw(model.parameters(), spec);
     model = withBatchNormMode(model, samples);
     String label =
@@ -261,7 +259,11 @@ public final class LandscapeStage {
     DirectionPair raw =
         RandomDirections.draw(
             model.parameters(),
-            new DirectionSpec(Normalization.NONE, settings.biasRule(), settings.directionSeed()));
+            new DirectionSpec(
+                Normalization.NONE,
+                settings.biasRule(),
+                settings.batchNormRule(),
+                settings.directionSeed()));
     LandscapeGrid grid;
     try (SharedTask shown =
         new SharedTask(progress, "raw directions", settings.grid().size(), "row")) {

@@ -314,6 +314,7 @@ public final class ReportStage {
         slice.normalization().label(),
         slice.biasRule() != BiasRule.ZERO,
         slice.biasRule().label(),
+        slice.batchNormRule() == slice.biasRule() ? null : slice.batchNormRule().label(),
         samples.split().label(),
         samples.indices().length,
         samples.clamped() ? samples.requested() : null,

@@ -11,6 +11,8 @@ import java.util.List;
  * @param includeBias biases perturbed too
  * @param biasRule the bias direction rule: {@code zero}, {@code gaussian} (a Gaussian draw
  *     normalized like the weights) or {@code li} (d = b)
+ * @param batchNormRule the rule for batch norm's scales and shifts, when it is not the bias rule
+ *     ({@code --bn-rule}); absent otherwise
  * @param split the split the slice was evaluated on
  * @param samples examples per grid point
  * @param requestedSamples examples asked for, when more than the split holds
@@ -26,6 +28,7 @@ public record LandscapeSummary(
     String normalization,
     boolean includeBias,
     String biasRule,
+    String batchNormRule,
     String split,
     int samples,
     Integer requestedSamples,

@@ -241,8 +241,7 @@ public record SweepTaskResult(
       grids.add(grid);
       perPair.add(SliceSharpness.onDisk(grid, settings.radii(), s.diskSharpness()));
     }
-    DirectionSpec first =
-        new DirectionSpec(settings.normalization(), settings.biasRule(), settings.directionSeed());
+    DirectionSpec first = settings.directions(0);
     return new ModelLandscape(
         task.run(), RandomDirections.draw(weights, first), grids, SharpnessReport.of(perPair));
   }

@@ -228,6 +228,17 @@ class CommandLineMappingTest {
     assertThat(parse().data()).isEqualTo(DataSettings.defaults());
 
     assertThat(parse("--bias-rule", "li").slice().biasRule()).isEqualTo(BiasRule.LI);
+    // Batch norm's parameters follow the biases unless --bn-rule says otherwise.
+    assertThat(parse("--bias-rule", "li").slice().batchNormRule()).isEqualTo(BiasRule.LI);
+    assertThat(parse("--bn-rule", "gaussian").slice().batchNormRule()).isEqualTo(BiasRule.GAUSSIAN);
+    assertThat(parse("--bn-rule", "gaussian").slice().biasRule()).isEqualTo(BiasRule.ZERO);
+    assertThat(parse("--bn-rule", "gaussian").slice().directions(2))
+        .isEqualTo(
+            new org.losslandscape.models.directions.DirectionSpec(
+                org.losslandscape.models.directions.Normalization.FILTER,
+                BiasRule.ZERO,
+                BiasRule.GAUSSIAN,
+                9));
     assertThat(parse("--sliced-seeds", "all").slice().slicedSeeds())
         .isEqualTo(SliceSettings.ALL_SEEDS);
     assertThat(parse("--sliced-seeds", "ALL").slice().slicedSeeds())

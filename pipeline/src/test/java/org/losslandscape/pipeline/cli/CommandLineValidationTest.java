@@ -63,6 +63,7 @@ class CommandLineValidationTest {
         "--schedule step               | --schedule: unknown schedule 'step'",
         "--init xavier                 | --init: unknown initialization 'xavier'",
         "--bias-rule all               | --bias-rule: unknown bias rule 'all'",
+        "--bn-rule all                 | --bn-rule: unknown bias rule 'all'",
         "--include-bias --bias-rule li | --include-bias means --bias-rule gaussian",
         "--measures speed              | --measures: unknown measure 'speed'",
         "--optimizer adam              | --optimizer: unknown optimizer 'adam'",

@@ -115,6 +115,7 @@ final class SyntheticResults {
                 "filter",
                 false,
                 "zero",
+                null,
                 "train",
                 300,
                 null,

@@ -74,6 +74,7 @@ class SummarySchemaTest {
                 "filter",
                 false,
                 "zero",
+                "gaussian",
                 "train",
                 300,
                 null,
