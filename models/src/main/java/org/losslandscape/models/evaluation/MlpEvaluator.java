@@ -104,7 +104,7 @@ public final class MlpEvaluator implements AutoCloseable {
     Network given = parameters.architecture();
     boolean sameNetwork =
         feedsState(architecture)
-            ? architecture.withState(given.state()).equals(given)
+            ? architecture.sameArchitectureAs(given)
             : given.equals(architecture);
     if (!sameNetwork) {
       throw new IllegalArgumentException(

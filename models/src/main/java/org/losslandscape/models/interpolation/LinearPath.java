@@ -22,9 +22,7 @@ public record LinearPath(Parameters start, Parameters end) {
   public LinearPath {
     // The same network but for its stored statistics: equal tensor shapes alone would let, say, a
     // ReLU and a tanh network through, and the path would evaluate both with the first.
-    Network a = start.architecture();
-    if (!start.sameTensorsAs(end)
-        || !a.withState(end.architecture().state()).equals(end.architecture())) {
+    if (!start.sameTensorsAs(end) || !start.architecture().sameArchitectureAs(end.architecture())) {
       throw new IllegalArgumentException(
           "cannot interpolate between a "
               + start.architecture()

@@ -130,6 +130,22 @@ public interface Network {
   }
 
   /**
+   * True when {@code other} is this network but for its stored state: two trained models of one
+   * architecture (their batch-norm statistics differ as their weights do).
+   */
+  default boolean sameArchitectureAs(Network other) {
+    if (stateSpecs().size() != other.stateSpecs().size()) {
+      return false;
+    }
+    try {
+      return withState(other.state()).equals(other);
+    } catch (IllegalArgumentException e) {
+      // Statistics of other shapes: another architecture.
+      return false;
+    }
+  }
+
+  /**
    * The forward pass of one training step: dropout active (with masks drawn from {@code seed}, a
    * {@code [2]} int64 tensor, fresh per step), batch norm on the minibatch's statistics. Returns
    * the logits and the updated state. The default, for networks without dropout layers or state, is

@@ -396,6 +396,16 @@ class LayeredNetworkTest {
             net.withState(List.of(new float[] {1, 2, 3, 4}, new float[] {2, 2, 2, 2})),
             Initialization.HE.initialize(net, 2).tensors());
     assertThat(a.architecture()).isNotEqualTo(b.architecture());
+    assertThat(a.architecture().sameArchitectureAs(b.architecture())).isTrue();
+    assertThat(
+            a.architecture()
+                .sameArchitectureAs(new LayeredNetwork("cnn", smallCnn(false), IMAGE, 3)))
+        .isFalse();
+    assertThat(
+            a.architecture()
+                .sameArchitectureAs(
+                    new LayeredNetwork("cnn", smallCnn(true, Activation.ELU), IMAGE, 3)))
+        .isFalse();
     assertThat(a.sameTensorsAs(b)).isTrue();
     var path = new org.losslandscape.models.interpolation.LinearPath(a, b);
     assertThat(path.start()).isSameAs(a);

@@ -74,7 +74,8 @@ public final class InterpolateCommand implements Callable<Integer> {
     StudySettings settings = SettingsFactory.standalone(common, output, null, null, range);
     Parameters a = readModel("--from", from);
     Parameters b = readModel("--to", to);
-    if (!a.architecture().equals(b.architecture())) {
+    // Two trained models of one architecture differ in their batch-norm statistics, if any.
+    if (!a.architecture().sameArchitectureAs(b.architecture())) {
       throw new UsageException(
           "cannot interpolate between --from "
               + from

@@ -120,5 +120,52 @@ class BuiltInNetworksIT {
     byte[] first = Files.readAllBytes(recipe.resolve("loss.npy"));
     byte[] second = Files.readAllBytes(again.resolve("model").resolve("loss.npy"));
     assertThat(second).isEqualTo(first);
+
+    // The line between the two recipes' models of one architecture (their batch-norm statistics,
+    // if any, differ: a bug refused every such pair as "the architectures differ").
+    List<Path> sameArchitecture = sameArchitecture(out);
+    Path lines = dir.resolve("lines");
+    int interpolated =
+        Main.run(
+            new PrintWriter(err, true),
+            "interpolate",
+            "--from",
+            sameArchitecture.get(0).toString(),
+            "--to",
+            sameArchitecture.get(1).toString(),
+            "--data-dir",
+            data.toString(),
+            "--out",
+            lines.toString(),
+            "--interpolation-points",
+            "5",
+            "--device",
+            "cpu",
+            "--no-plots");
+    assertThat(interpolated).as(err.toString()).isZero();
+    JsonNode line = Json.read(lines.resolve("summary.json"));
+    JsonNode test = line.at("/interpolation/pairs/0/test/loss");
+    assertThat(test).hasSize(5);
+    test.forEach(v -> assertThat(v.isNumber()).as("finite loss along the line: %s", test).isTrue());
+    // The line's end is the second model itself, statistics included.
+    assertThat(test.get(3).asDouble()).isEqualTo(line.at("/configs/1/test_loss").asDouble());
+  }
+
+  /** Two model folders of the study whose networks are the same (the first such pair). */
+  private static List<Path> sameArchitecture(Path out) throws Exception {
+    List<Path> folders;
+    try (Stream<Path> listed = Files.list(out)) {
+      folders = listed.filter(p -> Files.isRegularFile(p.resolve("model.json"))).sorted().toList();
+    }
+    for (Path a : folders) {
+      for (Path b : folders) {
+        String archA = Json.read(a.resolve("model.json")).path("architecture").asText();
+        String archB = Json.read(b.resolve("model.json")).path("architecture").asText();
+        if (!a.equals(b) && archA.equals(archB)) {
+          return List.of(a, b);
+        }
+      }
+    }
+    throw new AssertionError("no two models of one architecture in " + folders);
   }
 }
