@@ -5,7 +5,8 @@ Run from anywhere with the project's TensorFlow venv:
 
     TF_ENABLE_ONEDNN_OPTS=0 /work/venv-tf/bin/python pipeline/src/test/python/make_keras_fixtures.py
 
-(any Python with tensorflow-cpu, keras 3, h5py and numpy will do); `--seeds-only` rewrites only
+(any Python with tensorflow-cpu, keras 3, h5py and numpy will do); `--only NAME` writes one model;
+`--seeds-only` rewrites only
 the fuzz seeds from the committed archives, without training. The build never runs this
 script, it only reads what it wrote. Seeds are fixed, but TensorFlow's kernels are not bit for bit
 reproducible across versions and machines, so a re-run may write slightly different weights: the
@@ -45,6 +46,9 @@ Models (they use every layer the reader supports):
   resnet    Functional: stem Conv2D 3x3 stride 2 same (asymmetric SAME padding), BN, ReLU,
             MaxPooling2D 3 stride 2 same; a residual block with an identity shortcut (Add), one with
             a 1x1 stride-2 Conv2D + BN projection shortcut, ReLU after each Add; GAP, Dense(10).
+  padded    Sequential: ZeroPadding2D in its three spellings (1; ((0, 1), (1, 0)); (1, 2)) before a
+            stride-2 valid Conv2D, a MaxPooling2D and a valid Conv2D with a fused relu; Flatten,
+            Dense(10). Written with `--only padded` (added after the others).
   mlp       Sequential: AveragePooling2D 3 stride 3 same (28 -> 10: windows over the padded border on
             both sides), Flatten,
             Dense(32, relu) (a fused activation), Dropout(0.25), Dense(10), Activation(softmax).
@@ -157,6 +161,25 @@ def mlp():
     )
 
 
+def padded():
+    return keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            layers.ZeroPadding2D(1, name="pad_a"),
+            layers.Conv2D(8, 3, strides=2, padding="valid", name="conv_a"),
+            layers.BatchNormalization(name="bn_a"),
+            layers.ReLU(name="relu_a"),
+            layers.ZeroPadding2D(((0, 1), (1, 0)), name="pad_b"),
+            layers.MaxPooling2D(2, name="pool_b"),
+            layers.ZeroPadding2D((1, 2), name="pad_c"),
+            layers.Conv2D(8, 3, padding="valid", activation="relu", name="conv_c"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(10, name="logits"),
+        ],
+        name="padded",
+    )
+
+
 def train(model, images, labels, ends_in_softmax):
     model.compile(
         optimizer=keras.optimizers.Adam(1e-2),
@@ -261,11 +284,18 @@ def main():
     (OUT / "samples.npy.gz").write_bytes(gzip.compress(npy_bytes(samples), 9, mtime=0))
     (OUT / "labels.npy").write_bytes(npy_bytes(labels))
 
-    for build, ends_in_softmax, with_optimizer in [
+    builds = [
         (cnn_bn, False, True),
         (resnet, False, False),
         (mlp, True, False),
-    ]:
+        (padded, False, False),
+    ]
+    # --only NAME writes one model (a model added later leaves the others' files as they were).
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    for build, ends_in_softmax, with_optimizer in builds:
+        if only is not None and build.__name__ != only:
+            continue
+        keras.utils.set_random_seed(SEED)
         model = build()
         train(model, train_images, train_labels, ends_in_softmax)
         if not with_optimizer:

@@ -21,7 +21,8 @@ final class KerasLayerMapping {
   /** Keras classes this reader maps, for the message that refuses the others. */
   static final String SUPPORTED =
       "Dense, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, BatchNormalization,"
-          + " Activation, ReLU, Softmax (last), Dropout, Flatten, Add (closing a residual block)";
+          + " Activation, ReLU, Softmax (last), Dropout, Flatten, ZeroPadding2D, Add (closing a"
+          + " residual block)";
 
   private final KerasErrors errors;
   private final List<KerasTensor> tensors = new ArrayList<>();
@@ -52,6 +53,7 @@ final class KerasLayerMapping {
         case "Softmax" -> softmax(layer, in, last);
         case "Dropout" -> dropout(layer, in);
         case "Flatten" -> flatten(layer, in);
+        case "ZeroPadding2D" -> zeroPad(layer, in);
         case "InputLayer" -> throw failAt(layer, "is an input in the middle of the model");
         case "Add" ->
             throw failAt(
@@ -244,6 +246,63 @@ final class KerasLayerMapping {
     }
     return new Converted(
         List.of(new LayerSpec.Flatten(layer.name())), new KerasShape(new int[] {size}));
+  }
+
+  private Converted zeroPad(KerasLayer layer, KerasShape in) {
+    requireRank(layer, in, 3, "it needs a (height, width, channels) input");
+    requireChannelsLast(layer);
+    int[] p = padding4(layer);
+    return new Converted(
+        List.of(new LayerSpec.ZeroPad2d(layer.name(), p[0], p[1], p[2], p[3])),
+        new KerasShape(
+            new int[] {
+              Math.addExact(in.dims()[0], p[0] + p[1]),
+              Math.addExact(in.dims()[1], p[2] + p[3]),
+              in.dims()[2]
+            }));
+  }
+
+  /**
+   * ZeroPadding2D's padding as top, bottom, left, right, from any of Keras' spellings: {@code p}
+   * (all sides), {@code [h, w]} (per axis, both sides), {@code [[top, bottom], [left, right]]}.
+   */
+  private int[] padding4(KerasLayer layer) {
+    JsonNode node = layer.config().path("padding");
+    if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 0) {
+      int p = node.asInt();
+      return new int[] {p, p, p, p};
+    }
+    if (node.isArray() && node.size() == 2) {
+      int[] out = new int[4];
+      for (int axis = 0; axis < 2; axis++) {
+        JsonNode d = node.get(axis);
+        if (d.isIntegralNumber() && d.canConvertToInt() && d.asInt() >= 0) {
+          out[2 * axis] = d.asInt();
+          out[2 * axis + 1] = d.asInt();
+        } else if (d.isArray()
+            && d.size() == 2
+            && d.get(0).canConvertToInt()
+            && d.get(0).isIntegralNumber()
+            && d.get(0).asInt() >= 0
+            && d.get(1).isIntegralNumber()
+            && d.get(1).canConvertToInt()
+            && d.get(1).asInt() >= 0) {
+          out[2 * axis] = d.get(0).asInt();
+          out[2 * axis + 1] = d.get(1).asInt();
+        } else {
+          out = null;
+          break;
+        }
+      }
+      if (out != null) {
+        return out;
+      }
+    }
+    throw failAt(
+        layer,
+        "has padding "
+            + KerasErrors.brief(node)
+            + "; expected p, [h, w] or [[top, bottom], [left, right]] of integers >= 0");
   }
 
   /** The Act after a Dense or Conv2D with a fused activation (none for linear). */

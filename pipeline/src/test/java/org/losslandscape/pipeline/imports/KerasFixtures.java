@@ -24,6 +24,9 @@ final class KerasFixtures {
   static final String RESNET = "resnet";
   static final String MLP = "mlp";
 
+  /** ZeroPadding2D in Keras' three spellings of its padding. */
+  static final String PADDED = "padded";
+
   /** The two file formats, as the fixture files are named. */
   static final String ARCHIVE = "model.keras";
 

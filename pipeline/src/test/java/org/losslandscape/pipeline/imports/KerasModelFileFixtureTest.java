@@ -24,7 +24,8 @@ import org.losslandscape.pipeline.io.NpyArray;
 class KerasModelFileFixtureTest {
 
   static Stream<Arguments> modelsAndFormats() {
-    return Stream.of(KerasFixtures.CNN, KerasFixtures.RESNET, KerasFixtures.MLP)
+    return Stream.of(
+            KerasFixtures.CNN, KerasFixtures.RESNET, KerasFixtures.MLP, KerasFixtures.PADDED)
         .flatMap(
             model ->
                 Stream.of(
@@ -86,7 +87,21 @@ class KerasModelFileFixtureTest {
   }
 
   static Stream<String> models() {
-    return Stream.of(KerasFixtures.CNN, KerasFixtures.RESNET, KerasFixtures.MLP);
+    return Stream.of(
+        KerasFixtures.CNN, KerasFixtures.RESNET, KerasFixtures.MLP, KerasFixtures.PADDED);
+  }
+
+  /** Keras writes every padding as [[top, bottom], [left, right]]; each becomes one zero pad. */
+  @Test
+  void zeroPaddingKeepsItsFourSides() {
+    ImportedNetwork padded =
+        KerasModelFile.read(KerasFixtures.model(KerasFixtures.PADDED, KerasFixtures.ARCHIVE));
+    assertThat(padded.spec().layers())
+        .filteredOn(l -> l instanceof LayerSpec.ZeroPad2d)
+        .containsExactly(
+            new LayerSpec.ZeroPad2d("pad_a", 1, 1, 1, 1),
+            new LayerSpec.ZeroPad2d("pad_b", 0, 1, 1, 0),
+            new LayerSpec.ZeroPad2d("pad_c", 1, 1, 2, 2));
   }
 
   @Test

@@ -22,7 +22,8 @@ import org.losslandscape.pipeline.io.NpyArray;
 class KerasModelInTensorFlowTest {
 
   static Stream<String> models() {
-    return Stream.of(KerasFixtures.CNN, KerasFixtures.RESNET, KerasFixtures.MLP);
+    return Stream.of(
+        KerasFixtures.CNN, KerasFixtures.RESNET, KerasFixtures.MLP, KerasFixtures.PADDED);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -117,8 +117,26 @@ final class ReferenceForward {
       return new Activations(1, 1, x.values().length, x.values());
     } else if (layer instanceof LayerSpec.Residual r) {
       return residual(r, x);
+    } else if (layer instanceof LayerSpec.ZeroPad2d z) {
+      return zeroPad(z, x);
     }
     throw new IllegalArgumentException("unknown layer " + layer);
+  }
+
+  /** Zeros around the image: {@code top} rows above, {@code left} columns before, and so on. */
+  private static Activations zeroPad(LayerSpec.ZeroPad2d p, Activations x) {
+    int height = x.height() + p.top() + p.bottom();
+    int width = x.width() + p.left() + p.right();
+    int channels = x.channels();
+    double[] out = new double[height * width * channels];
+    for (int y = 0; y < x.height(); y++) {
+      for (int col = 0; col < x.width(); col++) {
+        for (int c = 0; c < channels; c++) {
+          out[((y + p.top()) * width + col + p.left()) * channels + c] = x.at(y, col, c);
+        }
+      }
+    }
+    return new Activations(height, width, channels, out);
   }
 
   private Activations dense(LayerSpec.Dense layer, Activations x) {
