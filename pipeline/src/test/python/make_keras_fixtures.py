@@ -75,6 +75,9 @@ import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from fixture_images import read_idx, unit_pixels  # noqa: E402
+
 TEST_RESOURCES = pathlib.Path(__file__).resolve().parents[1] / "resources"
 DATA = TEST_RESOURCES / "fashion-mnist-subset"
 OUT = TEST_RESOURCES / "org/losslandscape/pipeline/imports/keras"
@@ -86,17 +89,9 @@ BATCH = 64
 SEED = 20261207
 
 
-def read_idx(path):
-    """An IDX file (gzip): unsigned bytes with a big-endian header of dimension sizes."""
-    raw = gzip.decompress(path.read_bytes())
-    dims = raw[3]
-    shape = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
 def as_input(images):
     """What the models are fed: [n, 28, 28, 1] float32, pixel / 255 rounded once in float32."""
-    return (images.astype(np.float32) / np.float32(255))[..., np.newaxis]
+    return unit_pixels(images)[..., np.newaxis]
 
 
 def cnn_bn():

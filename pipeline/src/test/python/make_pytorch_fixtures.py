@@ -44,7 +44,6 @@ Models (between them every trap the exporter handles):
           projection, ReLU, AdaptiveAvgPool2d(1), Flatten, Linear, and a final LogSoftmax (dropped).
 """
 
-import gzip
 import json
 import pathlib
 import sys
@@ -56,7 +55,9 @@ from torch import nn
 
 HERE = pathlib.Path(__file__).resolve()
 sys.path.insert(0, str(HERE.parents[3] / "scripts"))
+sys.path.insert(0, str(HERE.parent))
 import export_pytorch  # noqa: E402
+from fixture_images import read_idx, unit_pixels  # noqa: E402
 from export_pytorch import Residual  # noqa: E402
 
 TEST_RESOURCES = HERE.parents[1] / "resources"
@@ -69,17 +70,9 @@ BATCH = 64
 SEED = 20261207
 
 
-def read_idx(path):
-    """An IDX file (gzip): unsigned bytes with a big-endian header of dimension sizes."""
-    raw = gzip.decompress(path.read_bytes())
-    dims = raw[3]
-    shape = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(dims)]
-    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
-
-
 def as_input(images):
     """[n, 1, 28, 28] float32, pixel / 255 rounded once in float32 (as the Keras fixtures)."""
-    return torch.from_numpy((images.astype(np.float32) / np.float32(255))[:, np.newaxis])
+    return torch.from_numpy(unit_pixels(images)[:, np.newaxis])
 
 
 def cnn():
