@@ -45,38 +45,15 @@ public record SliceSettings(
   /** {@link #slicedSeeds} for "slice every seed". */
   public static final int ALL_SEEDS = Integer.MAX_VALUE;
 
-  /** Settings whose directions treat batch norm's parameters as the biases. */
-  public SliceSettings(
-      GridSpec grid,
-      Normalization normalization,
-      BiasRule biasRule,
-      int samples,
-      DataSplit split,
-      long directionSeed,
-      int directionPairs,
-      List<Double> radii,
-      int slicedSeeds,
-      BatchNormMode batchNorm) {
-    this(
-        grid,
-        normalization,
-        biasRule,
-        samples,
-        split,
-        directionSeed,
-        directionPairs,
-        radii,
-        slicedSeeds,
-        batchNorm,
-        biasRule);
-  }
-
   /** The directions of pair {@code pair}, normalized as these settings say. */
   public DirectionSpec directions(int pair) {
     return new DirectionSpec(normalization, biasRule, batchNormRule, directionSeed + pair);
   }
 
-  /** Settings whose batch-norm layers (if any) keep their stored statistics on the slice. */
+  /**
+   * Settings whose batch-norm layers (if any) keep their stored statistics on the slice, their
+   * scales and shifts following the bias rule.
+   */
   public SliceSettings(
       GridSpec grid,
       Normalization normalization,
@@ -97,7 +74,8 @@ public record SliceSettings(
         directionPairs,
         radii,
         slicedSeeds,
-        BatchNormMode.FROZEN);
+        BatchNormMode.FROZEN,
+        biasRule);
   }
 
   /** Settings that slice every seed. */
