@@ -5,15 +5,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.losslandscape.models.device.Device;
 import org.losslandscape.models.network.Network;
 
 /**
  * Which models train together: models that share what a stack must share ({@link StackKey}) are
- * grouped in the order given, each group is cut into stacks of at most {@code maxStack} models and
- * at most as many as fit a lane's memory ({@link #bytesPerModel}), the costliest stack is halved
- * while that shortens the schedule (or while there are fewer stacks than lanes), and the stacks are
- * ordered by estimated cost, largest first (longest-processing-time-first, which keeps lanes busy
- * until the end).
+ * grouped in the order given, each group is cut into stacks of at most {@code maxStack} models, at
+ * most as many as fit a lane's memory ({@link #bytesPerModel}) and at most as many as keep one
+ * stacked step within {@code examplesPerStep} examples ({@link #examplesPerStepOn}), the costliest
+ * stack is halved while that shortens the schedule (or while there are fewer stacks than lanes),
+ * and the stacks are ordered by estimated cost, largest first (longest-processing-time-first, which
+ * keeps lanes busy until the end).
  *
  * <p>Pure: the same models and limits give the same plan. Which stack a model lands in does not
  * change its weights ({@link StackedTrainer}), only how long the whole takes.
@@ -25,6 +27,26 @@ public record StackPlan(List<List<Integer>> stacks) {
   /** The largest stack the plan makes when memory does not limit it further. */
   public static final int DEFAULT_MAX_STACK = 32;
 
+  /**
+   * The most examples (models x batch) one stacked step holds on the CPU. Stacking pays where a
+   * model's step is mostly the fixed cost of running its ops (batch 32: 5 models per lane make 2.2x
+   * the model-steps per second of one model alone); where one model's step already keeps the lane
+   * busy, a larger stack only spills its activations out of the cache. Measured with {@code bench}
+   * on the 2-core machine: at batch 1024 one model per stack on each of the two lanes made 723
+   * model-steps per second, two per stack 662 and five 631; at batch 256 1 to 8 per stack made the
+   * same; at batch 128 four per stack 1.60x one model alone, eight 1.90x, sixteen 1.85x.
+   */
+  public static final long CPU_EXAMPLES_PER_STEP = 1024;
+
+  /**
+   * The most examples one stacked step should hold on {@code device}: {@link
+   * #CPU_EXAMPLES_PER_STEP} on the CPU; no limit on a GPU, where one small model's step uses a
+   * small part of the card and the stack is what fills it.
+   */
+  public static long examplesPerStepOn(Device device) {
+    return device == Device.CPU ? CPU_EXAMPLES_PER_STEP : Long.MAX_VALUE;
+  }
+
   public StackPlan {
     stacks = stacks.stream().map(List::copyOf).toList();
   }
@@ -33,13 +55,25 @@ public record StackPlan(List<List<Integer>> stacks) {
    * The plan for {@code models} on {@code lanes} lanes with stacks of at most {@code maxStack}.
    *
    * @param laneMemoryBytes the native memory one lane's stack may use
+   * @param examplesPerStep the most examples (models x batch) of one stacked step, at least one
+   *     model whatever its batch ({@link #examplesPerStepOn})
    * @param examples training examples (an epoch's length sets the steps of an epoch budget)
    */
   public static StackPlan of(
-      List<ModelToTrain> models, int maxStack, long laneMemoryBytes, int lanes, int examples) {
-    if (maxStack < 1 || lanes < 1) {
+      List<ModelToTrain> models,
+      int maxStack,
+      long laneMemoryBytes,
+      long examplesPerStep,
+      int lanes,
+      int examples) {
+    if (maxStack < 1 || lanes < 1 || examplesPerStep < 1) {
       throw new IllegalArgumentException(
-          "need stacks of >= 1 model on >= 1 lane, got " + maxStack + " and " + lanes);
+          "need stacks of >= 1 model of >= 1 example per step on >= 1 lane, got "
+              + maxStack
+              + ", "
+              + examplesPerStep
+              + " and "
+              + lanes);
     }
     Map<StackKey, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < models.size(); i++) {
@@ -49,13 +83,12 @@ public record StackPlan(List<List<Integer>> stacks) {
     for (Map.Entry<StackKey, List<Integer>> entry : groups.entrySet()) {
       StackKey key = entry.getKey();
       List<Integer> group = entry.getValue();
+      int batch = Math.min(key.batchSize(), examples);
       int fits =
           maxStackFor(
-              laneMemoryBytes,
-              key.architecture(),
-              Math.min(key.batchSize(), examples),
-              key.optimizer() != Optimizer.Kind.SGD);
-      int cap = Math.min(maxStack, fits);
+              laneMemoryBytes, key.architecture(), batch, key.optimizer() != Optimizer.Kind.SGD);
+      int worthStacking = (int) Math.max(1, Math.min(Integer.MAX_VALUE, examplesPerStep / batch));
+      int cap = Math.min(maxStack, Math.min(fits, worthStacking));
       // Equal parts rather than full stacks and a remainder: 33 at most 32 gives 17 + 16.
       int parts = (group.size() + cap - 1) / cap;
       stacks.addAll(split(group, parts));

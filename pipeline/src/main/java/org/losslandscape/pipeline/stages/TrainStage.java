@@ -229,7 +229,14 @@ public final class TrainStage {
     int maxStack = device.maxStack() > 0 ? device.maxStack() : StackPlan.DEFAULT_MAX_STACK;
     int laneCount = lanes.lanes().count();
     long laneMemory = SystemMemory.availableBytes() / 2 / laneCount;
-    StackPlan plan = StackPlan.of(models, maxStack, laneMemory, laneCount, examples);
+    StackPlan plan =
+        StackPlan.of(
+            models,
+            maxStack,
+            laneMemory,
+            StackPlan.examplesPerStepOn(execution.device()),
+            laneCount,
+            examples);
     long plannedModelSteps = 0;
     for (List<Integer> stack : plan.stacks()) {
       TrainingConfig c = runs.get(stack.get(0)).config;

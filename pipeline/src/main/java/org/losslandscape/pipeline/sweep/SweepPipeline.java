@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.losslandscape.models.mlp.Parameters;
+import org.losslandscape.models.tf.ExecutionSettings;
 import org.losslandscape.models.training.StackPlan;
 import org.losslandscape.pipeline.StudyPipeline;
 import org.losslandscape.pipeline.config.DeviceSettings;
@@ -43,6 +44,7 @@ public final class SweepPipeline {
   private final TrainingSettings training;
   private final SliceSettings slice;
   private final DeviceSettings device;
+  private final ExecutionSettings execution;
   private final OutputSettings output;
   private final StageTimer timer;
   private final LoadDataStage loadData;
@@ -54,6 +56,7 @@ public final class SweepPipeline {
       TrainingSettings training,
       SliceSettings slice,
       DeviceSettings device,
+      ExecutionSettings execution,
       OutputSettings output,
       StageTimer timer,
       LoadDataStage loadData,
@@ -62,6 +65,7 @@ public final class SweepPipeline {
     this.training = training;
     this.slice = slice;
     this.device = device;
+    this.execution = execution;
     this.output = output;
     this.timer = timer;
     this.loadData = loadData;
@@ -78,6 +82,8 @@ public final class SweepPipeline {
             tasks,
             training,
             maxStack,
+            // The device this process chose; the executors' tasks run with the same flags.
+            StackPlan.examplesPerStepOn(execution.device()),
             executor.slots(),
             data.inputShape(),
             data.classes(),

@@ -32,6 +32,8 @@ public record SweepStack(List<SweepTask> tasks) implements Serializable {
    * maxStack} per stack, and at least as many stacks as the executor runs at once ({@code slots})
    * where the tasks allow, largest first.
    *
+   * @param examplesPerStep the most examples one stacked step holds ({@link
+   *     StackPlan#examplesPerStepOn})
    * @param input the shape of the data's images, the networks' input
    * @param classes the data's classes, the networks' outputs
    * @param examples training examples (for the plan's cost estimates)
@@ -40,6 +42,7 @@ public record SweepStack(List<SweepTask> tasks) implements Serializable {
       List<SweepTask> tasks,
       TrainingSettings training,
       int maxStack,
+      long examplesPerStep,
       int slots,
       InputShape input,
       int classes,
@@ -50,7 +53,8 @@ public record SweepStack(List<SweepTask> tasks) implements Serializable {
       models.add(
           new ModelToTrain(training.initialWeights(run, input, classes), training.configFor(run)));
     }
-    StackPlan plan = StackPlan.of(models, maxStack, Long.MAX_VALUE, slots, examples);
+    StackPlan plan =
+        StackPlan.of(models, maxStack, Long.MAX_VALUE, examplesPerStep, slots, examples);
     return plan.stacks().stream()
         .map(stack -> new SweepStack(stack.stream().map(tasks::get).toList()))
         .toList();
