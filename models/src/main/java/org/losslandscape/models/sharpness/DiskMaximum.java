@@ -2,7 +2,11 @@ package org.losslandscape.models.sharpness;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.losslandscape.models.landscape.PlaneFunction;
 
 /**
@@ -45,7 +49,8 @@ public final class DiskMaximum {
    * @param increase the largest f inside the disk minus f(0, 0) (infinite if a point is not finite)
    * @param a where the largest value was found
    * @param b where the largest value was found
-   * @param evaluations points of the plane evaluated for this radius
+   * @param evaluations points of the plane the search visited for this radius (a point visited
+   *     again is not evaluated again)
    */
   public record Result(double epsilon, double increase, double a, double b, int evaluations) {}
 
@@ -83,7 +88,8 @@ public final class DiskMaximum {
         scan.add(new double[] {eps / 2 * Math.cos(t), eps / 2 * Math.sin(t)});
       }
     }
-    List<Point> seen = new ArrayList<>(evaluate(f, scan));
+    Memo memo = new Memo(f);
+    List<Point> seen = new ArrayList<>(memo.evaluate(scan));
     double centre = seen.get(0).value();
     for (double[] k : known) {
       seen.add(new Point(k[0], k[1], k[2]));
@@ -116,7 +122,7 @@ public final class DiskMaximum {
         }
         searched[radiusOf.get(k)] += 4;
       }
-      List<Point> values = evaluate(f, neighbours);
+      List<Point> values = memo.evaluate(neighbours);
       seen.addAll(values);
       for (int k = 0; k < state.size(); k++) {
         double[] s = state.get(k);
@@ -189,18 +195,53 @@ public final class DiskMaximum {
     return p.radius() <= eps * (1 + 1e-12);
   }
 
-  private static List<Point> evaluate(PlaneFunction f, List<double[]> points) {
-    double[] a = new double[points.size()];
-    double[] b = new double[points.size()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = points.get(i)[0];
-      b[i] = points.get(i)[1];
+  /**
+   * The function with every point it was asked for remembered: a pattern search on the disk's edge
+   * proposes its own point again (the outward step is clamped to the circle) and steps back onto
+   * points it came from, a third of all points on a bowl. A point is evaluated once; its value is
+   * the one the function gave, so the search takes the same path as without the memo.
+   */
+  private static final class Memo {
+    private final PlaneFunction f;
+    private final Map<Key, Double> values = new HashMap<>();
+
+    Memo(PlaneFunction f) {
+      this.f = f;
     }
-    double[] v = f.at(a, b);
-    List<Point> out = new ArrayList<>();
-    for (int i = 0; i < a.length; i++) {
-      out.add(new Point(a[i], b[i], v[i]));
+
+    /** A point as the function sees it; {@code -0.0} and {@code 0.0} are one point. */
+    private record Key(double a, double b) {
+      static Key of(double a, double b) {
+        return new Key(a + 0.0, b + 0.0);
+      }
     }
-    return out;
+
+    List<Point> evaluate(List<double[]> points) {
+      List<Key> fresh = new ArrayList<>();
+      Set<Key> asked = new HashSet<>();
+      for (double[] p : points) {
+        Key key = Key.of(p[0], p[1]);
+        if (!values.containsKey(key) && asked.add(key)) {
+          fresh.add(key);
+        }
+      }
+      if (!fresh.isEmpty()) {
+        double[] a = new double[fresh.size()];
+        double[] b = new double[fresh.size()];
+        for (int i = 0; i < a.length; i++) {
+          a[i] = fresh.get(i).a();
+          b[i] = fresh.get(i).b();
+        }
+        double[] v = f.at(a, b);
+        for (int i = 0; i < a.length; i++) {
+          values.put(fresh.get(i), v[i]);
+        }
+      }
+      List<Point> out = new ArrayList<>();
+      for (double[] p : points) {
+        out.add(new Point(p[0], p[1], values.get(Key.of(p[0], p[1]))));
+      }
+      return out;
+    }
   }
 }

@@ -129,6 +129,39 @@ class DiskMaximumTest {
     assertThat(r.increase()).isInfinite();
   }
 
+  @Property(tries = 40)
+  void noPointIsEvaluatedTwiceAndTheSearchVisitsThemAgainForFree(@ForAll long seed) {
+    // On a bowl the searches sit on the circle and propose their own point again: a third of the
+    // points a search visits it has seen before, and the function must not see them again.
+    Random random = new Random(seed);
+    double qa = 0.5 + 4 * random.nextDouble();
+    double qb = 0.5 + 4 * random.nextDouble();
+    double wave = random.nextDouble();
+    java.util.Set<List<Double>> asked = new java.util.HashSet<>();
+    int[] calls = {0};
+    PlaneFunction f =
+        (a, b) -> {
+          double[] v = new double[a.length];
+          for (int i = 0; i < v.length; i++) {
+            assertThat(asked.add(List.of(a[i] + 0.0, b[i] + 0.0)))
+                .as("(%s, %s) asked again", a[i], b[i])
+                .isTrue();
+            v[i] = qa * a[i] * a[i] + qb * b[i] * b[i] + 0.2 * Math.sin(3 * a[i] + wave);
+            calls[0]++;
+          }
+          return v;
+        };
+    List<DiskMaximum.Result> results = DiskMaximum.of(f, RADII);
+    int visited = results.stream().mapToInt(DiskMaximum.Result::evaluations).sum() + 1;
+    assertThat(calls[0]).isLessThan(visited * 9 / 10);
+    // The values are the function's: the largest increase is a value it returned.
+    for (DiskMaximum.Result r : results) {
+      double at = qa * r.a() * r.a() + qb * r.b() * r.b() + 0.2 * Math.sin(3 * r.a() + wave);
+      double centre = 0.2 * Math.sin(wave);
+      assertThat(r.increase()).isEqualTo(at - centre);
+    }
+  }
+
   interface Surface {
     double at(double a, double b);
   }
