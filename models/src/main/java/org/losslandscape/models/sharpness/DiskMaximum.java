@@ -25,8 +25,8 @@ import org.losslandscape.models.landscape.PlaneFunction;
  * a point of the disk, so it can fall short of the maximum but never exceed it; on smooth wavy
  * slices with their grid it is within 1e-3 of a very fine search (see the tests). The radii are
  * searched side by side so that one call of the function evaluates the first scan of every radius,
- * and one call each round's neighbours of every radius: an evaluator that batches its points (the
- * slice kernel runs 40 per pass) spends its passes on points, not on padding.
+ * and one call each round's neighbours of every radius, so an evaluator that batches its points
+ * gets whole batches; a point the search visits again is not evaluated again.
  */
 public final class DiskMaximum {
 
