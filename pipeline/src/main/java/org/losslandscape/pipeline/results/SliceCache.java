@@ -44,9 +44,10 @@ public final class SliceCache {
   /**
    * Bump when the landscape evaluator's numerics change, so that old entries are not reused. 2: a
    * layered network's slice shares its first layer where that pays, and {@code --bn-mode batch}
-   * takes the statistics of batches of 128 samples.
+   * takes the statistics of batches of 128 samples. 3: the MLP's logits are {@code (h W + b)^T}
+   * (the same values to float rounding, summed in another order).
    */
-  static final String EVALUATOR_VERSION = "decomposed-2";
+  static final String EVALUATOR_VERSION = "decomposed-3";
 
   private static final int MAGIC = 0x4c4c5331; // "LLS1"
   private static final Logger LOG = LogManager.getLogger(SliceCache.class);
