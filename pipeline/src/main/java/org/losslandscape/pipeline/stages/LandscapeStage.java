@@ -79,7 +79,7 @@ public final class LandscapeStage {
 
   /**
    * Slices each of {@code models} on {@code samples}: every direction pair of every model is one
-   * piece of work on the run's lanes, then each model's slice sharpness is one.
+   * piece of work on the run's lanes, its grid and then its slice sharpness.
    */
   public List<ModelLandscape> run(List<WeightsToSlice> models, LandscapeSamples samples) {
     warnAboutRadiiBelowTheGridSpacing();
@@ -95,14 +95,18 @@ public final class LandscapeStage {
     try (SharedTask shown =
         new SharedTask(
             progress, "landscapes", (long) jobs.size() * settings.grid().size(), "row")) {
-      List<Slice> slices =
-          lanes.map(jobs, job -> slice(job.model(), job.pair(), samples, samplesKey, shown));
-      // The disk searches of slice sharpness, one per pair, on the lanes too: a single model
-      // with several pairs keeps every lane busy.
-      List<SliceSharpness> perPair =
+      // Each pair's disk searches right after its grid, in the same piece of work: the lanes
+      // stay busy to the end (one tail, not one after the grids and one after the searches).
+      record SlicedPair(Slice slice, SliceSharpness sharpness) {}
+      List<SlicedPair> done =
           lanes.map(
-              java.util.stream.IntStream.range(0, jobs.size()).boxed().toList(),
-              j -> SliceMeasure.onePair(onPlane(slices.get(j), samples), setup));
+              jobs,
+              job -> {
+                Slice s = slice(job.model(), job.pair(), samples, samplesKey, shown);
+                return new SlicedPair(s, SliceMeasure.onePair(onPlane(s, samples), setup));
+              });
+      List<Slice> slices = done.stream().map(SlicedPair::slice).toList();
+      List<SliceSharpness> perPair = done.stream().map(SlicedPair::sharpness).toList();
       out = new ArrayList<>();
       int pairs = settings.directionPairs();
       for (int m = 0; m < models.size(); m++) {

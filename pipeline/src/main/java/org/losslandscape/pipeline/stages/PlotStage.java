@@ -310,9 +310,9 @@ public final class PlotStage {
                       surface("filter", filtered.primary())));
             });
 
-    for (ModelLandscape l : results.landscapes()) {
-      perModel(l);
-    }
+    // Twenty or sixty models' figures: drawn and encoded on every core (each its own image and
+    // file), which halves the stage on two.
+    results.landscapes().parallelStream().forEach(this::perModel);
     if (!results.trajectories().isEmpty()) {
       write("trajectory.png", PathFigures.trajectories(results.trajectories(), output.logScale()));
       for (ModelTrajectory t : results.trajectories()) {
