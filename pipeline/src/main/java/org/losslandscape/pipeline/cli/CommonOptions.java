@@ -82,7 +82,8 @@ public final class CommonOptions {
       paramLabel = "M",
       description =
           "The most models trained together in one graph (default: 0 = as many as memory allows,"
-              + " at most 32).")
+              + " at most 32, and on the CPU at most 1024 examples a step: batch-1024 models train"
+              + " one per graph).")
   int maxStack = DeviceSettings.defaults().maxStack();
 
   @Option(names = "--verbose", description = "Debug logging, and stack traces with errors.")
