@@ -284,11 +284,14 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
    * the grid's arithmetic, so a point of the grid gets the grid's value.
    */
   @Override
-  public PlaneSlice function(Parameters theta, DirectionPair directions, LabeledData samples) {
-    if (!(theta.architecture() instanceof MlpArchitecture)) {
-      return new NetworkLandscapeEvaluator(settings).function(theta, directions, samples);
+  public PlaneSlice function(
+      Parameters theta, DirectionPair directions, GridSpec grid, LabeledData samples) {
+    if (!(theta.architecture() instanceof MlpArchitecture architecture)) {
+      return new NetworkLandscapeEvaluator(settings).function(theta, directions, grid, samples);
     }
-    return new SliceFunction(theta, directions, samples);
+    // The grid's chunks, which its activation budget may have made smaller than samplesPerRun.
+    int chunk = plan(architecture, grid.size(), samples.count(), tuning).chunkSamples();
+    return new SliceFunction(theta, directions, samples, chunk);
   }
 
   /** See {@link #function}. Not thread-safe; close it. */
@@ -299,14 +302,13 @@ public final class DecomposedLandscapeEvaluator implements LandscapeEvaluator {
     private final List<FirstLayer> chunks = new ArrayList<>();
     private final int count;
 
-    SliceFunction(Parameters theta, DirectionPair directions, LabeledData samples) {
+    SliceFunction(Parameters theta, DirectionPair directions, LabeledData samples, int chunk) {
       this.count = samples.count();
       this.graph = new Graph();
       Session opened = null;
       try {
         kernel = new Kernel(settings.ops(graph), theta, directions, FUNCTION_POINTS_PER_RUN);
         opened = new Session(graph, sessionConfig(settings, precision));
-        int chunk = Math.max(1, Math.min(count, tuning.samplesPerRun()));
         for (int from = 0; from < count; from += chunk) {
           int to = Math.min(count, from + chunk);
           chunks.add(

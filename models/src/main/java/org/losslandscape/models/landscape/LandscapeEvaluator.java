@@ -28,11 +28,13 @@ public interface LandscapeEvaluator {
 
   /**
    * The slice as a function of the plane (the mean loss at any (alpha, beta)), for searches that
-   * need points off the grid; the caller closes it.
+   * need points off the grid; the caller closes it. It sums the samples in the chunks {@link
+   * #evaluate} uses for {@code grid}, so that at a point of that grid it gives the grid's value.
    *
    * @throws UnsupportedOperationException if this evaluator only evaluates grids
    */
-  default PlaneSlice function(Parameters theta, DirectionPair directions, LabeledData samples) {
+  default PlaneSlice function(
+      Parameters theta, DirectionPair directions, GridSpec grid, LabeledData samples) {
     throw new UnsupportedOperationException(
         getClass().getSimpleName() + " evaluates grids only, not points off the grid");
   }

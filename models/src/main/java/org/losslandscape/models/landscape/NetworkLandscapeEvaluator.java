@@ -103,7 +103,7 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
     int n = c.length;
     double[][] loss = new double[n][n];
     double[][] accuracy = new double[n][n];
-    try (Slice slice = new Slice(theta, directions, samples, n)) {
+    try (Slice slice = new Slice(theta, directions, samples, n, n)) {
       for (int i = 0; i < n; i++) {
         double[] a = new double[n];
         java.util.Arrays.fill(a, c[i]);
@@ -117,8 +117,10 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
   }
 
   @Override
-  public PlaneSlice function(Parameters theta, DirectionPair directions, LabeledData samples) {
-    Slice slice = new Slice(theta, directions, samples, 1);
+  public PlaneSlice function(
+      Parameters theta, DirectionPair directions, GridSpec grid, LabeledData samples) {
+    // One point per run, summed over the chunks of the grid's runs (a row of points each).
+    Slice slice = new Slice(theta, directions, samples, 1, grid.size());
     return new PlaneSlice() {
       @Override
       public double[] at(double[] a, double[] b) {
@@ -192,14 +194,24 @@ public final class NetworkLandscapeEvaluator implements LandscapeEvaluator {
         List<Operand<TFloat32>> statistics,
         List<Placeholder<TFloat32>> pointStatistics) {}
 
-    Slice(Parameters theta, DirectionPair directions, LabeledData samples, int points) {
+    /**
+     * {@code points} weight sets per run, the samples in the chunks a run of {@code chunkPoints}
+     * points takes (so that a slice evaluated one point at a time sums like its grid's rows).
+     */
+    Slice(
+        Parameters theta,
+        DirectionPair directions,
+        LabeledData samples,
+        int points,
+        int chunkPoints) {
       this.samples = samples;
       this.points = points;
       this.network = theta.architecture();
       this.recompute =
           network.batchNormMode() == BatchNormMode.RECOMPUTE && !network.stateSpecs().isEmpty();
       this.chunk =
-          BatchNormMode.samplesPerPass(network, chunkFor(network, points, samples.count()));
+          BatchNormMode.samplesPerPass(
+              network, chunkFor(network, Math.max(points, chunkPoints), samples.count()));
       this.session = GraphSession.open(settings, tf -> build(tf, points));
       try {
         for (Parameters p : List.of(theta, directions.d1(), directions.d2())) {

@@ -271,14 +271,25 @@ class DecomposedLandscapeEvaluatorTest {
     return new Parameters(theta.architecture(), out);
   }
 
-  @Test
-  void thePlaneFunctionGivesTheGridsValuesAtTheGridsPoints() {
+  /**
+   * The tunings a grid is cut by: chunks and cache passes as asked, and an activation budget that
+   * holds a row of 7 points on 40 samples only, so the grid's plan shrinks its chunk from 90.
+   */
+  static List<Tuning> planeTunings() {
+    MlpArchitecture net = new MlpArchitecture(6, List.of(8, 5), 4);
+    long row = 7L * 40 * DecomposedLandscapeEvaluator.activationBytesPerPointAndSample(net);
+    return List.of(CHUNKED, UNCHUNKED, new Tuning(90, 1, row, 1L << 30));
+  }
+
+  @ParameterizedTest
+  @MethodSource("planeTunings")
+  void thePlaneFunctionGivesTheGridsValuesAtTheGridsPoints(Tuning tuning) {
     MlpArchitecture net = new MlpArchitecture(6, List.of(8, 5), 4);
     Parameters theta = withBiases(Initialization.HE.initialize(net, 3));
     DirectionPair dirs =
         RandomDirections.draw(theta, new DirectionSpec(Normalization.FILTER, false, 2));
     GridSpec grid = new GridSpec(7, -1, 1);
-    DecomposedLandscapeEvaluator evaluator = new DecomposedLandscapeEvaluator(CPU, CHUNKED);
+    DecomposedLandscapeEvaluator evaluator = new DecomposedLandscapeEvaluator(CPU, tuning);
     LandscapeGrid expected =
         evaluator.evaluate(theta, dirs, grid, DATA, LandscapeEvaluator.RowProgress.NONE);
     double[] c = grid.coordinates();
@@ -290,13 +301,14 @@ class DecomposedLandscapeEvaluatorTest {
         b[i * c.length + j] = c[j];
       }
     }
-    try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
+    try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, grid, DATA)) {
       double[] loss = f.at(a, b);
       for (int i = 0; i < c.length; i++) {
         for (int j = 0; j < c.length; j++) {
+          // The same products summed over the same chunks in the same order: equal, not close.
           assertThat(loss[i * c.length + j])
               .as("(%s, %s)", c[i], c[j])
-              .isCloseTo(expected.loss()[i][j], within(1e-9));
+              .isEqualTo(expected.loss()[i][j]);
         }
       }
     }
@@ -318,7 +330,8 @@ class DecomposedLandscapeEvaluatorTest {
             theta, dirs, new GridSpec(201, -1, 1), DATA, LandscapeEvaluator.RowProgress.NONE);
     SliceSharpness fineGrid = SliceSharpness.of(fine, radii);
     double[] dense = new double[radii.size()];
-    try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
+    try (LandscapeEvaluator.PlaneSlice f =
+        evaluator.function(theta, dirs, new GridSpec(31, -1, 1), DATA)) {
       double centre = f.at(new double[] {0}, new double[] {0})[0];
       for (int k = 0; k < radii.size(); k++) {
         double eps = radii.get(k);
@@ -339,7 +352,7 @@ class DecomposedLandscapeEvaluatorTest {
           evaluator.evaluate(
               theta, dirs, new GridSpec(size, -1, 1), DATA, LandscapeEvaluator.RowProgress.NONE);
       SliceSharpness onDisk;
-      try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, DATA)) {
+      try (LandscapeEvaluator.PlaneSlice f = evaluator.function(theta, dirs, coarse.spec(), DATA)) {
         onDisk = SliceSharpness.onDisk(coarse, DiskMaximum.of(f, radii, coarse.points()));
       }
       for (int k = 0; k < radii.size(); k++) {

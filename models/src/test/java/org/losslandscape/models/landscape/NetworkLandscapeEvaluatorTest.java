@@ -143,7 +143,7 @@ class NetworkLandscapeEvaluatorTest {
         evaluator.evaluate(theta, pair, GRID, samples, LandscapeEvaluator.RowProgress.NONE)
             .loss()[2][2];
     double planeCentre;
-    try (LandscapeEvaluator.PlaneSlice plane = evaluator.function(theta, pair, samples)) {
+    try (LandscapeEvaluator.PlaneSlice plane = evaluator.function(theta, pair, GRID, samples)) {
       planeCentre = plane.at(new double[] {0}, new double[] {0})[0];
     }
     double plain;

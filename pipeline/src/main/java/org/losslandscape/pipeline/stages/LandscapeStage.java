@@ -127,7 +127,9 @@ public final class LandscapeStage {
   private ModelSlice onPlane(Slice s, LandscapeSamples samples) {
     return new ModelSlice(
         s.grid(),
-        () -> evaluator.function(s.sliced().parameters(), s.directions(), samples.data()));
+        () ->
+            evaluator.function(
+                s.sliced().parameters(), s.directions(), settings.grid(), samples.data()));
   }
 
   /**
