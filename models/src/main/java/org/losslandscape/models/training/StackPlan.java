@@ -83,7 +83,7 @@ public record StackPlan(List<List<Integer>> stacks) {
     for (Map.Entry<StackKey, List<Integer>> entry : groups.entrySet()) {
       StackKey key = entry.getKey();
       List<Integer> group = entry.getValue();
-      int batch = Math.min(key.batchSize(), examples);
+      int batch = Math.max(1, Math.min(key.batchSize(), examples));
       int fits =
           maxStackFor(
               laneMemoryBytes, key.architecture(), batch, key.optimizer() != Optimizer.Kind.SGD);
