@@ -3,10 +3,9 @@ package org.losslandscape.models.sharpness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.losslandscape.models.landscape.PlaneFunction;
 
 /**
@@ -217,14 +216,9 @@ public final class DiskMaximum {
     }
 
     List<Point> evaluate(List<double[]> points) {
-      List<Key> fresh = new ArrayList<>();
-      Set<Key> asked = new HashSet<>();
-      for (double[] p : points) {
-        Key key = Key.of(p[0], p[1]);
-        if (!values.containsKey(key) && asked.add(key)) {
-          fresh.add(key);
-        }
-      }
+      // New points once each, in the order asked, so the function sees the same batches.
+      List<Key> fresh = new ArrayList<>(new LinkedHashSet<>(keys(points)));
+      fresh.removeIf(values::containsKey);
       if (!fresh.isEmpty()) {
         double[] a = new double[fresh.size()];
         double[] b = new double[fresh.size()];
@@ -242,6 +236,10 @@ public final class DiskMaximum {
         out.add(new Point(p[0], p[1], values.get(Key.of(p[0], p[1]))));
       }
       return out;
+    }
+
+    private static List<Key> keys(List<double[]> points) {
+      return points.stream().map(p -> Key.of(p[0], p[1])).toList();
     }
   }
 }
